@@ -13,6 +13,8 @@ type Article struct {
 	// Date is the publication date; the zero time means unknown.
 	Date time.Time
 	URL  string
+	// Author is the byline when the source gives one (front matter only).
+	Author string
 	// Path is where the article was read from: a file path, or
 	// "file.jsonl#12" for line 12 of a JSONL file.
 	Path       string
