@@ -159,8 +159,31 @@ func classify(p string) ParagraphKind {
 		return Body
 	case speechRE.MatchString(trimmed):
 		return Body
+	case unicode.IsLower(first):
+		// a line broken mid-sentence by the scraper ("did", "home to
+		// Leicester in the quarter-finals"), not a title
+		return Body
+	case danglingWord[strings.ToLower(lastWord(trimmed))]:
+		return Body // "The men's 800m went to form in Sheffield as"
 	}
 	return Heading
+}
+
+// danglingWord lists words a heading does not end on but a sentence cut in
+// two does.
+var danglingWord = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true,
+	"as": true, "of": true, "to": true, "in": true, "on": true, "at": true,
+	"by": true, "for": true, "from": true, "with": true, "that": true,
+	"which": true, "who": true, "was": true, "is": true, "were": true, "are": true,
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // inferTitle returns the headline an article opens with, or "". It is
