@@ -37,7 +37,7 @@ func ParseText(id, path, text string) *Article {
 		body = len(bom)
 	}
 	if fm, end, ok := parseFrontMatter(text, body); ok {
-		a.Title, a.Outlet, a.URL = fm.title, fm.outlet, fm.url
+		a.Title, a.Outlet, a.URL, a.Author = fm.title, fm.outlet, fm.url, fm.author
 		a.Date = fm.date
 		body = end
 	}
