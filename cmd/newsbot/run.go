@@ -7,15 +7,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
+	"log/slog"
 	"strings"
+	"time"
 
+	"github.com/newsroom/newsbot/bot"
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/index"
 )
 
+// errUsage marks a command line the program cannot take; it exits 2.
 var errUsage = errors.New("usage")
 
 func exitCode(err error) int {
@@ -25,54 +27,194 @@ func exitCode(err error) int {
 	return 1
 }
 
+const usage = `newsbot answers a newsroom's questions from its article archive.
+
+usage:
+  newsbot ask [flags] QUESTION      answer a question or slash command ("/quote speaker:Peskov")
+  newsbot search [flags] WORDS      full-text search, best passage per article
+  newsbot index [flags]             build or update the index (only changed articles)
+  newsbot facts [flags]             print the statements, tolls and control claims found
+
+flags:
+  --corpus DIR   articles to read (else NEWSBOT_CORPUS_DIR, else the bundled sample)
+  --index DIR    where the index lives (else NEWSBOT_INDEX_DIR, else the user's cache folder)
+  --json         machine-readable output
+`
+
 // run is the whole program; main only supplies the process's environment.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: newsbot facts [--json] [--corpus DIR]")
-		return errUsage
-	}
-	switch args[0] {
-	case "facts":
-		fs := flag.NewFlagSet("facts", flag.ContinueOnError)
-		fs.SetOutput(stderr)
-		asJSON := fs.Bool("json", false, "print JSON")
-		dir := fs.String("corpus", getenv("NEWSBOT_CORPUS_DIR"), "corpus folder")
-		if err := fs.Parse(args[1:]); err != nil {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stderr, usage)
+		if len(args) == 0 {
 			return errUsage
 		}
-		arts, err := loadTxt(*dir)
-		if err != nil {
-			return err
-		}
-		var all facts.Set
-		for _, a := range arts {
-			all.Add(facts.Extract(a))
-		}
-		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", " ")
-			return enc.Encode(all)
-		}
-		fmt.Fprintf(stdout, "%d statements, %d tolls, %d control claims\n", len(all.Statements), len(all.Tolls), len(all.Control))
 		return nil
 	}
-	return fmt.Errorf("unknown command %q: %w", args[0], errUsage)
+	getenv, err := envWithDotenv(getenv)
+	if err != nil {
+		return err
+	}
+	name := args[0]
+	cfg, rest, err := parseFlags(name, args[1:], getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	switch name {
+	case "ask":
+		return cmdAsk(ctx, cfg, strings.Join(rest, " "), log, stdout, stderr)
+	case "search":
+		if len(rest) == 0 {
+			return fmt.Errorf("search needs words to look for: %w", errUsage)
+		}
+		return cmdAsk(ctx, cfg, "/search query:"+strings.Join(rest, " "), log, stdout, stderr)
+	case "index":
+		return cmdIndex(ctx, cfg, log, stdout, stderr)
+	case "facts":
+		return cmdFacts(ctx, cfg, stdout, stderr)
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q: %w", name, errUsage)
 }
 
-// loadTxt is a stop-gap until the corpus loaders land.
-func loadTxt(dir string) ([]*corpus.Article, error) {
-	var out []*corpus.Article
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
-			return err
+// parseFlags reads the flags of a subcommand, wherever they stand among its
+// words ("newsbot ask --json What did Peskov say?" and "... say? --json").
+func parseFlags(name string, args []string, getenv func(string) string, stderr io.Writer) (config, []string, error) {
+	var cfg config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.CorpusDir, "corpus", getenv("NEWSBOT_CORPUS_DIR"), "corpus folder")
+	fs.StringVar(&cfg.IndexDir, "index", getenv("NEWSBOT_INDEX_DIR"), "index folder")
+	fs.BoolVar(&cfg.JSON, "json", false, "machine-readable output")
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return cfg, nil, fmt.Errorf("%s: %w", name, errUsage)
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		args = fs.Args()
+		if len(args) == 0 {
+			break
 		}
-		out = append(out, corpus.ParseText(strings.TrimSuffix(d.Name(), ".txt"), p, string(b)))
-		return nil
-	})
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, err
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+	var err error
+	if cfg.LogLevel, err = parseLevel(getenv("NEWSBOT_LOG_LEVEL")); err != nil {
+		return cfg, nil, err
+	}
+	if cfg.IndexDir == "" {
+		if cfg.IndexDir, err = defaultIndexDir(cfg.CorpusDir); err != nil {
+			return cfg, nil, err
+		}
+	}
+	cfg.DiscordToken = getenv("DISCORD_TOKEN")
+	return cfg, rest, nil
+}
+
+func loadCorpus(ctx context.Context, cfg config) (*corpus.Loaded, error) {
+	if cfg.CorpusDir == "" {
+		return corpus.Sample()
+	}
+	return corpus.LoadDir(ctx, cfg.CorpusDir)
+}
+
+// openSynced loads the corpus and brings the index up to date with it:
+// only new, changed and removed articles are touched.
+func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func(done, total int)) (*index.Index, *corpus.Loaded, index.SyncStats, error) {
+	loaded, err := loadCorpus(ctx, cfg)
+	if err != nil {
+		return nil, nil, index.SyncStats{}, err
+	}
+	for _, s := range loaded.Skipped {
+		log.Warn("skipped article", "path", s.Path, "reason", s.Reason)
+	}
+	ix, err := index.Open(cfg.IndexDir, index.Options{Logger: log})
+	if err != nil {
+		return nil, nil, index.SyncStats{}, err
+	}
+	st, err := ix.Sync(ctx, loaded.Articles, facts.Extract, progress)
+	if err != nil {
+		ix.Close()
+		return nil, nil, st, err
+	}
+	return ix, loaded, st, nil
+}
+
+func cmdAsk(ctx context.Context, cfg config, question string, log *slog.Logger, stdout, stderr io.Writer) error {
+	ix, loaded, _, err := openSynced(ctx, cfg, log, nil)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	eng := bot.New(ix, bot.Options{Logger: log, Skipped: func() []corpus.Skip { return loaded.Skipped }})
+	// the command line belongs to whoever runs it: an admin
+	resp := eng.Answer(ctx, bot.Request{Text: question, User: bot.User{ID: "cli", Name: "cli", Admin: true}})
+	if cfg.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(resp)
+	}
+	_, err = io.WriteString(stdout, bot.Render(resp))
+	return err
+}
+
+func cmdIndex(ctx context.Context, cfg config, log *slog.Logger, stdout, stderr io.Writer) error {
+	start := time.Now()
+	bar := newProgress(stderr)
+	ix, loaded, st, err := openSynced(ctx, cfg, log, bar.update)
+	bar.done()
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	took := time.Since(start)
+	if cfg.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{
+			"index": cfg.IndexDir, "articles": len(loaded.Articles), "skipped": loaded.Skipped,
+			"added": st.Added, "updated": st.Updated, "removed": st.Removed, "unchanged": st.Unchanged,
+			"passages": st.Passages, "facts": st.Facts, "took_ms": took.Milliseconds(),
+		})
+	}
+	fmt.Fprintf(stdout, "index %s\n", cfg.IndexDir)
+	fmt.Fprintf(stdout, "%d articles loaded, %d skipped\n", len(loaded.Articles), len(loaded.Skipped))
+	for _, s := range loaded.Skipped {
+		fmt.Fprintf(stdout, "  skipped %s: %s\n", s.Path, s.Reason)
+	}
+	fmt.Fprintf(stdout, "%d added, %d updated, %d removed, %d unchanged (%d passages, %d facts indexed)\n",
+		st.Added, st.Updated, st.Removed, st.Unchanged, st.Passages, st.Facts)
+	fmt.Fprintf(stdout, "took %s\n", took.Round(time.Millisecond))
+	return nil
+}
+
+func cmdFacts(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	loaded, err := loadCorpus(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	for _, s := range loaded.Skipped {
+		fmt.Fprintf(stderr, "skipped %s: %s\n", s.Path, s.Reason)
+	}
+	all := facts.Set{Statements: []facts.Statement{}, Tolls: []facts.Toll{}, Control: []facts.Control{}}
+	for _, a := range loaded.Articles {
+		all.Add(facts.Extract(a))
+	}
+	if cfg.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		return enc.Encode(all)
+	}
+	for _, s := range all.Statements {
+		fmt.Fprintf(stdout, "[%s] %s %s: %q\n", s.Article, s.Speaker, s.Kind, s.Quote)
+	}
+	for _, t := range all.Tolls {
+		fmt.Fprintf(stdout, "[%s] toll %s %d %s %s %s (%s, %s) %s\n", t.Article, t.Qualifier, t.Count, t.Subgroup, t.Category, t.Place, t.Scope, t.Source, t.Date)
+	}
+	for _, c := range all.Control {
+		fmt.Fprintf(stdout, "[%s] control %s %s %s except=%q (%s) %s\n", c.Article, c.Controller, c.Status, c.Place, c.Except, c.Source, c.Date)
+	}
+	fmt.Fprintf(stdout, "%d statements, %d tolls, %d control claims from %d articles\n",
+		len(all.Statements), len(all.Tolls), len(all.Control), len(loaded.Articles))
+	return nil
 }

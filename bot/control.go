@@ -1,0 +1,272 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/corpus/names"
+	"github.com/newsroom/newsbot/index"
+)
+
+type claim struct {
+	c    *facts.Control
+	meta index.Meta
+	date string
+	side string
+}
+
+func (e *Engine) control(ctx context.Context, q query) (Response, error) {
+	if q.Place == "" && q.Controller == "" {
+		return Response{}, badRequest("Which place? For example /control place:Aleppo or “Who controls Aleppo?”.")
+	}
+	fq := index.FactQuery{Kind: "control", Place: q.Place, Size: factPool}
+	if q.Place == "" {
+		// newest claims of that status first; the side is checked below
+		fq.Category = q.Status
+	}
+	hits, err := e.store.Facts(ctx, fq)
+	if err != nil {
+		return Response{}, fmt.Errorf("bot: control: %w", err)
+	}
+	var claims []claim
+	for _, h := range hits {
+		c := h.Control
+		if c == nil || (q.Place != "" && !placeMatches(q.Place, c.Place)) {
+			continue
+		}
+		if q.Place == "" && (side(c.Controller) != side(q.Controller) || (q.Status != "" && !statusLike(q.Status, c.Status))) {
+			continue
+		}
+		d := c.Date
+		if d == "" {
+			d = h.Meta.Date
+		}
+		claims = append(claims, claim{c, h.Meta, d, side(c.Controller)})
+	}
+	if len(claims) == 0 {
+		what := q.Place
+		if what == "" {
+			what = "places taken by " + q.Controller
+		}
+		r := Response{Headline: fmt.Sprintf("No control claims found for %s.", what)}
+		if q.Place != "" {
+			r.Suggestions = e.suggest(ctx, "place", q.Place)
+		}
+		return r, nil
+	}
+	sort.SliceStable(claims, func(i, j int) bool {
+		a, b := claims[i], claims[j]
+		if a.date != b.date {
+			return dateLess(b.date, a.date)
+		}
+		// a claim about the place itself before one about a part of it
+		return len(a.c.Place) < len(b.c.Place)
+	})
+	if q.Place == "" {
+		return e.placesTaken(q, claims), nil
+	}
+	var r Response
+	// the place itself first, then sites inside it ("Aleppo International Airport")
+	exact, parts := splitClaims(claims, func(c claim) bool {
+		return names.Key(names.Default().Canonical(c.c.Place)) == names.Key(names.Default().Canonical(q.Place))
+	})
+	if len(exact) == 0 {
+		exact, parts = parts, nil
+	}
+	latest := exact[0]
+	r.Headline = fmt.Sprintf("%s: %s", displayPlace(q.Place, latest.c.Place), claimPhrase(latest))
+	if conflicting := conflicts(exact, latest); len(conflicting) > 0 {
+		var others []string
+		for _, c := range conflicting {
+			others = append(others, claimPhrase(c))
+		}
+		r.Headline += "\nConflicting claims the same day: " + strings.Join(others, "; ")
+	}
+	if q.Controller != "" {
+		r.Headline = yesNo(q, latest) + r.Headline
+	}
+	r.Answers = groupClaims(append(exact, parts...), "")
+	if len(r.Answers) > maxAnswers {
+		r.Answers = r.Answers[:maxAnswers]
+	}
+	return r, nil
+}
+
+// placesTaken answers "which towns have the rebels taken": one answer a place.
+func (e *Engine) placesTaken(q query, claims []claim) Response {
+	seen := map[string]bool{}
+	var known, vague []claim
+	for _, c := range claims {
+		k := names.Key(names.Default().Canonical(c.c.Place))
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if e.names.IsPlace(c.c.Place) {
+			known = append(known, c)
+		} else {
+			vague = append(vague, c)
+		}
+	}
+	all := append(known, vague...)
+	var r Response
+	var places []string
+	for _, c := range all {
+		places = append(places, c.c.Place)
+		r.Answers = append(r.Answers, claimAnswer(c, nil))
+	}
+	verb := map[string]string{"seized": "taken", "lost": "lost", "": "held"}[q.Status]
+	r.Headline = fmt.Sprintf("Places %s has %s, by the reports: %s.", q.Controller, verb, strings.Join(places, ", "))
+	if len(r.Answers) > maxAnswers {
+		r.Answers = r.Answers[:maxAnswers]
+	}
+	return r
+}
+
+func yesNo(q query, latest claim) string {
+	holds := latest.side == side(q.Controller) && latest.c.Status != facts.Lost
+	lost := latest.side == side(q.Controller) && latest.c.Status == facts.Lost
+	switch {
+	case holds:
+		return "Yes, by the latest claim. "
+	case lost || latest.side != side(q.Controller):
+		return "No, by the latest claim. "
+	}
+	return ""
+}
+
+// conflicts lists claims of the latest date that give the place to another side.
+func conflicts(claims []claim, latest claim) []claim {
+	var out []claim
+	seen := map[string]bool{latest.side: true}
+	for _, c := range claims[1:] {
+		if c.date != latest.date || c.c.Status == facts.Lost || latest.c.Status == facts.Lost {
+			continue
+		}
+		if !seen[c.side] && c.c.Except == "" && !exceptionCovers(latest.c.Except, c.c.Controller) {
+			seen[c.side] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func exceptionCovers(except, controller string) bool {
+	return except != "" && side(except) == side(controller)
+}
+
+// groupClaims merges the same claim from several articles into one answer.
+func groupClaims(claims []claim, _ string) []Answer {
+	var out []Answer
+	index := map[string]int{}
+	for _, c := range claims {
+		key := strings.Join([]string{names.Key(names.Default().Canonical(c.c.Place)), c.side, c.c.Status, c.date, fmt.Sprint(c.c.Except != "")}, "|")
+		if i, ok := index[key]; ok {
+			src := source(c.meta)
+			if out[i].Source.Article != src.Article && !hasSource(out[i].Also, src.Article) {
+				out[i].Also = append(out[i].Also, src)
+			}
+			continue
+		}
+		index[key] = len(out)
+		out = append(out, claimAnswer(c, nil))
+	}
+	for i := range out {
+		if n := len(out[i].Also); n > 0 {
+			out[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
+		}
+	}
+	return out
+}
+
+func claimAnswer(c claim, _ []Source) Answer {
+	src := source(c.meta)
+	return Answer{
+		Text:     fmt.Sprintf("%s — %s", claimPhrase(c), cite(src)),
+		Evidence: c.c.Evidence.Sentence,
+		Source:   src,
+		Control: &ControlFact{Place: c.c.Place, Controller: c.c.Controller, Status: c.c.Status,
+			Except: c.c.Except, Source: c.c.Source, Date: c.date},
+	}
+}
+
+func claimPhrase(c claim) string {
+	verb := map[string]string{
+		facts.Controls: "controls", facts.Seized: "seized", facts.Lost: "lost control of",
+		facts.Held: "held", facts.Contested: "contests", facts.Recaptured: "recaptured",
+	}[c.c.Status]
+	if verb == "" {
+		verb = c.c.Status
+	}
+	s := fmt.Sprintf("%s %s %s", c.c.Controller, verb, c.c.Place)
+	if c.c.Except != "" {
+		s += ", except " + strings.TrimPrefix(c.c.Except, "except ")
+	}
+	if c.c.Source != "" {
+		s += ", according to " + c.c.Source
+	}
+	if c.date != "" {
+		s += " (" + c.date + ")"
+	} else {
+		s += " (undated report)"
+	}
+	return s
+}
+
+func displayPlace(asked, got string) string {
+	if got != "" {
+		return got
+	}
+	return asked
+}
+
+func splitClaims(cs []claim, in func(claim) bool) (yes, no []claim) {
+	for _, c := range cs {
+		if in(c) {
+			yes = append(yes, c)
+		} else {
+			no = append(no, c)
+		}
+	}
+	return yes, no
+}
+
+func statusLike(asked, got string) bool {
+	switch asked {
+	case facts.Seized:
+		return got == facts.Seized || got == facts.Recaptured
+	case facts.Lost:
+		return got == facts.Lost
+	}
+	return got != facts.Lost
+}
+
+// side groups the names of the warring parties, so that "rebels" finds
+// claims by Hayat Tahrir al-Sham and "the regime" finds the government's.
+func side(controller string) string {
+	k := " " + names.Key(names.Default().Canonical(controller)) + " "
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(k, " "+w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("kurd", "ypg", "sdf", "syrian democratic"):
+		return "kurdish"
+	case has("turk", "pro turkey", "sna ", "syrian national army"):
+		return "turkey-backed"
+	case has("islamic state", "isis", "isil", "daesh"):
+		return "islamic state"
+	case has("rebel", "insurgent", "opposition", "islamist", "hts", "hayat tahrir", "jihadist", "faction", "militant", "fighters", "nusra", "free syrian"):
+		return "rebels"
+	case has("government", "regime", "army", "assad", "loyalist", "troops", "damascus", "syrian forces", "pro government"):
+		return "government"
+	}
+	return strings.TrimSpace(k)
+}

@@ -1,0 +1,97 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/index"
+)
+
+// searchPool is how many passages a search reads before keeping the best
+// one per article.
+const searchPool = 100
+
+func (e *Engine) search(ctx context.Context, q query) (Response, error) {
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: q.Topic, Phrase: q.Phrase, Size: searchPool})
+	if err != nil {
+		return Response{}, fmt.Errorf("bot: search: %w", err)
+	}
+	best := map[string]index.Hit{}
+	var order []string
+	for _, h := range hits {
+		if _, ok := best[h.Meta.ID]; ok {
+			continue
+		}
+		best[h.Meta.ID] = h
+		order = append(order, h.Meta.ID)
+	}
+	// equally relevant passages: newest first
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := best[order[i]], best[order[j]]
+		if sa, sb := round3(a.Score), round3(b.Score); sa != sb {
+			return sa > sb
+		}
+		return a.Meta.Date > b.Meta.Date
+	})
+	var r Response
+	for _, id := range order {
+		if len(r.Answers) == maxAnswers {
+			break
+		}
+		r.Answers = append(r.Answers, passageAnswer(best[id]))
+	}
+	if len(r.Answers) == 0 {
+		r.Headline = fmt.Sprintf("No passages mention “%s”.", q.Topic)
+		r.Suggestions = e.suggest(ctx, "place", q.Topic)
+		return r, nil
+	}
+	r.Headline = fmt.Sprintf("%d article%s mention “%s”.", len(order), plural(len(order)), q.Topic)
+	return r, nil
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// passageAnswer shows the sentence of the passage where the first match
+// falls, cut verbatim from the stored paragraph, with the matches marked.
+func passageAnswer(h index.Hit) Answer {
+	start, end := 0, len(h.Text)
+	if len(h.Highlights) > 0 {
+		tmp := &corpus.Article{Text: h.Text, Paragraphs: []corpus.Paragraph{{Start: 0, End: len(h.Text)}}}
+		for _, s := range facts.Sentences(tmp) {
+			if s.Start <= h.Highlights[0][0] && h.Highlights[0][0] < s.End {
+				start, end = s.Start, s.End
+				break
+			}
+		}
+	}
+	ev := h.Text[start:end]
+	var marks [][2]int
+	for _, hl := range h.Highlights {
+		if hl[0] >= start && hl[1] <= end && hl[0] < hl[1] {
+			marks = append(marks, [2]int{hl[0] - start, hl[1] - start})
+		}
+	}
+	src := source(h.Meta)
+	return Answer{Text: fmt.Sprintf("%s — %s", markup(ev, marks), cite(src)), Evidence: ev, Highlights: marks, Source: src}
+}
+
+// markup bolds the marked ranges of s for a reader (Markdown, as Discord shows it).
+func markup(s string, marks [][2]int) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range marks {
+		if m[0] < at || m[1] > len(s) {
+			continue
+		}
+		b.WriteString(s[at:m[0]])
+		b.WriteString("**" + s[m[0]:m[1]] + "**")
+		at = m[1]
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}

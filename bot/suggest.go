@@ -1,0 +1,96 @@
+package bot
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus/names"
+	"github.com/newsroom/newsbot/index"
+)
+
+// nameLister is what a Store may offer for "did you mean": the speakers or
+// places it holds facts about.
+type nameLister interface {
+	Names(ctx context.Context, field string) ([]index.Name, error)
+}
+
+// suggest returns up to three known speakers or places nearest to what was
+// asked, for a reply that found nothing.
+func (e *Engine) suggest(ctx context.Context, field, asked string) []string {
+	if strings.TrimSpace(asked) == "" {
+		return nil
+	}
+	var pool []string
+	if nl, ok := e.store.(nameLister); ok {
+		if got, err := nl.Names(ctx, field); err == nil {
+			for _, n := range got {
+				pool = append(pool, n.Text)
+			}
+		} else {
+			e.log.Warn("bot: listing names for suggestions", "field", field, "err", err)
+		}
+	}
+	if field == "place" {
+		for _, en := range e.names.Entries() {
+			if en.Kind == "place" {
+				pool = append(pool, en.Canonical)
+			}
+		}
+	}
+	want := names.Key(asked)
+	type cand struct {
+		name string
+		d    int
+	}
+	seen := map[string]bool{}
+	var cs []cand
+	for _, p := range pool {
+		k := names.Key(p)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		d := distance(want, k)
+		// compare with each word too: "Peskof" is near "Dmitry Peskov"
+		for _, w := range strings.Fields(k) {
+			if dw := distance(want, w); dw < d {
+				d = dw
+			}
+		}
+		if d <= max(2, len(want)/3) {
+			cs = append(cs, cand{p, d})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	var out []string
+	for i := 0; i < len(cs) && i < 3; i++ {
+		out = append(out, cs[i].name)
+	}
+	return out
+}
+
+// distance is the Levenshtein distance between a and b, in bytes (both are
+// ASCII keys).
+func distance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 1 << 20
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,340 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/corpus/names"
+	"github.com/newsroom/newsbot/index"
+)
+
+type tollRow struct {
+	t    *facts.Toll
+	meta index.Meta
+	date string // the toll's date, else the article's, else ""
+}
+
+func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
+	hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: q.Place, Size: factPool})
+	if err != nil {
+		return Response{}, fmt.Errorf("bot: tolls: %w", err)
+	}
+	var rows []tollRow
+	for _, h := range hits {
+		if h.Toll == nil || (q.Place != "" && !placeMatches(q.Place, h.Toll.Place)) {
+			continue
+		}
+		d := h.Toll.Date
+		if d == "" {
+			d = h.Meta.Date
+		}
+		rows = append(rows, tollRow{h.Toll, h.Meta, d})
+	}
+	what := tollLabel(q)
+	if len(rows) == 0 {
+		r := Response{Headline: fmt.Sprintf("No figures found for %s.", what)}
+		if q.Place != "" {
+			r.Suggestions = e.suggest(ctx, "place", q.Place)
+		}
+		return r, nil
+	}
+	var notes []string
+	if q.Source != "" {
+		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) }); len(kept) > 0 {
+			rows = kept
+		} else {
+			notes = append(notes, fmt.Sprintf("No figures attributed to %s; showing all sources.", q.Source))
+		}
+	}
+	if q.Weekday != nil {
+		if kept := filterRows(rows, func(r tollRow) bool { return weekdayOf(r.date) == *q.Weekday }); len(kept) > 0 {
+			rows = kept
+		} else {
+			notes = append(notes, fmt.Sprintf("No figures dated %s; showing all dates.", q.Weekday))
+		}
+	}
+	// The war-wide background ("500,000 since 2011") is never the latest toll
+	// of the fighting; it is shown only when asked for.
+	var war []tollRow
+	rows, war = partition(rows, func(r tollRow) bool { return r.t.Scope != facts.War })
+	if q.Scope == facts.War || len(rows) == 0 {
+		rows, war = war, nil
+	}
+	if q.Subgroup != "" {
+		kept := filterRows(rows, func(r tollRow) bool { return subgroupMatches(q.Subgroup, r.t.Subgroup) })
+		if len(kept) == 0 {
+			return Response{Headline: fmt.Sprintf("No figures found for %s.", what), Notes: notes}, nil
+		}
+		rows = kept
+	}
+	// The headline series: figures for the whole offensive when no place is
+	// asked, else every figure for that place; totals before subgroups.
+	series, rest := partition(rows, func(r tollRow) bool {
+		if q.Subgroup == "" && r.t.Subgroup != "" {
+			return false
+		}
+		return q.Place != "" || r.t.Scope == facts.Offensive || q.Scope == facts.War
+	})
+	if len(series) == 0 {
+		series, rest = rest, nil
+	}
+	sortLatest(series)
+	var r Response
+	r.Notes = notes
+	latest := series[0]
+	r.Headline = fmt.Sprintf("Latest %s: %s", what, tollPhrase(latest))
+	r.Answers = append(r.Answers, tollAnswer(latest, "Latest"))
+	// different figures on the same date, side by side
+	var timeline []tollRow
+	for _, x := range series[1:] {
+		if x.date != "" && x.date == latest.date && x.t.Count != latest.t.Count {
+			r.Answers = append(r.Answers, tollAnswer(x, "Same day"))
+			continue
+		}
+		timeline = append(timeline, x)
+	}
+	// then the trail, oldest to newest; undated reports last, marked
+	sort.SliceStable(timeline, func(i, j int) bool { return dateLess(timeline[i].date, timeline[j].date) })
+	for _, x := range timeline {
+		label := "Earlier"
+		if x.date == "" {
+			label = "Undated report"
+		}
+		r.Answers = append(r.Answers, tollAnswer(x, label))
+	}
+	if trail := trailOf(series); trail != "" {
+		r.Headline += "\nHow it changed: " + trail
+		r.Chart = chartOf(what, series)
+	}
+	sortLatest(rest)
+	for _, x := range rest {
+		label := "Also reported"
+		if x.t.Scope == facts.Incident {
+			label = "Single incident"
+		}
+		r.Answers = append(r.Answers, tollAnswer(x, label))
+	}
+	sortLatest(war)
+	for _, x := range war {
+		r.Answers = append(r.Answers, tollAnswer(x, "Background, whole war"))
+	}
+	if len(r.Answers) > maxAnswers {
+		r.Answers = r.Answers[:maxAnswers]
+	}
+	return r, nil
+}
+
+func tollLabel(q query) string {
+	s := q.Category
+	if s == "" {
+		s = "killed"
+	}
+	label := map[string]string{"killed": "death toll", "injured": "injured toll", "displaced": "displacement figure",
+		"missing": "missing toll", "detained": "detention figure"}[s]
+	if q.Subgroup != "" {
+		label = q.Subgroup + " " + s
+	}
+	if q.Place != "" {
+		label += " in " + q.Place
+	}
+	if q.Scope == facts.War {
+		label += " over the whole war"
+	}
+	return label
+}
+
+func tollPhrase(x tollRow) string {
+	t := x.t
+	var b strings.Builder
+	if h := hedge(t.Qualifier); h != "" {
+		b.WriteString(h + " ")
+	}
+	b.WriteString(formatCount(t.Count))
+	if t.Subgroup != "" {
+		b.WriteString(" " + t.Subgroup)
+	}
+	b.WriteString(" " + t.Category)
+	if t.Place != "" {
+		b.WriteString(" in " + t.Place)
+	}
+	if t.Source != "" {
+		b.WriteString(", according to " + t.Source)
+	}
+	if x.date != "" {
+		b.WriteString(" (" + x.date + ")")
+	} else {
+		b.WriteString(" (undated report)")
+	}
+	return b.String()
+}
+
+func tollAnswer(x tollRow, label string) Answer {
+	src := source(x.meta)
+	t := x.t
+	return Answer{
+		Text:     fmt.Sprintf("%s: %s — %s", label, tollPhrase(x), cite(src)),
+		Evidence: t.Evidence.Sentence,
+		Source:   src,
+		Toll: &TollFact{Count: t.Count, Qualifier: t.Qualifier, Category: t.Category, Subgroup: t.Subgroup,
+			Place: t.Place, Scope: t.Scope, Source: t.Source, Date: x.date},
+	}
+}
+
+func hedge(q string) string {
+	switch q {
+	case facts.AtLeast:
+		return "at least"
+	case facts.MoreThan:
+		return "more than"
+	case facts.Nearly:
+		return "nearly"
+	case facts.About:
+		return "about"
+	case facts.UpTo:
+		return "up to"
+	case facts.Vague:
+		return "some"
+	}
+	return ""
+}
+
+// formatCount writes 50000 as "50,000".
+func formatCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// sortLatest orders rows newest first; on the same date the higher figure
+// first, since running tolls only grow; undated rows last.
+func sortLatest(rows []tollRow) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.date != b.date {
+			return dateLess(b.date, a.date)
+		}
+		return a.t.Count > b.t.Count
+	})
+}
+
+// dateLess orders dates oldest first with undated ("") after every date.
+func dateLess(a, b string) bool {
+	if a == "" || b == "" {
+		return a != "" && b == ""
+	}
+	return a < b
+}
+
+// trailOf is the figure's path from report to report: "370 → 412 → 514".
+func trailOf(series []tollRow) string {
+	dated := filterRows(series, func(r tollRow) bool { return r.date != "" })
+	sort.SliceStable(dated, func(i, j int) bool {
+		if dated[i].date != dated[j].date {
+			return dated[i].date < dated[j].date
+		}
+		return dated[i].t.Count < dated[j].t.Count
+	})
+	var parts []string
+	last := int64(-1)
+	for _, x := range dated {
+		if x.t.Count == last {
+			continue
+		}
+		last = x.t.Count
+		parts = append(parts, fmt.Sprintf("%s (%s)", formatCount(x.t.Count), x.date))
+	}
+	undated := filterRows(series, func(r tollRow) bool { return r.date == "" })
+	if len(parts) < 2 && len(undated) == 0 {
+		return ""
+	}
+	s := strings.Join(parts, " → ")
+	for _, x := range undated {
+		s += fmt.Sprintf("; undated report: %s", formatCount(x.t.Count))
+	}
+	return strings.TrimPrefix(s, "; ")
+}
+
+func chartOf(what string, series []tollRow) *Chart {
+	c := &Chart{Title: what}
+	for _, x := range series {
+		if x.date != "" {
+			c.Points = append(c.Points, Point{Date: x.date, Value: x.t.Count, Label: x.meta.ID})
+		}
+	}
+	sort.SliceStable(c.Points, func(i, j int) bool { return c.Points[i].Date < c.Points[j].Date })
+	if len(c.Points) < 2 {
+		return nil
+	}
+	return c
+}
+
+func weekdayOf(date string) time.Weekday {
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return -1
+	}
+	return d.Weekday()
+}
+
+func filterRows(rows []tollRow, keep func(tollRow) bool) []tollRow {
+	var out []tollRow
+	for _, r := range rows {
+		if keep(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func partition(rows []tollRow, in func(tollRow) bool) (yes, no []tollRow) {
+	for _, r := range rows {
+		if in(r) {
+			yes = append(yes, r)
+		} else {
+			no = append(no, r)
+		}
+	}
+	return yes, no
+}
+
+func subgroupMatches(asked, got string) bool {
+	a, g := names.Key(asked), names.Key(got)
+	return a == g || tokenLike(a, g)
+}
+
+// placeMatches reports whether a fact's place is the asked place, by any
+// spelling the alias table knows, or names it ("Idlib province" for "Idlib").
+func placeMatches(asked, got string) bool {
+	if got == "" {
+		return false
+	}
+	ka, kg := names.Key(names.Default().Canonical(asked)), names.Key(names.Default().Canonical(got))
+	if ka == kg || names.Key(asked) == names.Key(got) {
+		return true
+	}
+	return strings.Contains(" "+kg+" ", " "+ka+" ") || strings.Contains(" "+names.Key(got)+" ", " "+names.Key(asked)+" ")
+}
+
+func sourceMatches(asked, got string) bool {
+	if got == "" {
+		return false
+	}
+	if names.Key(names.Default().Canonical(asked)) == names.Key(names.Default().Canonical(got)) {
+		return true
+	}
+	return coverage(significantTokens(asked), got) >= 0.6
+}
