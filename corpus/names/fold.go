@@ -1,0 +1,259 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// latin maps a precomposed Latin letter (lower case) to its bare form.
+// Only letters met in transliterated Arabic, French and Turkish copy are
+// listed; anything else keeps its shape (combining marks are dropped
+// separately).
+var latin = func() map[rune]string {
+	groups := []struct{ from, to string }{
+		{"àáâãäåāăąǎȧạảấầẩẫậắằẳẵặ", "a"},
+		{"çćĉċčḉ", "c"},
+		{"ďđḍḏḑḓð", "d"},
+		{"èéêëēĕėęěẹẻẽếềểễệ", "e"},
+		{"ĝğġģǧḡ", "g"},
+		{"ĥħḣḥḧḩḫẖ", "h"},
+		{"ìíîïĩīĭįıǐịỉ", "i"},
+		{"ĵǰ", "j"},
+		{"ķḱḳḵ", "k"},
+		{"ĺļľŀłḷḹḻḽ", "l"},
+		{"ḿṁṃ", "m"},
+		{"ñńņňŉṅṇṉṋ", "n"},
+		{"òóôõöøōŏőǒọỏốồổỗộớờởỡợơ", "o"},
+		{"ŕŗřṙṛṝṟ", "r"},
+		{"śŝşšșṡṣṥṧṩ", "s"},
+		{"ţťŧțṫṭṯṱẗ", "t"},
+		{"ùúûüũūŭůűųưǔụủứừửữựṳṵṷ", "u"},
+		{"ṽṿ", "v"},
+		{"ŵẁẃẅẇẉẘ", "w"},
+		{"ẋẍ", "x"},
+		{"ýÿŷẏỳỵỷỹẙ", "y"},
+		{"źżžẑẓẕ", "z"},
+		{"ß", "ss"}, {"æ", "ae"}, {"œ", "oe"}, {"þ", "th"},
+		// quotation marks and dashes
+		{"‘’‚‛′ʼ", "'"},
+		{"“”„‟″«»", "\""},
+		{"‐‑‒–—―−", "-"},
+	}
+	m := make(map[rune]string, 400)
+	for _, g := range groups {
+		for _, r := range g.from {
+			m[r] = g.to
+		}
+	}
+	return m
+}()
+
+// Fold returns s lower-cased, with accents removed, curly quotes and dashes
+// made plain, and runs of white space collapsed to one space. Invalid UTF-8
+// bytes are dropped, so the result is always valid UTF-8.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == utf8.RuneError && n <= 1 {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			continue // a combining accent left by decomposed input
+		}
+		r = unicode.ToLower(r)
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if f, ok := latin[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// token is one word of a name or a text: Start and End are byte offsets
+// into the string tokenised, key is the word's matching form.
+type token struct {
+	start, end int
+	key        string
+	// lead is where the token starts once a dropped article right before it
+	// ("al-" in "al-Numan") is counted in: the span a match reports.
+	lead int
+	// upper says the word begins with a capital letter.
+	upper bool
+	// caps is the word exactly as written, for all-capital aliases.
+	raw string
+}
+
+// isApostrophe covers the marks that transliterations use inside a word:
+// straight and curly apostrophes, the backtick and the 'ayn/hamza letters.
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', '`', 'ʿ', 'ʾ', 'ʻ', 'ʼ', '´':
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// tokens splits s into words. A word is a run of letters and digits,
+// apostrophes inside it included ("Rif‘at", "Assad's"); everything else
+// (hyphens, punctuation, space) separates words.
+func tokens(s string) []token { return tokenize(s, false) }
+
+// tokenize splits s into words (see tokens). In running text (inText) the
+// articles that are also English words ("as", "at", "an") are dropped only
+// when a hyphen ties them to the next word ("as-Suwayda"), so "such as
+// Syria" keeps its "as".
+func tokenize(s string, inText bool) []token {
+	var out []token
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		end := i
+		j := i
+		for j < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) {
+				j += n2
+				end = j
+				continue
+			}
+			if isApostrophe(r2) {
+				// keep an apostrophe only when a letter follows it
+				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				if j+n2 < len(s) && isWordRune(r3) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		word := s[start:end]
+		first, _ := utf8.DecodeRuneInString(word)
+		k := wordKey(word)
+		if k != "" {
+			out = append(out, token{start: start, end: end, key: k, lead: start, upper: unicode.IsUpper(first), raw: word})
+		}
+		i = end
+		if i == start {
+			i += n
+		}
+	}
+	return dropArticles(s, out, inText)
+}
+
+// wordKey is the matching form of one word.
+func wordKey(w string) string {
+	f := Fold(w)
+	// possessive: "assad's" -> "assad"
+	if strings.HasSuffix(f, "'s") {
+		f = f[:len(f)-2]
+	}
+	var b strings.Builder
+	for _, r := range f {
+		if isApostrophe(r) || r == '"' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	f = b.String()
+	f = strings.ReplaceAll(f, "ou", "u")
+	f = strings.ReplaceAll(f, "ch", "sh")
+	// doubled letters single: "assad" -> "asad", "rifaat" -> "rifat"
+	b.Reset()
+	var last rune = -1
+	for _, r := range f {
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// sunArticles are the assimilated forms of the Arabic article: they are
+// dropped only before a word that starts with the same sound ("ash Shughur",
+// "ez-Zor", "an Numan"), so English "as" and "at" are left alone.
+var sunArticles = map[string]string{
+	"ad": "d", "ed": "d", "ar": "r", "er": "r", "as": "s", "es": "s", "ash": "sh", "esh": "sh",
+	"at": "t", "et": "t", "ath": "th", "az": "z", "ez": "z", "an": "n", "en": "n", "adh": "dh",
+}
+
+var englishWord = map[string]bool{"as": true, "at": true, "an": true, "en": true, "ad": true}
+
+// dropArticles removes the Arabic article from a word sequence ("al-Assad",
+// "el Bab", "Deir ez-Zor") so that spellings with and without it meet.
+// A lone article (the whole name is "Al") is kept.
+func dropArticles(s string, ts []token, inText bool) []token {
+	if len(ts) < 2 {
+		return ts
+	}
+	out := ts[:0:0]
+	lead := -1
+	for i, t := range ts {
+		if i+1 < len(ts) {
+			next := ts[i+1].key
+			drop := t.key == "al" || t.key == "el"
+			if p, ok := sunArticles[t.key]; ok && strings.HasPrefix(next, p) {
+				drop = true
+				if inText && englishWord[t.key] && s[t.end:ts[i+1].start] != "-" {
+					drop = false
+				}
+			}
+			if drop {
+				if lead < 0 {
+					lead = t.start
+				}
+				continue
+			}
+		}
+		if lead >= 0 {
+			t.lead = lead
+			lead = -1
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// Key is the form names are matched by: Fold, then the Arabic article
+// dropped, "ou" written "u", "ch" written "sh", doubled letters made single,
+// a possessive 's dropped, apostrophes removed and all other punctuation
+// and hyphens turned into single spaces. "Khan Cheikhoun" and "Khan
+// Sheikhun" share a key, as do "Tall Rif‘at" and "Tal Rifaat".
+func Key(s string) string {
+	ts := tokens(s)
+	if len(ts) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}
