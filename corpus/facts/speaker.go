@@ -1,0 +1,458 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token kinds of the small tokenizer the statement extractor runs over one
+// sentence group at a time.
+const (
+	tWord  = iota
+	tPunct // , : ; ( ) and dashes: clause boundaries
+	tQuote // a whole quoted span, marks included
+)
+
+// tok is a span of Article.Text. Words keep internal hyphens, apostrophes
+// and the dots of abbreviations ("U.N.", "Sen."), so offsets stay exact.
+type tok struct {
+	s, e int
+	kind int8
+	q    int // index of the quote for tQuote tokens
+}
+
+// verb flags.
+const (
+	vSpeech  = 1 << iota // introduces speech: "X said ...", "said X"
+	vAfter               // may follow a quote: "..., he added"
+	vPartial             // governs a quoted fragment: "called for an end to the 'instability'"
+	vGerund              // "..., saying ...": its subject is the clause's subject
+)
+
+// verbs are the cues of attribution. Verbs of belief ("hoped", "thinks")
+// are left out on purpose: "said Iran hoped 'x'" is the speaker's, not Iran's.
+var verbs = func() map[string]int {
+	m := map[string]int{}
+	both := vSpeech | vAfter | vPartial
+	for _, w := range strings.Fields(`said says say told tells added adds stated states declared declares
+		announced announces insisted insists stressed stresses warned warns urged urges vowed vows pledged pledges
+		promised promises explained explains noted notes argued argues asserted asserts claimed claims
+		confirmed confirms denied denies wrote writes tweeted tweets posted complained complains acknowledged
+		acknowledges admitted admits conceded concedes recalled recalls replied replies responded responds
+		remarked remarks suggested suggests predicted predicts asked asks answered answers cautioned cautions
+		emphasised emphasized emphasises emphasizes reiterated reiterates maintained maintains
+		contended contends countered counters quipped joked boasted boasts shouted yelled cried whispered
+		recounted lamented laments agreed agrees testified alleged alleges thundered reported reports
+		announced insisted observed mused sighed continued`) {
+		m[w] = both
+	}
+	for _, w := range strings.Fields(`called calls call branded brands described describes expressed expresses
+		condemned condemns criticized criticised criticizes criticises praised praises slammed slams blasted blasts
+		accused accuses demanded demands decried decries hailed hails labelled labeled spoke speaks dismissed
+		dismisses rejected rejects welcomed welcomes voiced voices`) {
+		m[w] = vPartial | vSpeech
+	}
+	for _, w := range strings.Fields(`saying adding telling warning urging calling describing expressing
+		insisting noting arguing stressing claiming vowing pledging promising explaining accusing branding
+		declaring announcing asking`) {
+		m[w] = vPartial | vSpeech | vGerund
+	}
+	// weak cues: right after a quote only ("continued support" is no speech)
+	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted"} {
+		m[w] = vAfter
+	}
+	return m
+}()
+
+// speakerNouns are common nouns that can head a speaker phrase
+// ("the resident", "officials", "Syria's defence ministry").
+var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson spokespeople official officials
+	minister ministers ministry government governments observatory monitor agency statement statements source
+	sources army military forces witness witnesses activist activists analyst analysts expert experts commander
+	commanders doctor doctors president leader leaders head chief director group council authorities authority
+	police media countries officer officers diplomat diplomats lawmaker lawmakers senator candidate campaign aide
+	aides adviser advisers advisor advisors people voters critics supporters mother father man woman teacher
+	student farmer survivor refugee refugees fighter fighters rebels soldier soldiers nominee secretary envoy
+	ambassador representative governor mayor chairman chairwoman executive founder professor researcher
+	economist strategist pollster lawyer attorney judge court department office committee party union
+	organisation organization report poll study survey newspaper kremlin allies ally administration
+	prosecutor prosecutors investigators agencies ministries presidency palace embassy coalition-spokesman
+	medic medics rescuers paramedic nurse worker workers mp mps delegate delegates democrats republicans`)
+
+// personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
+var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
+	expert commander doctor president leader head chief director diplomat officer lawmaker senator candidate
+	aide adviser advisor mother father man woman teacher student farmer survivor refugee fighter soldier
+	nominee secretary envoy ambassador representative governor mayor chairman chairwoman executive founder
+	professor researcher economist strategist pollster lawyer attorney judge prosecutor medic paramedic nurse
+	worker mp delegate`)
+
+var orgWords = set(`observatory ministry government department union council office committee agency army
+	military forces kremlin house court party organisation organization coalition administration police
+	authorities media countries governments states nations alliance group embassy presidency palace
+	institute center centre foundation network commission bureau service services corps command brigade
+	company corporation bank fund campaign`)
+
+// npWords are lowercase words allowed inside a speaker phrase.
+var npWords = set(`the a an one two three four five six seven eight nine ten several of for and de du al el bin
+	ibn van von der da la le y foreign defence defense state interior national security top senior former
+	local rebel armed official joint deputy vice acting prime general chief news think tank human rights
+	affairs humanitarian coordination international public health war monitoring presidential white press
+	regional provincial federal
+	campaign communications policy research economic military us-based britain-based`)
+
+// titles are words of rank that may precede a personal name: "Turkish
+// President Recep Tayyip Erdogan".
+var titles = set(`president prime minister foreign secretary secretary-general general gen. gen spokesman
+	spokeswoman chancellor king queen prince princess sheikh emir senator sen. sen rep. rep gov. gov governor
+	mayor mr. mr mrs. mrs ms. ms dr. dr judge chief commander envoy ambassador director chairman chairwoman
+	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj.
+	capt. sgt. colonel major captain sergeant lieutenant admiral marshal justice attorney professor prof.
+	minister-president premier candidate nominee former first lady congressman congresswoman
+	representative sir lord dame officer head`)
+
+// relWords open a relative clause whose subject is the phrase before it.
+var relWords = set(`who which whose whom`)
+
+// clauseWords end a subject phrase when walking back from a verb.
+var clauseWords = set(`that while but and or as when because after before if since although though where whereas
+	so than in on at from with by to into during over under about against through despite without what how
+	then once not also it's is was were be been being has have had do does did`)
+
+// skipWords sit between a subject and its verb: "X also said", "X on Monday branded".
+var skipWords = set(`also again then later previously recently repeatedly once had has have would will was is did
+	does further earlier separately reportedly publicly privately flatly simply quickly just even still yet already
+	often frequently today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
+	has also in turn on last this week weekend month year morning afternoon evening night not never`)
+
+var prepositions = set(`to in on at from with by into of for over under about against through during after before`)
+
+var days = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight`)
+
+var pronouns = set(`he she they it we i`)
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// lower returns s in lower case without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// foldApos turns a curly apostrophe into a straight one so "Syria’s" and
+// "Syria's" look alike to the word tests (never to the output).
+func foldApos(s string) string {
+	if strings.ContainsRune(s, '’') {
+		return strings.ReplaceAll(s, "’", "'")
+	}
+	return s
+}
+
+// isCapWord reports whether w looks like part of a name: "Assad",
+// "al-Assad", "U.N.", "45-year-old" does not.
+func isCapWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	// name particles: al-Assad, el-Sisi, bin Salman is handled by npWords
+	if k := strings.IndexByte(w, '-'); k > 0 && k < 4 {
+		r2, _ := utf8.DecodeRuneInString(w[k+1:])
+		return unicode.IsUpper(r2)
+	}
+	return false
+}
+
+// isQuoteMark reports the quotation marks the extractor pairs.
+func isOpenMark(r rune) bool  { return r == '"' || r == '“' || r == '„' || r == '«' }
+func isCloseMark(r rune) bool { return r == '"' || r == '”' || r == '»' }
+
+// tokenize appends the tokens of text[start:end] to buf. Quote spans
+// (sorted, from qs) become one tQuote token each.
+func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []tok {
+	i := start
+	for i < end {
+		for qi < len(qs) && qs[qi].markEnd <= i {
+			qi++
+		}
+		if qi < len(qs) && qs[qi].open <= i && i < qs[qi].markEnd {
+			e := min(qs[qi].markEnd, end)
+			buf = append(buf, tok{s: i, e: e, kind: tQuote, q: qi})
+			i = e
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < end {
+				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if r2 == '-' || r2 == '\'' || r2 == '’' || r2 == '.' {
+					// keep joiners inside a word: "al-Assad", "Syria's", "U.N."
+					r3, _ := utf8.DecodeRuneInString(text[j+n2 : end])
+					if j+n2 < end && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
+						j += n2
+						continue
+					}
+					if r2 == '.' && (j-i == 1 || isAbbrevWord(text[i:j])) {
+						j += n2 // "Sen.", "W."
+					}
+				}
+				break
+			}
+			buf = append(buf, tok{s: i, e: j, kind: tWord})
+			i = j
+		case r == ',' || r == ':' || r == ';' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
+			buf = append(buf, tok{s: i, e: i + n, kind: tPunct})
+			i += n
+		case r == '-' && i+1 < end && text[i+1] == '-':
+			buf = append(buf, tok{s: i, e: i + 2, kind: tPunct})
+			i += 2
+		case r == '-' && i > start && text[i-1] == ' ' && i+1 < end && text[i+1] == ' ':
+			buf = append(buf, tok{s: i, e: i + 1, kind: tPunct})
+			i++
+		default:
+			i += n
+		}
+	}
+	return buf
+}
+
+func isAbbrevWord(w string) bool {
+	return abbreviations[lower(w)] || titles[lower(w)+"."]
+}
+
+// notWho are capitalised words that open sentences but never name a speaker.
+var notWho = set(`his her their our my your the this that these those there here it its what which who when where why how some many
+	most all both each other others another such one no none reports report officials monday tuesday wednesday
+	thursday friday saturday sunday january february march april may june july august september october
+	november december afp reuters ap`)
+
+// places are countries and capitals that speak for their governments.
+var places = set(`russia iran syria turkey israel china france germany britain ukraine lebanon qatar iraq egypt
+	jordan washington moscow tehran damascus ankara beijing kremlin nato hezbollah hamas europe america japan
+	india pakistan afghanistan london paris berlin brussels`)
+
+var geoWords = set(`states kingdom arabia korea africa emirates zealand america york times post journal news
+	press street nations republic university school college church hospital club association`)
+
+var femaleCues = set(`mrs mrs. ms ms. spokeswoman woman mother wife daughter sister chairwoman congresswoman
+	businesswoman umm grandmother queen princess dame lady girl widow`)
+var maleCues = set(`mr mr. spokesman man father husband son brother chairman congressman businessman abu king
+	prince sir lord boy grandfather sheikh`)
+
+// entityFor turns toks[s:e] into a speaker: a pronoun is resolved to the
+// last compatible speaker, a name to the entity already met under it.
+func (x *stmtExtractor) entityFor(toks []tok, s, e int, role string) (int, bool) {
+	if e-s == 1 {
+		if w := x.word(toks[s]); pronouns[w] {
+			return x.resolvePronoun(w)
+		}
+	}
+	en, ok := x.parseSpeaker(toks, s, e)
+	if !ok {
+		return -1, false
+	}
+	if en.role == "" {
+		en.role = role
+	}
+	if en.gender == 0 {
+		en.gender = genderOf(en.role)
+	}
+	if en.gender != 0 {
+		en.kind = 'p'
+	}
+	// the same speaker again, perhaps by surname only
+	for i := len(x.ents) - 1; i >= 0; i-- {
+		o := &x.ents[i]
+		if o.name == en.name || en.kind != 'o' && o.kind != 'o' && !strings.Contains(o.name, " and ") && strings.HasSuffix(o.name, " "+en.name) {
+			if o.role == "" {
+				o.role = en.role
+			}
+			return i, true
+		}
+	}
+	x.ents = append(x.ents, en)
+	return len(x.ents) - 1, true
+}
+
+func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
+	var g byte
+	switch w {
+	case "he":
+		g = 'm'
+	case "she":
+		g = 'f'
+	case "it", "they":
+	default:
+		return -1, false // "I" and "we" in copy are the writer or a group we cannot name
+	}
+	for k := len(x.hist) - 1; k >= 0 && k >= len(x.hist)-8; k-- {
+		i := x.hist[k]
+		o := &x.ents[i]
+		if g != 0 {
+			if o.kind == 'o' || o.gender != 0 && o.gender != g {
+				continue
+			}
+			o.gender = g
+			return i, true
+		}
+		if o.kind != 'p' {
+			return i, true
+		}
+		if w == "it" {
+			continue
+		}
+	}
+	return -1, false
+}
+
+func genderOf(s string) byte {
+	for _, w := range strings.Fields(lower(s)) {
+		if femaleCues[w] {
+			return 'f'
+		}
+		if maleCues[w] {
+			return 'm'
+		}
+	}
+	return 0
+}
+
+// parseSpeaker splits a speaker phrase into the name and the role the text
+// gives: "Kremlin spokesman Dmitry Peskov" -> "Dmitry Peskov", "Kremlin
+// spokesman"; "One Aleppo resident" -> "Aleppo resident"; "Aron Lund of
+// the Century International think tank" -> "Aron Lund", "of the ...".
+func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
+	for s < e-1 {
+		w := x.word(toks[s])
+		if w != "the" && w != "a" && w != "an" && w != "one" {
+			break
+		}
+		s++
+	}
+	if s >= e {
+		return entity{}, false
+	}
+	// "President Vladimir Putin and Iranian President Masoud Pezeshkian"
+	for k := s + 1; k < e-1; k++ {
+		if x.word(toks[k]) == "and" {
+			a, ok1 := x.parseSpeaker(toks, s, k)
+			b, ok2 := x.parseSpeaker(toks, k+1, e)
+			if !ok1 || !ok2 {
+				return entity{}, false
+			}
+			return entity{name: a.name + " and " + b.name}, true
+		}
+	}
+	role := ""
+	// a personal name with a postmodifier: "Aron Lund of the ... think tank"
+	for k := s + 1; k < e-1; k++ {
+		if w := x.word(toks[k]); w == "of" || w == "for" {
+			h := x.word(toks[k-1])
+			if isCapWord(x.text[toks[k-1].s:toks[k-1].e]) && !orgWords[h] && !titles[h] && !geoWords[h] && !notWho[h] && k-s >= 2 {
+				role = x.text[toks[k].s:toks[e-1].e]
+				e = k
+			}
+			break
+		}
+	}
+	// titles before a name: the name is the run of capitalised words after
+	// the last title or lower-case word
+	t := -1
+	hasOf := false
+	for k := s; k < e; k++ {
+		txt := x.text[toks[k].s:toks[k].e]
+		w := x.word(toks[k])
+		if w == "of" || w == "for" {
+			hasOf = true
+		}
+		if !isCapWord(txt) || titles[w] || strings.HasSuffix(w, "'s") {
+			t = k
+		}
+	}
+	en := entity{}
+	switch {
+	case t >= s && t < e-1 && !orgWords[x.word(toks[e-1])] && (!hasOf || titlesOnlyOf(x, toks, s, t)):
+		en.name = x.text[toks[t+1].s:toks[e-1].e]
+		if r := x.text[toks[s].s:toks[t].e]; role == "" {
+			role = r
+		} else {
+			role = r + " " + role
+		}
+		en.kind = 'p'
+	default:
+		en.name = x.text[toks[s].s:toks[e-1].e]
+	}
+	// validate the head
+	head := toks[e-1]
+	hw := x.word(head)
+	htxt := x.text[head.s:head.e]
+	if notWho[hw] || pronouns[hw] || days[hw] {
+		return entity{}, false
+	}
+	if !isCapWord(htxt) && !speakerNouns[hw] && !speakerNouns[strings.TrimSuffix(hw, "s")] {
+		return entity{}, false
+	}
+	if e-s == 1 && notWho[x.word(toks[s])] {
+		return entity{}, false
+	}
+	if en.kind == 0 {
+		caps, org := 0, false
+		for k := s; k < e; k++ {
+			w := x.word(toks[k])
+			if isCapWord(x.text[toks[k].s:toks[k].e]) && !isAcronym(x.text[toks[k].s:toks[k].e]) {
+				caps++
+			}
+			if orgWords[w] || geoWords[w] || places[w] {
+				org = true
+			}
+		}
+		switch {
+		case personNouns[hw] || caps >= 2 && !org && isCapWord(htxt):
+			en.kind = 'p'
+		case org || isAcronym(htxt) || speakerNouns[hw] && strings.HasSuffix(hw, "s"):
+			en.kind = 'o'
+		}
+	}
+	en.role = role
+	en.gender = genderOf(x.text[toks[s].s:toks[e-1].e])
+	return en, true
+}
+
+// titlesOnlyOf allows "Secretary of State John Kerry": the "of" sits in the title.
+func titlesOnlyOf(x *stmtExtractor, toks []tok, s, t int) bool {
+	for k := s; k <= t; k++ {
+		w := x.word(toks[k])
+		if w != "of" && w != "the" && !titles[w] && !strings.HasSuffix(w, "'s") {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	up := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+		}
+	}
+	return up >= 2 && up*2 >= utf8.RuneCountInString(s)
+}

@@ -1,0 +1,870 @@
+package facts
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsroom/newsbot/corpus"
+)
+
+// quoteSpan is one quotation inside one body paragraph. A quote that runs
+// over several paragraphs is one span per paragraph, the later ones marked
+// cont.
+type quoteSpan struct {
+	open, markEnd int // the opening mark; just past the closing mark (or the paragraph's end)
+	start, end    int // the words inside the marks
+	para          int
+	closed        bool
+	cont          bool
+}
+
+// scanQuotes finds the quotations of every body paragraph. Straight quotes
+// pair up in order; curly ones by direction. An opening mark with no close
+// in its paragraph runs to the paragraph's end, and the next paragraph
+// continues it when it opens with a quotation mark (the newspaper
+// convention for a quote over several paragraphs).
+func scanQuotes(a *corpus.Article) []quoteSpan {
+	var out []quoteSpan
+	text := a.Text
+	prevOpen := false // the previous body paragraph ended inside a quote
+	for pi, p := range a.Paragraphs {
+		if p.Kind != corpus.Body {
+			prevOpen = false
+			continue
+		}
+		inQ, open, first := false, 0, true
+		for i := p.Start; i < p.End; {
+			r, n := utf8.DecodeRuneInString(text[i:p.End])
+			switch {
+			case r == '"' && inQ, r == '”' && inQ, r == '»' && inQ:
+				out = appendQuote(out, text, open, i, i+n, pi, true, first && prevOpen && open == p.Start)
+				inQ = false
+				first = false
+			case isOpenMark(r) && r != '»':
+				inQ, open = true, i
+			}
+			i += n
+		}
+		prevOpen = false
+		if inQ {
+			before := len(out)
+			out = appendQuote(out, text, open, p.End, p.End, pi, false, first && prevOpen && open == p.Start)
+			prevOpen = len(out) > before
+		}
+		_ = first
+	}
+	// mark continuations: a paragraph opening with a quote mark right after
+	// a paragraph that ended inside a quote
+	for k := 1; k < len(out); k++ {
+		q, prev := &out[k], out[k-1]
+		if prev.closed || prev.para >= q.para {
+			continue
+		}
+		if q.open == a.Paragraphs[q.para].Start && nextBody(a, prev.para) == q.para {
+			q.cont = true
+		}
+	}
+	return out
+}
+
+func nextBody(a *corpus.Article, pi int) int {
+	for j := pi + 1; j < len(a.Paragraphs); j++ {
+		if a.Paragraphs[j].Kind == corpus.Body {
+			return j
+		}
+	}
+	return -1
+}
+
+func appendQuote(out []quoteSpan, text string, open, close, markEnd, para int, closed, _ bool) []quoteSpan {
+	_, n := utf8.DecodeRuneInString(text[open:])
+	s, e := open+n, close
+	for s < e && (text[s] == ' ' || text[s] == '\t' || text[s] == '\n' || text[s] == '\r') {
+		s++
+	}
+	for e > s && (text[e-1] == ' ' || text[e-1] == '\t' || text[e-1] == '\n' || text[e-1] == '\r') {
+		e--
+	}
+	letters := false
+	for _, r := range text[s:e] {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return out
+	}
+	return append(out, quoteSpan{open: open, markEnd: markEnd, start: s, end: e, para: para, closed: closed})
+}
+
+// extractStatements finds who said what in a. It works one sentence group
+// at a time (a sentence, or the sentences a quote spans), in text order, so
+// that pronouns and quote-only paragraphs can lean on the speakers before.
+func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
+	if len(sents) == 0 {
+		return nil
+	}
+	qs := scanQuotes(a)
+	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»"), last: -1}
+	x.run(sents)
+	return x.out
+}
+
+type stmtExtractor struct {
+	a      *corpus.Article
+	text   string
+	qs     []quoteSpan
+	quoted bool // the article marks quotes at all; if not, speech may be unquoted
+	toks   []tok
+	ents   []entity
+	out    []Statement
+
+	last     int // entity of the latest attribution
+	lastPara int
+	hist     []int // entities in the order they spoke
+	qSpeaker []int // entity per quote, -1 when none
+}
+
+// entity is a speaker met in the article.
+type entity struct {
+	name, role string
+	kind       byte // 'p' a person, 'o' an organisation or group, 0 unknown
+	gender     byte // 'm', 'f' or 0
+}
+
+// attr is a resolved attribution: who, and where the words naming them are.
+type attr struct {
+	ent      int
+	s, e     int // the speaker phrase (offsets); s < 0 when not in this group
+	verb     int // token index of the cue, -1 for none
+	inverted bool
+}
+
+func (x *stmtExtractor) run(sents []Sentence) {
+	x.qSpeaker = make([]int, len(x.qs))
+	for i := range x.qSpeaker {
+		x.qSpeaker[i] = -1
+	}
+	qi := 0
+	for si := 0; si < len(sents); {
+		s := sents[si]
+		start, end, sj := s.Start, s.End, si
+		// grow the group over the sentences a quote runs through
+		for k := qi; k < len(x.qs) && x.qs[k].open < end; k++ {
+			q := x.qs[k]
+			if q.open < start {
+				continue
+			}
+			for q.markEnd > end && sj+1 < len(sents) && sents[sj+1].Para == s.Para {
+				sj++
+				end = sents[sj].End
+			}
+		}
+		for qi < len(x.qs) && x.qs[qi].open < start {
+			qi++
+		}
+		qe := qi
+		for qe < len(x.qs) && x.qs[qe].open < end {
+			qe++
+		}
+		x.group(start, end, s.Para, qi, qe, si+1 == len(sents) || sents[sj+1].Para != s.Para, sents, sj)
+		qi = qe
+		si = sj + 1
+	}
+}
+
+// group handles the sentences text[start:end] of paragraph para, holding
+// quotes qs[q0:q1].
+func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sents []Sentence, sj int) {
+	text := x.text
+	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
+	toks := x.toks
+	sentence := text[start:end]
+	usedVerb := map[int]bool{}
+	groupSpeaker := -1
+	for k, t := range toks {
+		if t.kind != tQuote {
+			continue
+		}
+		q := x.qs[t.q]
+		at, ok := x.after(toks, k)
+		if !ok && !q.closed || ok {
+			// an unclosed quote has nothing after it in its paragraph
+		}
+		if !ok && k+1 == len(toks) && q.closed && sj+1 < len(sents) && sents[sj+1].Para == para {
+			// '"...!" Trump said.' splits after the closing mark
+			at, ok = x.attribOnly(sents[sj+1])
+		}
+		if !ok {
+			at, ok = x.before(toks, k)
+		}
+		if !ok {
+			at, ok = x.trailing(toks, k)
+		}
+		if !ok && k == 0 {
+			// a quote opening its sentence: the quote before goes on, or
+			// the paragraph continues the previous speaker
+			if q.cont && t.q > 0 && x.qSpeaker[t.q-1] >= 0 {
+				at, ok = attr{ent: x.qSpeaker[t.q-1], s: -1, verb: -1}, true
+			} else if x.last >= 0 && (x.lastPara == para || x.lastPara == x.prevBody(para)) {
+				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
+			}
+		}
+		if !ok {
+			continue // scare quotes, titles, unattributed words
+		}
+		if at.verb >= 0 {
+			usedVerb[at.verb] = true
+		}
+		x.qSpeaker[t.q] = at.ent
+		groupSpeaker = at.ent
+		kind := Partial
+		if isDirect(text[q.start:q.end], k == 0) {
+			kind = Direct
+		}
+		x.emit(at.ent, text[q.start:q.end], kind, q.start, q.end, sentence, start)
+		x.note(at.ent, para)
+	}
+	x.reported(toks, start, end, para, usedVerb, sentence)
+	_ = groupSpeaker
+	_ = lastInPara
+}
+
+func (x *stmtExtractor) prevBody(pi int) int {
+	for j := pi - 1; j >= 0; j-- {
+		if x.a.Paragraphs[j].Kind == corpus.Body {
+			return j
+		}
+	}
+	return -2
+}
+
+func (x *stmtExtractor) note(ent, para int) {
+	x.last, x.lastPara = ent, para
+	if n := len(x.hist); n == 0 || x.hist[n-1] != ent {
+		x.hist = append(x.hist, ent)
+	}
+}
+
+func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence string, _ int) {
+	en := x.ents[ent]
+	x.out = append(x.out, Statement{
+		Article:  x.a.ID,
+		Speaker:  en.name,
+		Role:     en.role,
+		Quote:    quote,
+		Kind:     kind,
+		Date:     x.a.DateString(),
+		Evidence: Evidence{Article: x.a.ID, Start: s, End: e, Sentence: sentence},
+	})
+}
+
+// isDirect tells a quoted sentence from a quoted fragment: a sentence
+// starts with a capital (or opens its own sentence) and has a few words.
+func isDirect(q string, opensSentence bool) bool {
+	r, _ := utf8.DecodeRuneInString(q)
+	if r == '.' || r == '…' {
+		return opensSentence
+	}
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	return opensSentence || strings.Count(q, " ") >= 2
+}
+
+// verb returns the cue flags of a lower-case word ("States" is no verb).
+func (x *stmtExtractor) verb(t tok) int {
+	if t.kind != tWord || isCapWord(x.text[t.s:t.e]) {
+		return 0
+	}
+	return verbs[x.word(t)]
+}
+
+func (x *stmtExtractor) word(t tok) string { return foldApos(lower(x.text[t.s:t.e])) }
+
+func (x *stmtExtractor) isWord(toks []tok, i int, w string) bool {
+	return i >= 0 && i < len(toks) && toks[i].kind == tWord && x.word(toks[i]) == w
+}
+
+// after reads an attribution right after quote k: '"...," he said',
+// '"...," said X, a teacher', '"...", the resident added', '"...",
+// according to the Observatory'.
+func (x *stmtExtractor) after(toks []tok, k int) (attr, bool) {
+	i := k + 1
+	for i < len(toks) && toks[i].kind == tPunct && x.text[toks[i].s] == ',' {
+		i++
+	}
+	if i >= len(toks) || toks[i].kind != tWord {
+		return attr{}, false
+	}
+	return x.attribAt(toks, i, true)
+}
+
+// attribOnly reads a sentence that is nothing but an attribution ("Trump said.").
+func (x *stmtExtractor) attribOnly(s Sentence) (attr, bool) {
+	if s.End-s.Start > 120 {
+		return attr{}, false
+	}
+	toks := tokenize(nil, x.text, s.Start, s.End, nil, 0)
+	at, ok := x.attribAt(toks, 0, true)
+	if !ok || at.verb < 0 {
+		return attr{}, false
+	}
+	// nothing of substance may follow: "Trump said." or "he told reporters."
+	if len(toks)-at.verb > 6 {
+		return attr{}, false
+	}
+	at.verb = -1
+	at.s = -1
+	return at, true
+}
+
+// attribAt parses an attribution clause starting at token i: "NP VERB",
+// "VERB NP" or "according to NP". whole asks that it be the rest of the
+// clause (nothing but objects and adverbs after it).
+func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return attr{}, false
+	}
+	w := x.word(toks[i])
+	if w == "according" && x.isWord(toks, i+1, "to") {
+		j := i + 2
+		e := x.npRun(toks, j)
+		if e == j {
+			return attr{}, false
+		}
+		ent, ok := x.entityFor(toks, j, e, "")
+		if !ok {
+			return attr{}, false
+		}
+		return attr{ent: ent, s: toks[j].s, e: toks[e-1].e, verb: i}, true
+	}
+	if f := x.verb(toks[i]); f&vAfter != 0 {
+		// inverted: said Kremlin spokesman Dmitry Peskov
+		j := i + 1
+		for j < len(toks) && toks[j].kind == tWord && days[x.word(toks[j])] {
+			j++
+		}
+		e := x.npRun(toks, j)
+		if e == j {
+			return attr{}, false
+		}
+		ns, ne := j, e
+		// "said a statement issued by the US State Department"
+		if h := x.word(toks[e-1]); (h == "statement" || h == "report" || h == "communique") && e+1 < len(toks) {
+			k := e
+			if w2 := x.word(toks[k]); w2 == "issued" || w2 == "released" || w2 == "published" {
+				k++
+			}
+			if x.isWord(toks, k, "by") || x.isWord(toks, k, "from") {
+				if e2 := x.npRun(toks, k+1); e2 > k+1 {
+					ns, ne, e = k+1, e2, e2
+				}
+			}
+		}
+		if pronouns[x.word(toks[ns])] || e < len(toks) && toks[e].kind == tWord && !clauseWords[x.word(toks[e])] && !relWords[x.word(toks[e])] && x.verb(toks[e])&vGerund == 0 {
+			return attr{}, false // "said the Russian presence had ...": a clause, not a speaker
+		}
+		role := x.appositive(toks, e)
+		ent, ok := x.entityFor(toks, ns, ne, role)
+		if !ok {
+			return attr{}, false
+		}
+		return attr{ent: ent, s: toks[ns].s, e: toks[ne-1].e, verb: i, inverted: true}, true
+	}
+	// NP [, appositive,] [adverbs] VERB
+	e := x.npRun(toks, i)
+	if e == i {
+		return attr{}, false
+	}
+	j := e
+	role := ""
+	if j < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
+		// appositive up to the next comma
+		k := j + 1
+		for k < len(toks) && toks[k].kind == tWord {
+			k++
+		}
+		if k < len(toks) && k > j+1 && x.text[toks[k].s] == ',' {
+			role = x.roleText(toks, j+1, k)
+			j = k + 1
+		}
+	}
+	for j < len(toks) && toks[j].kind == tWord && skipWords[x.word(toks[j])] && x.verb(toks[j]) == 0 {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tWord || x.verb(toks[j])&vAfter == 0 {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, i, e, role)
+	if !ok {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: toks[i].s, e: toks[e-1].e, verb: j}, true
+}
+
+// appositive returns the ", a 45-year-old teacher" after a speaker at token e.
+func (x *stmtExtractor) appositive(toks []tok, e int) string {
+	if e+1 >= len(toks) || toks[e].kind != tPunct || x.text[toks[e].s] != ',' || toks[e+1].kind != tWord {
+		return ""
+	}
+	k := e + 1
+	for k < len(toks) && toks[k].kind == tWord && !relWords[x.word(toks[k])] && x.word(toks[k]) != "based" {
+		k++
+	}
+	if first := x.word(toks[e+1]); k == e+1 || x.verb(toks[e+1]) != 0 || strings.HasSuffix(first, "ing") && !isCapWord(x.text[toks[e+1].s:toks[e+1].e]) {
+		return ""
+	}
+	return x.roleText(toks, e+1, k)
+}
+
+func (x *stmtExtractor) roleText(toks []tok, i, j int) string {
+	if j-i > 14 {
+		return ""
+	}
+	for i < j && (x.word(toks[i]) == "a" || x.word(toks[i]) == "an" || x.word(toks[i]) == "the") {
+		i++
+	}
+	if i >= j {
+		return ""
+	}
+	if relWords[x.word(toks[i])] {
+		return ""
+	}
+	return x.text[toks[i].s:toks[j-1].e]
+}
+
+// npRun returns the end of the speaker phrase that starts at token i.
+func (x *stmtExtractor) npRun(toks []tok, i int) int {
+	j := i
+	for j < len(toks) && toks[j].kind == tWord && j-i < 14 {
+		w := x.word(toks[j])
+		if pronouns[w] {
+			if j == i {
+				return j + 1
+			}
+			break
+		}
+		if x.verb(toks[j]) != 0 || clauseWords[w] && !(w == "and" && j > i && j+1 < len(toks) && isCapWord(x.text[toks[j+1].s:toks[j+1].e])) || relWords[w] {
+			break
+		}
+		if !x.npWord(toks[j]) {
+			break
+		}
+		j++
+	}
+	// do not end on a joining word
+	for j > i {
+		w := x.word(toks[j-1])
+		if w != "of" && w != "for" && w != "and" && w != "the" && w != "a" {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// npWord reports whether a token may sit in a speaker phrase.
+func (x *stmtExtractor) npWord(t tok) bool {
+	s := x.text[t.s:t.e]
+	if isCapWord(s) {
+		return true
+	}
+	w := x.word(t)
+	if npWords[w] || speakerNouns[w] || titles[w] {
+		return true
+	}
+	if strings.HasSuffix(w, "-old") || strings.HasSuffix(w, "-based") || strings.HasSuffix(w, "'s") {
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// before finds the cue that governs quote k from before it: 'X said: "..."',
+// 'X called for an end to the "instability"'.
+func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
+	for v := k - 1; v >= 0; v-- {
+		t := toks[v]
+		if t.kind == tPunct && x.text[t.s] == ';' {
+			return attr{}, false
+		}
+		if t.kind != tWord {
+			continue
+		}
+		w := x.word(t)
+		if w == "while" || w == "but" || w == "whereas" || w == "although" {
+			return attr{}, false
+		}
+		f := x.verb(t)
+		if f&(vSpeech|vPartial) == 0 {
+			if w == "according" && x.isWord(toks, v+1, "to") {
+				return x.attribAt(toks, v, false)
+			}
+			continue
+		}
+		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) {
+			return attr{}, false
+		}
+		at, ok := x.subject(toks, v, 0)
+		if !ok {
+			return attr{}, false
+		}
+		return at, true
+	}
+	return attr{}, false
+}
+
+func (x *stmtExtractor) nextQuote(toks []tok, v int) int {
+	for k := v + 1; k < len(toks) && k <= v+2; k++ {
+		if toks[k].kind == tQuote {
+			return k
+		}
+	}
+	return -1
+}
+
+// naming tells "a coalition called the "Military Operations Command"" (a
+// name, not speech) from "called for an end to the "instability"".
+func (x *stmtExtractor) naming(toks []tok, v, k int) bool {
+	if x.isWord(toks, v+1, "for") || x.isWord(toks, v+1, "on") {
+		return false
+	}
+	return k == v+1 || k == v+2 && (x.isWord(toks, v+1, "the") || x.isWord(toks, v+1, "a") || x.isWord(toks, v+1, "it"))
+}
+
+// subject finds who speaks through the cue at token v.
+func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
+	if depth > 3 {
+		return attr{}, false
+	}
+	if x.verb(toks[v])&vGerund != 0 && (v == 0 || toks[v-1].kind != tWord) {
+		return x.mainSubject(toks, v, depth)
+	}
+	i := v - 1
+	for i >= 0 && toks[i].kind == tWord && skipWords[x.word(toks[i])] {
+		i--
+	}
+	j := i
+	for j >= 0 && toks[j].kind == tWord && i-j < 14 {
+		w := x.word(toks[j])
+		if w == "and" && j > 0 && j < i && isCapWord(x.text[toks[j+1].s:toks[j+1].e]) && isCapWord(x.text[toks[j-1].s:toks[j-1].e]) {
+			j--
+			continue
+		}
+		if clauseWords[w] || relWords[w] || x.verb(toks[j]) != 0 {
+			break
+		}
+		j--
+	}
+	if j < i {
+		// the words right before the cue: trim to a clean speaker phrase
+		s := j + 1
+		for s <= i && !x.npStart(toks, s, i+1) {
+			s++
+		}
+		if s > i {
+			return attr{}, false
+		}
+		ent, ok := x.entityFor(toks, s, i+1, "")
+		if !ok {
+			return attr{}, false
+		}
+		return attr{ent: ent, s: toks[s].s, e: toks[i].e, verb: v}, true
+	}
+	if j < 0 {
+		return attr{}, false
+	}
+	b := toks[j]
+	bw := ""
+	if b.kind == tWord {
+		bw = x.word(b)
+	}
+	switch {
+	case relWords[bw]:
+		// "Russia, which ... said": the phrase before the relative word
+		m := j - 1
+		if m >= 0 && toks[m].kind == tPunct && x.text[toks[m].s] == ',' {
+			m--
+		}
+		return x.trailingNP(toks, m, v, "")
+	case bw == "and" || bw == "but" || bw == "or":
+		// "X called ... and vowed ...": the subject of the verb before
+		for u := j - 1; u >= 0; u-- {
+			if toks[u].kind == tWord && x.verb(toks[u])&vSpeech != 0 {
+				if at, ok := x.subject(toks, u, depth+1); ok {
+					at.verb = v
+					return at, true
+				}
+				break
+			}
+		}
+		return x.mainSubject(toks, v, depth)
+	case b.kind == tPunct && x.text[b.s] == ',':
+		// "Abu Sufyan, a rebel commander, told AFP" / "Russia, which ..., said"
+		p := j - 1
+		for p >= 0 && toks[p].kind == tWord {
+			p--
+		}
+		if p < 0 || toks[p].kind != tPunct || x.text[toks[p].s] != ',' || p+1 >= j {
+			return attr{}, false
+		}
+		first := x.word(toks[p+1])
+		role := ""
+		if !relWords[first] {
+			if isCapWord(x.text[toks[p+1].s:toks[p+1].e]) && first != "the" {
+				return attr{}, false
+			}
+			role = x.roleText(toks, p+1, j)
+		}
+		return x.trailingNP(toks, p-1, v, role)
+	}
+	return attr{}, false
+}
+
+// npStart reports whether toks[s:e] is a speaker phrase.
+func (x *stmtExtractor) npStart(toks []tok, s, e int) bool {
+	for k := s; k < e; k++ {
+		w := x.word(toks[k])
+		if pronouns[w] {
+			return k == s && e == s+1
+		}
+		if !x.npWord(toks[k]) {
+			return false
+		}
+	}
+	w := x.word(toks[s])
+	return w != "of" && w != "for" && w != "and"
+}
+
+// trailingNP takes the speaker phrase ending at token m.
+func (x *stmtExtractor) trailingNP(toks []tok, m, v int, role string) (attr, bool) {
+	if m < 0 || toks[m].kind != tWord {
+		return attr{}, false
+	}
+	s := m
+	for s-1 >= 0 && toks[s-1].kind == tWord && m-s < 10 {
+		w := x.word(toks[s-1])
+		if clauseWords[w] && w != "and" || relWords[w] || x.verb(toks[s-1]) != 0 || !x.npWord(toks[s-1]) {
+			break
+		}
+		s--
+	}
+	for s <= m && !x.npStart(toks, s, m+1) {
+		s++
+	}
+	if s > m {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, s, m+1, role)
+	if !ok {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: toks[s].s, e: toks[m].e, verb: v}, true
+}
+
+// mainSubject is the subject of the group's first clause: "Iranian Foreign
+// Minister Abbas Araghchi traveled to Damascus ..., saying ...".
+func (x *stmtExtractor) mainSubject(toks []tok, v, depth int) (attr, bool) {
+	i := 0
+	// skip a leading adverbial: "On Monday, ..."
+	for k := 0; k < v && k < 8; k++ {
+		if toks[k].kind == tPunct && x.text[toks[k].s] == ',' {
+			w := x.word(toks[0])
+			if !isCapWord(x.text[toks[0].s:toks[0].e]) || clauseWords[w] || days[w] || w == "speaking" || w == "after" || w == "in" || w == "on" {
+				i = k + 1
+			}
+			break
+		}
+		if toks[k].kind != tWord {
+			break
+		}
+	}
+	if i >= v || toks[i].kind != tWord {
+		return attr{}, false
+	}
+	e := x.npRun(toks, i)
+	if e == i || e < len(toks) && toks[e].kind == tWord && prepositions[x.word(toks[e])] {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, i, e, x.appositive(toks, e))
+	if !ok {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: toks[i].s, e: toks[e-1].e, verb: v}, true
+}
+
+// trailing finds an attribution closing the group after quote k:
+// 'Syria's "reliance ...", along with ..., "created ...", said X.'
+func (x *stmtExtractor) trailing(toks []tok, k int) (attr, bool) {
+	c, at, ok := x.trailingAttrib(toks, k+1)
+	_ = c
+	return at, ok
+}
+
+// trailingAttrib looks, from the right, for ", X said" or ", said X" ending
+// the group after token from; c is the comma's token index.
+func (x *stmtExtractor) trailingAttrib(toks []tok, from int) (int, attr, bool) {
+	for c := len(toks) - 1; c >= from; c-- {
+		t := toks[c]
+		if t.kind == tQuote {
+			return 0, attr{}, false
+		}
+		if t.kind != tPunct || x.text[t.s] != ',' {
+			continue
+		}
+		at, ok := x.attribAt(toks, c+1, true)
+		if !ok {
+			continue
+		}
+		// nothing but objects or adverbs may follow the cue ("told AFP on
+		// Sunday"), then perhaps a participle after a comma
+		tail := at.verb + 1
+		if at.inverted {
+			for tail < len(toks) && toks[tail].s < at.e {
+				tail++
+			}
+		}
+		if !x.shortTail(toks, tail) {
+			continue
+		}
+		// "Normally, he said, it would ...": a parenthesis, not a close
+		words := 0
+		for u := from; u < c; u++ {
+			if toks[u].kind != tPunct {
+				words++
+			}
+		}
+		if words < 3 {
+			continue
+		}
+		return c, at, true
+	}
+	return 0, attr{}, false
+}
+
+// reported emits the writer's paraphrases in a group: "Assad branded the
+// offensive ...", "..., the Observatory said", and, in copy that marks no
+// quotes at all, unquoted speech ("... , said Aron Lund").
+func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]bool, sentence string) {
+	text := x.text
+	// a trailing attribution: the clause before it is what was said
+	if c, at, ok := x.trailingAttrib(toks, 0); ok && !used[at.verb] && c > 0 {
+		hasQuote := false
+		for _, t := range toks[:c] {
+			if t.kind == tQuote {
+				hasQuote = true
+			}
+		}
+		if !hasQuote {
+			used[at.verb] = true
+			kind := Reported
+			en := x.ents[at.ent]
+			if !x.quoted && (at.inverted || en.kind == 'p') {
+				kind = Unquoted
+			}
+			s, e := toks[0].s, toks[c-1].e
+			x.emit(at.ent, text[s:e], kind, s, e, sentence, start)
+			x.note(at.ent, para)
+		}
+	}
+	for v, t := range toks {
+		if t.kind != tWord || used[v] {
+			continue
+		}
+		w := x.word(t)
+		f := x.verb(t)
+		if f&vSpeech == 0 || f&vAfter == 0 && f&vPartial == 0 {
+			continue
+		}
+		// the clause said: words after the cue, up to the group's end
+		if v+1 >= len(toks) || toks[v+1].kind == tQuote || toks[v+1].kind == tPunct {
+			continue
+		}
+		if w == "called" || w == "calls" || w == "call" {
+			if k := x.nextQuote(toks, v); k >= 0 && x.naming(toks, v, k) {
+				continue
+			}
+		}
+		last := len(toks) - 1
+		if c, _, ok := x.trailingAttrib(toks, v+1); ok {
+			last = c - 1
+		}
+		words := 0
+		for u := v + 1; u <= last; u++ {
+			if toks[u].kind == tWord {
+				words++
+			}
+		}
+		at, ok := x.subject(toks, v, 0)
+		if !ok {
+			continue
+		}
+		if words < 3 {
+			x.note(at.ent, para) // "One Aleppo resident spoke of panic." sets up the next quote
+			continue
+		}
+		s := t.s
+		if at.s >= 0 && at.s < s {
+			s = at.s
+		}
+		e := toks[last].e
+		if toks[last].kind == tPunct {
+			e = toks[last].s
+		}
+		e = trimEnd(text, s, e)
+		if e <= s {
+			continue
+		}
+		used[v] = true
+		x.emit(at.ent, text[s:e], Reported, s, e, sentence, start)
+		x.note(at.ent, para)
+	}
+}
+
+// shortTail reports whether toks[i:] up to the next comma is a few words
+// of object or adverb, with no clause of its own.
+func (x *stmtExtractor) shortTail(toks []tok, i int) bool {
+	n := 0
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		if t.kind == tQuote {
+			return false
+		}
+		if t.kind == tPunct {
+			return x.text[t.s] == ',' || x.text[t.s] == '(' || x.text[t.s] == ')'
+		}
+		w := x.word(t)
+		if w == "that" || pronouns[w] && n > 0 {
+			return false
+		}
+		if n++; n > 6 {
+			return false
+		}
+	}
+	return true
+}
+
+func trimEnd(text string, s, e int) int {
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if unicode.IsSpace(r) || r == ',' || r == ';' || r == ':' {
+			e -= n
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// sortStatements keeps output in text order.
+func sortStatements(st []Statement) {
+	sort.SliceStable(st, func(i, j int) bool { return st[i].Evidence.Start < st[j].Evidence.Start })
+}
