@@ -1,0 +1,208 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/newsroom/newsbot/corpus/facts"
+)
+
+// Fact types, for FactQuery.Kind.
+const (
+	KindStatement = "statement"
+	KindToll      = "toll"
+	KindControl   = "control"
+)
+
+// FactQuery selects facts. Every non-empty field narrows the result; an
+// empty query returns facts of every kind, newest first.
+type FactQuery struct {
+	// Kind is KindStatement, KindToll or KindControl; "" is any.
+	Kind string
+	// Speaker must match, word for word after analysis, the speaker or
+	// role: "Peskov", "Kremlin spokesman" and "Kremlin" all find Dmitry
+	// Peskov, Kremlin spokesman.
+	Speaker string
+	// Place must match the place of a toll or control claim (all its
+	// words). Statements have no place; use Text for them.
+	Place string
+	// Category is a toll category (facts.Killed, ...) or a control status
+	// (facts.Seized, ...), matched exactly.
+	Category string
+	// Text ranks facts by relevance to the quote and evidence sentence; it
+	// does not filter. Without Text facts come newest first.
+	Text string
+	// From and To bound the fact's date (the article's when the fact has
+	// none), both inclusive. Undated facts are left out when either is set.
+	From, To time.Time
+	// Size is 10 when 0, at most MaxSize.
+	Size int
+}
+
+// FactHit is one fact, decoded from the index. Exactly one of Statement,
+// Toll and Control is set.
+type FactHit struct {
+	Meta      Meta
+	Statement *facts.Statement
+	Toll      *facts.Toll
+	Control   *facts.Control
+	Score     float64
+}
+
+var factFields = []string{"id", "title", "outlet", "day", "path", "url", factField, jsonField}
+
+// Facts returns the facts matching q. Filters are term and match queries
+// on small fields, so a query stays cheap on a large archive.
+func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
+	switch q.Kind {
+	case "", KindStatement, KindToll, KindControl:
+	default:
+		return nil, fmt.Errorf("index: facts: unknown kind %q (want statement, toll or control)", q.Kind)
+	}
+	must := []query.Query{term(docField, docFact)}
+	if q.Kind != "" {
+		must = append(must, term(factField, q.Kind))
+	}
+	if s := strings.TrimSpace(q.Speaker); s != "" {
+		must = append(must, matchAll(whoField, s))
+	}
+	if p := strings.TrimSpace(q.Place); p != "" {
+		must = append(must, matchAll("place", p))
+	}
+	if c := strings.TrimSpace(q.Category); c != "" {
+		c = strings.ToLower(c)
+		must = append(must, bleve.NewDisjunctionQuery(term("category", c), term("status", c)))
+	}
+	if dq := dateRange(q.From, q.To); dq != nil {
+		must = append(must, dq)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(must...)
+	ranked := strings.TrimSpace(q.Text) != ""
+	if ranked {
+		quote := bleve.NewMatchQuery(q.Text)
+		quote.SetField("quote")
+		quote.SetBoost(2)
+		sent := bleve.NewMatchQuery(q.Text)
+		sent.SetField("sentence")
+		bq.AddShould(quote, sent)
+		// Should clauses only rank: a fact matching none still qualifies.
+		bq.SetMinShould(0)
+	}
+	req := bleve.NewSearchRequestOptions(bq, clampSize(q.Size), 0, false)
+	req.Fields = factFields
+	if !ranked {
+		req.SortBy([]string{"-" + dateField, "-_score"})
+	}
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: facts: %w", err)
+	}
+	out := make([]FactHit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		fh := FactHit{Meta: metaOf(h), Score: h.Score}
+		js := []byte(str(h.Fields[jsonField]))
+		var err error
+		switch str(h.Fields[factField]) {
+		case KindStatement:
+			fh.Statement = new(facts.Statement)
+			err = json.Unmarshal(js, fh.Statement)
+		case KindToll:
+			fh.Toll = new(facts.Toll)
+			err = json.Unmarshal(js, fh.Toll)
+		case KindControl:
+			fh.Control = new(facts.Control)
+			err = json.Unmarshal(js, fh.Control)
+		default:
+			err = fmt.Errorf("unknown fact type %q", str(h.Fields[factField]))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("index: facts: decode %s: %w", h.ID, err)
+		}
+		out = append(out, fh)
+	}
+	return out, nil
+}
+
+func term(field, v string) query.Query {
+	q := bleve.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+// matchAll matches when every analysed word of text is in field.
+func matchAll(field, text string) query.Query {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetOperator(query.MatchQueryOperatorAnd)
+	return q
+}
+
+// Terms returns the distinct indexed terms of a fact field, sorted: the
+// analysed forms ("peskov", "kremlin", "aleppo") that a Speaker or Place
+// filter is matched against, for "did you mean" suggestions. field is one
+// of speaker, role, place, controller, source. Terms of deleted facts may
+// linger until bleve merges segments.
+func (ix *Index) Terms(ctx context.Context, field string) ([]string, error) {
+	if !termFields[field] {
+		return nil, fmt.Errorf("index: terms: field %q has no term list", field)
+	}
+	var out []string
+	err := ix.dict(ctx, field, func(term string, _ int) { out = append(out, term) })
+	return out, err
+}
+
+// Name is a display name as the extractor gave it, with how many facts
+// carry it.
+type Name struct {
+	Text  string
+	Count int
+}
+
+// Names returns the distinct display names of speaker, place, controller
+// or source, most frequent first: "Dmitry Peskov" (12), "Aleppo" (40).
+// Counts are of facts and may include deleted ones until bleve merges
+// segments.
+func (ix *Index) Names(ctx context.Context, field string) ([]Name, error) {
+	f, ok := nameFields[field]
+	if !ok {
+		return nil, fmt.Errorf("index: names: field %q has no name list", field)
+	}
+	var out []Name
+	if err := ix.dict(ctx, f, func(term string, n int) { out = append(out, Name{term, n}) }); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out, nil
+}
+
+func (ix *Index) dict(ctx context.Context, field string, fn func(string, int)) error {
+	d, err := ix.bl.FieldDict(field)
+	if err != nil {
+		return fmt.Errorf("index: list %s: %w", field, err)
+	}
+	defer d.Close()
+	for i := 0; ; i++ {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("index: list %s: %w", field, err)
+			}
+		}
+		e, err := d.Next()
+		if err != nil {
+			return fmt.Errorf("index: list %s: %w", field, err)
+		}
+		if e == nil {
+			return nil
+		}
+		if e.Count > 0 {
+			fn(e.Term, int(e.Count))
+		}
+	}
+}

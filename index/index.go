@@ -1,0 +1,192 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+// ErrLocked is returned (wrapped) by Open when another process, or another
+// Open in this one, holds the index.
+var ErrLocked = errors.New("in use by another newsbot process")
+
+// ErrNotIndex is returned (wrapped) by Open for a directory that is not a
+// newsbot index: other files, a foreign bleve index, a corrupt one, or one
+// built with another mapping version. Open never deletes anything; the fix
+// is to rebuild into a new (or emptied) directory.
+var ErrNotIndex = errors.New("not a newsbot index")
+
+const (
+	lockName     = "newsbot.lock"
+	metaFileName = "index_meta.json" // written by bleve in every index dir
+)
+
+// Meta is the article a hit comes from, as answers display it.
+type Meta struct {
+	ID, Title, Outlet string
+	Date              string // "YYYY-MM-DD", or "" when unknown
+	Path, URL         string
+}
+
+// Options configures Open.
+type Options struct {
+	// Logger receives progress and warnings; nil discards them.
+	Logger *slog.Logger
+	// FactsVersion is mixed into every article's hash. Change it when the
+	// fact extractor changes, so the next Sync re-extracts every article
+	// even though no text changed.
+	FactsVersion string
+}
+
+// Index is an open newsbot index. Its methods are safe for concurrent use;
+// Sync calls are serialised.
+type Index struct {
+	dir      string
+	bl       bleve.Index
+	lock     *os.File
+	log      *slog.Logger
+	analyzer analysis.Analyzer
+	factsVer string
+
+	syncMu sync.Mutex
+}
+
+// Open opens the index in dir, creating it when dir is missing or empty. It
+// first takes an exclusive lock on dir/newsbot.lock and fails at once with
+// ErrLocked if another process holds it.
+func Open(dir string, opt Options) (*Index, error) {
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if dir == "" {
+		return nil, errors.New("index: open: empty directory name")
+	}
+	exists, err := checkDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("index: create %s: %w", dir, err)
+		}
+	}
+	lock, err := lockFile(filepath.Join(dir, lockName))
+	if errors.Is(err, ErrLocked) {
+		return nil, fmt.Errorf("index: %s is %w", dir, ErrLocked)
+	}
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion}
+	// Checked again under the lock: another process may have created the
+	// index between checkDir and lockFile.
+	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {
+		err = ix.openExisting()
+	} else {
+		err = ix.create()
+	}
+	if err != nil {
+		unlockFile(lock)
+		return nil, err
+	}
+	a := ix.bl.Mapping().AnalyzerNamed(AnalyzerName)
+	if a == nil {
+		ix.Close()
+		return nil, fmt.Errorf("index: open %s: analyzer %q missing", dir, AnalyzerName)
+	}
+	ix.analyzer = a
+	return ix, nil
+}
+
+// checkDir reports whether dir exists, and refuses a file or a directory
+// holding anything but a bleve index or our lock file.
+func checkDir(dir string) (bool, error) {
+	st, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return false, fmt.Errorf("index: %s is a file, not an index directory: %w", dir, ErrNotIndex)
+	}
+	if _, err := os.Stat(filepath.Join(dir, metaFileName)); err == nil {
+		return true, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, fmt.Errorf("index: open %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if e.Name() != lockName {
+			return false, fmt.Errorf("index: %s holds other files (%s); use an empty or new directory: %w", dir, e.Name(), ErrNotIndex)
+		}
+	}
+	return true, nil
+}
+
+func (ix *Index) create() error {
+	bl, err := bleve.NewUsing(ix.dir, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("index: create %s: %w", ix.dir, err)
+	}
+	if err := bl.SetInternal(versionKey, []byte(mappingVersion)); err != nil {
+		bl.Close()
+		return fmt.Errorf("index: create %s: %w", ix.dir, err)
+	}
+	ix.bl = bl
+	ix.log.Info("index created", "dir", ix.dir, "version", mappingVersion)
+	return nil
+}
+
+func (ix *Index) openExisting() error {
+	bl, err := bleve.Open(ix.dir)
+	if err != nil {
+		return fmt.Errorf("index: open %s (corrupt, or not a newsbot index: %w): %w", ix.dir, ErrNotIndex, err)
+	}
+	v, err := bl.GetInternal(versionKey)
+	if err != nil {
+		bl.Close()
+		return fmt.Errorf("index: open %s: read version: %w", ix.dir, err)
+	}
+	if string(v) != mappingVersion {
+		bl.Close()
+		got := string(v)
+		if got == "" {
+			got = "none"
+		}
+		return fmt.Errorf("index: %s has mapping version %s, this build needs %s; rebuild it in a new directory: %w", ix.dir, got, mappingVersion, ErrNotIndex)
+	}
+	ix.bl = bl
+	return nil
+}
+
+// Dir is the directory the index lives in.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Close closes the index and releases its lock.
+func (ix *Index) Close() error {
+	var err error
+	if ix.bl != nil {
+		if cerr := ix.bl.Close(); cerr != nil {
+			err = fmt.Errorf("index: close %s: %w", ix.dir, cerr)
+		}
+		ix.bl = nil
+	}
+	if ix.lock != nil {
+		if uerr := unlockFile(ix.lock); uerr != nil && err == nil {
+			err = fmt.Errorf("index: unlock %s: %w", ix.dir, uerr)
+		}
+		ix.lock = nil
+	}
+	return err
+}

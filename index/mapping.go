@@ -1,0 +1,160 @@
+package index
+
+import (
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// mappingVersion is stored in every index this package builds. Any change
+// to the mapping, the analyzer or the document layout bumps it: Open then
+// refuses an older index instead of answering from documents it would
+// misread, and the caller rebuilds in a new directory.
+const mappingVersion = "newsbot-index/1"
+
+// versionKey is the internal (non-document) key holding mappingVersion.
+var versionKey = []byte("newsbot_mapping_version")
+
+// Document types, stored in the docField of every document.
+const (
+	docField    = "doc"
+	docArticle  = "article"
+	docPassage  = "passage"
+	docFact     = "fact"
+	textField   = "text"
+	dateField   = "date"
+	factField   = "fact"
+	whoField    = "who"
+	jsonField   = "json"
+	hashField   = "hash"
+	datedField  = "dated"
+	npassField  = "passages"
+	nfactField  = "facts"
+)
+
+// Fields for which Terms and Names answer; see Terms.
+var (
+	termFields = map[string]bool{"speaker": true, "role": true, "place": true, "controller": true, "source": true}
+	nameFields = map[string]string{"speaker": "speaker_name", "place": "place_name", "controller": "controller_name", "source": "source_name"}
+)
+
+func keywordField() *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = keyword.Name
+	f.Store = false
+	f.DocValues = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	return f
+}
+
+func storedKeyword() *mapping.FieldMapping {
+	f := keywordField()
+	f.Store = true
+	return f
+}
+
+// storedOnly is displayed by answers but never searched.
+func storedOnly() *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Store = true
+	f.Index = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = false
+	f.DocValues = false
+	return f
+}
+
+func storedNumber() *mapping.FieldMapping {
+	f := mapping.NewNumericFieldMapping()
+	f.Store = true
+	f.Index = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func analyzedField(vectors bool) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = AnalyzerName
+	f.Store = false
+	f.IncludeInAll = false
+	f.IncludeTermVectors = vectors
+	f.DocValues = false
+	return f
+}
+
+// dateFieldMapping is indexed for range filters and has doc values for
+// sorting by date; the display form is the stored "day" string.
+func dateFieldMapping() *mapping.FieldMapping {
+	f := mapping.NewDateTimeFieldMapping()
+	f.Store = false
+	f.IncludeInAll = false
+	f.DocValues = true
+	return f
+}
+
+// metaFields adds the article metadata every document carries.
+func metaFields(dm *mapping.DocumentMapping) {
+	dm.AddFieldMappingsAt(docField, keywordField())
+	dm.AddFieldMappingsAt("id", storedKeyword())
+	dm.AddFieldMappingsAt("outlet", storedKeyword())
+	dm.AddFieldMappingsAt("title", storedOnly())
+	dm.AddFieldMappingsAt("day", storedOnly())
+	dm.AddFieldMappingsAt("path", storedOnly())
+	dm.AddFieldMappingsAt("url", storedOnly())
+	dm.AddFieldMappingsAt(dateField, dateFieldMapping())
+}
+
+// newMapping builds the index mapping: three static document types and a
+// disabled default mapping, so nothing but the fields below is indexed and
+// there is no _all field.
+func newMapping() *mapping.IndexMappingImpl {
+	m := mapping.NewIndexMapping()
+	m.TypeField = docField
+	m.DefaultAnalyzer = AnalyzerName
+	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultField = textField
+
+	art := mapping.NewDocumentStaticMapping()
+	metaFields(art)
+	art.AddFieldMappingsAt(datedField, keywordField())
+	art.AddFieldMappingsAt(hashField, storedOnly())
+	art.AddFieldMappingsAt(npassField, storedNumber())
+	art.AddFieldMappingsAt(nfactField, storedNumber())
+	m.AddDocumentMapping(docArticle, art)
+
+	pas := mapping.NewDocumentStaticMapping()
+	metaFields(pas)
+	pas.AddFieldMappingsAt("para", storedNumber())
+	pas.AddFieldMappingsAt("start", storedNumber())
+	text := analyzedField(true) // positions for phrase queries
+	text.Store = true
+	pas.AddFieldMappingsAt(textField, text)
+	m.AddDocumentMapping(docPassage, pas)
+
+	fct := mapping.NewDocumentStaticMapping()
+	metaFields(fct)
+	fct.AddFieldMappingsAt(factField, storedKeyword())
+	for f := range termFields {
+		fct.AddFieldMappingsAt(f, analyzedField(false))
+	}
+	fct.AddFieldMappingsAt(whoField, analyzedField(false))
+	fct.AddFieldMappingsAt("quote", analyzedField(false))
+	fct.AddFieldMappingsAt("sentence", analyzedField(false))
+	for _, f := range nameFields {
+		fct.AddFieldMappingsAt(f, keywordField())
+	}
+	for _, f := range []string{"kind", "category", "scope", "status", "qualifier"} {
+		fct.AddFieldMappingsAt(f, keywordField())
+	}
+	count := mapping.NewNumericFieldMapping()
+	count.IncludeInAll = false
+	count.DocValues = false
+	fct.AddFieldMappingsAt("count", count)
+	fct.AddFieldMappingsAt(jsonField, storedOnly())
+	m.AddDocumentMapping(docFact, fct)
+	return m
+}

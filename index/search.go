@@ -1,0 +1,269 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// SearchRequest asks for the passages that best match Text. Text is plain
+// words: it is analysed like the indexed text and never parsed as bleve
+// query syntax, so + - : ^ ~ " ( ) mean nothing special.
+type SearchRequest struct {
+	Text string
+	// Phrase requires the words in this order, next to each other (stop
+	// words and Arabic article prefixes such as "al-" do not count).
+	Phrase bool
+	// From and To bound the article date, both inclusive; the zero time
+	// leaves a side open. With either set, undated articles are left out.
+	From, To time.Time
+	// Size is the number of hits wanted: 10 when 0, at most MaxSize.
+	Size int
+}
+
+// MaxSize caps SearchRequest.Size and FactQuery.Size: answers show a
+// handful of hits, and a small page keeps queries cheap.
+const MaxSize = 100
+
+// Hit is one matching paragraph.
+type Hit struct {
+	Meta Meta
+	// Para is the paragraph's index in the article's Paragraphs and Start
+	// its byte offset in the article's Text.
+	Para  int
+	Start int
+	// Text is the paragraph, verbatim.
+	Text string
+	// Highlights are byte ranges [start, end) in Text of the matched words,
+	// in order and not overlapping.
+	Highlights [][2]int
+	Score      float64
+}
+
+var passageFields = []string{"id", "title", "outlet", "day", "path", "url", "para", "start", textField}
+
+// Search returns the passages matching r, best first.
+func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
+	if strings.TrimSpace(r.Text) == "" {
+		return nil, nil
+	}
+	var q query.Query
+	if r.Phrase {
+		mq := bleve.NewMatchPhraseQuery(r.Text)
+		mq.SetField(textField)
+		mq.Analyzer = AnalyzerName
+		q = mq
+	} else {
+		mq := bleve.NewMatchQuery(r.Text)
+		mq.SetField(textField)
+		mq.Analyzer = AnalyzerName
+		q = mq
+	}
+	if dq := dateRange(r.From, r.To); dq != nil {
+		q = bleve.NewConjunctionQuery(q, dq)
+	}
+	req := bleve.NewSearchRequestOptions(q, clampSize(r.Size), 0, false)
+	req.Fields = passageFields
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
+	}
+	qtoks := ix.analyzer.Analyze([]byte(r.Text))
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		text := str(h.Fields[textField])
+		hits = append(hits, Hit{
+			Meta:       metaOf(h),
+			Para:       num(h.Fields["para"]),
+			Start:      num(h.Fields["start"]),
+			Text:       text,
+			Highlights: ix.highlight(text, qtoks, r.Phrase),
+			Score:      h.Score,
+		})
+	}
+	return hits, nil
+}
+
+func clampSize(n int) int {
+	switch {
+	case n <= 0:
+		return 10
+	case n > MaxSize:
+		return MaxSize
+	}
+	return n
+}
+
+// dateRange is the inclusive date filter, or nil for none.
+func dateRange(from, to time.Time) query.Query {
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	yes := true
+	q := bleve.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+	q.SetField(dateField)
+	return q
+}
+
+func metaOf(h *search.DocumentMatch) Meta {
+	return Meta{
+		ID:     str(h.Fields["id"]),
+		Title:  str(h.Fields["title"]),
+		Outlet: str(h.Fields["outlet"]),
+		Date:   str(h.Fields["day"]),
+		Path:   str(h.Fields["path"]),
+		URL:    str(h.Fields["url"]),
+	}
+}
+
+// highlight finds the words of text that the query matched by analysing
+// text again with the index analyzer: cheaper than asking bleve for term
+// locations of every candidate, and the offsets are exact because the
+// analyzer never moves them. For a phrase only whole occurrences of the
+// phrase are marked, falling back to single words if none lines up.
+func (ix *Index) highlight(text string, qtoks analysis.TokenStream, phrase bool) [][2]int {
+	if len(qtoks) == 0 {
+		return nil
+	}
+	dtoks := ix.analyzer.Analyze([]byte(text))
+	var out [][2]int
+	if phrase && len(qtoks) > 1 {
+		byPos := make(map[int]*analysis.Token, len(dtoks))
+		for _, t := range dtoks {
+			byPos[t.Position] = t
+		}
+		for _, t := range dtoks {
+			if string(t.Term) != string(qtoks[0].Term) {
+				continue
+			}
+			span := make([][2]int, 0, len(qtoks))
+			for _, qt := range qtoks {
+				d := byPos[t.Position+qt.Position-qtoks[0].Position]
+				if d == nil || string(d.Term) != string(qt.Term) {
+					span = nil
+					break
+				}
+				span = append(span, [2]int{d.Start, d.End})
+			}
+			out = append(out, span...)
+		}
+		if len(out) > 0 {
+			return normalise(out)
+		}
+	}
+	want := make(map[string]bool, len(qtoks))
+	for _, t := range qtoks {
+		want[string(t.Term)] = true
+	}
+	for _, t := range dtoks {
+		if want[string(t.Term)] {
+			out = append(out, [2]int{t.Start, t.End})
+		}
+	}
+	return normalise(out)
+}
+
+// normalise sorts ranges and merges overlapping ones.
+func normalise(rs [][2]int) [][2]int {
+	if len(rs) == 0 {
+		return nil
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i][0] < rs[j][0] })
+	out := rs[:1]
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if r[0] <= last[1] {
+			if r[1] > last[1] {
+				last[1] = r[1]
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Snippet returns up to about width bytes of h.Text around its first
+// highlight, each highlight wrapped in open and close ("**" for Discord
+// bold). Cuts fall on word boundaries and are marked with "…". The result
+// is for display: evidence must be quoted from Text, not from a snippet.
+func (h Hit) Snippet(width int, open, close string) string {
+	text := h.Text
+	from, to := 0, len(text)
+	if width > 0 && len(text) > width {
+		centre := 0
+		if len(h.Highlights) > 0 {
+			centre = h.Highlights[0][0]
+		}
+		from = max(centre-width/3, 0)
+		to = from + width
+		if to > len(text) {
+			to = len(text)
+			from = max(to-width, 0)
+		}
+		from = wordStart(text, from)
+		to = wordEnd(text, to)
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	pos := from
+	for _, r := range h.Highlights {
+		if r[1] <= from || r[0] >= to {
+			continue
+		}
+		s, e := max(r[0], from), min(r[1], to)
+		b.WriteString(text[pos:s])
+		b.WriteString(open)
+		b.WriteString(text[s:e])
+		b.WriteString(close)
+		pos = e
+	}
+	b.WriteString(text[pos:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// wordStart moves i forward to the start of a word (or a rune boundary).
+func wordStart(s string, i int) int {
+	if i == 0 {
+		return 0
+	}
+	for j := i; j < len(s) && j < i+40; j++ {
+		if s[j-1] == ' ' {
+			return j
+		}
+	}
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// wordEnd moves i back to the end of a word (or a rune boundary).
+func wordEnd(s string, i int) int {
+	if i >= len(s) {
+		return len(s)
+	}
+	for j := i; j > 0 && j > i-40; j-- {
+		if s[j] == ' ' {
+			return j
+		}
+	}
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
