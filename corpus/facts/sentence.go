@@ -109,7 +109,10 @@ func isAbbreviation(before string) bool {
 	if abbreviations[w] {
 		return true
 	}
-	// single initials: "George W. Bush"
+	// single initials: "George W. Bush"; run-together ones: "G.K. Butterfield"
+	if len(w) >= 3 && len(w) <= 7 && strings.Count(w, ".")*2+1 == len(w) {
+		return true
+	}
 	return utf8.RuneCountInString(w) == 1 && w != "i"
 }
 

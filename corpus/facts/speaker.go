@@ -78,7 +78,12 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	economist strategist pollster lawyer attorney judge court department office committee party union
 	organisation organization report poll study survey newspaper kremlin allies ally administration
 	prosecutor prosecutors investigators agencies ministries presidency palace embassy coalition-spokesman
-	medic medics rescuers paramedic nurse worker workers mp mps delegate delegates democrats republicans`)
+	medic medics rescuers paramedic nurse worker workers mp mps delegate delegates democrats republicans
+	businessman businesswoman billionaire host anchor announcer narrator moderator questioner protester
+	protesters author writer singer actor actress comedian coach commission commissioner chair organizer
+	organizers organiser manager founder economists officials historian scientist scientists website
+	letter spokesmen residents neighbor neighbour friend friends sister brother wife husband daughter son
+	veteran veterans nominee nominees speaker staff staffer staffers campaigners supporter opponent opponents`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -86,7 +91,9 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	aide adviser advisor mother father man woman teacher student farmer survivor refugee fighter soldier
 	nominee secretary envoy ambassador representative governor mayor chairman chairwoman executive founder
 	professor researcher economist strategist pollster lawyer attorney judge prosecutor medic paramedic nurse
-	worker mp delegate`)
+	worker mp delegate businessman businesswoman billionaire host anchor announcer narrator moderator
+	questioner protester author writer singer actor actress comedian coach commissioner chair manager
+	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
@@ -261,8 +268,15 @@ var maleCues = set(`mr mr. spokesman man father husband son brother chairman con
 // last compatible speaker, a name to the entity already met under it.
 func (x *stmtExtractor) entityFor(toks []tok, s, e int, role string) (int, bool) {
 	if e-s == 1 {
-		if w := x.word(toks[s]); pronouns[w] {
+		w := x.word(toks[s])
+		if k := strings.IndexByte(w, '\''); k > 0 {
+			w = w[:k] // "He's claiming"
+		}
+		if pronouns[w] {
 			return x.resolvePronoun(w)
+		}
+		if notWho[w] {
+			return -1, false
 		}
 	}
 	en, ok := x.parseSpeaker(toks, s, e)

@@ -108,7 +108,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 		return nil
 	}
 	qs := scanQuotes(a)
-	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»"), last: -1}
+	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1}
 	x.run(sents)
 	return x.out
 }
@@ -170,7 +170,7 @@ func (x *stmtExtractor) run(sents []Sentence) {
 		for qe < len(x.qs) && x.qs[qe].open < end {
 			qe++
 		}
-		x.group(start, end, s.Para, qi, qe, si+1 == len(sents) || sents[sj+1].Para != s.Para, sents, sj)
+		x.group(start, end, s.Para, qi, qe, sj+1 == len(sents) || sents[sj+1].Para != s.Para, sents, sj)
 		qi = qe
 		si = sj + 1
 	}
@@ -213,7 +213,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
-		if !ok {
+		if !ok || isTitle(text[q.start:q.end]) {
 			continue // scare quotes, titles, unattributed words
 		}
 		if at.verb >= 0 {
@@ -229,6 +229,17 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		x.note(at.ent, para)
 	}
 	x.reported(toks, start, end, para, usedVerb, sentence)
+	if n := len(toks); n >= 2 && toks[n-1].kind == tPunct && text[toks[n-1].s] == ':' {
+		// "Caddell continued:" / "He said:" before a quote paragraph
+		for v := n - 2; v >= 0 && v >= n-6; v-- {
+			if x.verb(toks[v])&(vSpeech|vAfter) != 0 {
+				if at, ok := x.subject(toks, v, 0); ok {
+					x.note(at.ent, para)
+				}
+				break
+			}
+		}
+	}
 	_ = groupSpeaker
 	_ = lastInPara
 }
@@ -260,6 +271,33 @@ func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence str
 		Date:     x.a.DateString(),
 		Evidence: Evidence{Article: x.a.ID, Start: s, End: e, Sentence: sentence},
 	})
+}
+
+// isTitle tells the name of a show or a work ("Morning Joe", "State of
+// the Union.") from speech: every word capitalised but small joiners.
+func isTitle(q string) bool {
+	n := 0
+	for _, w := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			switch w {
+			case "of", "the", "and", "in", "on", "a", "for", "to", "with":
+				continue
+			}
+			return false
+		}
+		n++
+	}
+	if n == 0 || n > 6 || strings.ContainsAny(strings.TrimRight(q, ".,!?"), ".!?,") {
+		return false
+	}
+	// a one-word quote or one opening with a pronoun is speech, not a name
+	f := strings.Fields(q)
+	switch f[0] {
+	case "I", "We", "It", "This", "That", "They", "You":
+		return false
+	}
+	return len(f) > 1
 }
 
 // isDirect tells a quoted sentence from a quoted fragment: a sentence
@@ -513,11 +551,9 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) {
 			return attr{}, false
 		}
-		at, ok := x.subject(toks, v, 0)
-		if !ok {
-			return attr{}, false
+		if at, ok := x.subject(toks, v, 0); ok {
+			return at, true
 		}
-		return at, true
 	}
 	return attr{}, false
 }
@@ -551,6 +587,14 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 	i := v - 1
 	for i >= 0 && toks[i].kind == tWord && skipWords[x.word(toks[i])] {
 		i--
+	}
+	if i >= 0 && toks[i].kind == tPunct && x.text[toks[i].s] == ')' {
+		for k := i - 1; k >= 0 && k >= i-8; k-- {
+			if toks[k].kind == tPunct && x.text[toks[k].s] == '(' {
+				i = k - 1
+				break
+			}
+		}
 	}
 	j := i
 	for j >= 0 && toks[j].kind == tWord && i-j < 14 {
@@ -595,6 +639,9 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 			m--
 		}
 		return x.trailingNP(toks, m, v, "")
+	case bw == "to" && x.verb(toks[v])&vSpeech != 0 && !isCapWord(x.text[b.s:b.e]):
+		// "Trump took to Twitter to accuse ...": the clause's subject
+		return x.mainSubject(toks, v, depth)
 	case bw == "and" || bw == "but" || bw == "or":
 		// "X called ... and vowed ...": the subject of the verb before
 		for u := j - 1; u >= 0; u-- {
