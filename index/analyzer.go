@@ -133,7 +133,9 @@ func isHyphen(b []byte) bool {
 // ASCII (accents, curly quotes), lower case, no possessive "'s", no
 // apostrophes ("Assad's", "Assad’s" -> "assad"; "don't" -> "dont"). It
 // rewrites Term only; offsets stay on the original bytes.
-type foldFilter struct{ ascii *asciifolding.AsciiFoldingFilter }
+type foldFilter struct {
+	ascii *asciifolding.AsciiFoldingFilter
+}
 
 func (f foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {

@@ -66,9 +66,9 @@ func TestAnalyzerTokens(t *testing.T) {
 		{"title:x", []string{"titl", "x"}},
 		{"+Aleppo -Hama", []string{"aleppo", "hama"}},
 		{"don't", []string{"dont"}},
-		{"as well as", []string{"well"}},  // "as" alone is English, a stop word
+		{"as well as", []string{"well"}},        // "as" alone is English, a stop word
 		{"ash cloud", []string{"ash", "cloud"}}, // "ash" alone is kept
-		{"Al", []string{"al"}},           // nothing follows: kept
+		{"Al", []string{"al"}},                  // nothing follows: kept
 		{"+-:^~\"()", nil},
 		{"50,000 people", []string{"50,000", "peopl"}},
 	}

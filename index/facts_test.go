@@ -32,7 +32,7 @@ func factIndex(t *testing.T) (*Index, []*corpus.Article) {
 		},
 		seed003: func(a *corpus.Article) facts.Set {
 			return facts.Set{
-				Tolls: []facts.Toll{{Article: a.ID, Count: 20, Qualifier: facts.Exact, Category: facts.Killed, Place: "Aleppo", Source: "Syrian Observatory for Human Rights", Scope: facts.Incident, Date: "2024-11-30", Evidence: evidence(t, a, "Aleppo")}},
+				Tolls:   []facts.Toll{{Article: a.ID, Count: 20, Qualifier: facts.Exact, Category: facts.Killed, Place: "Aleppo", Source: "Syrian Observatory for Human Rights", Scope: facts.Incident, Date: "2024-11-30", Evidence: evidence(t, a, "Aleppo")}},
 				Control: []facts.Control{{Article: a.ID, Place: "Aleppo", Controller: "Hayat Tahrir al-Sham", Status: facts.Seized, Source: "war monitor", Date: "2024-12-01", Evidence: evidence(t, a, "Government forces lost control of Syria's second city Aleppo")}},
 			}
 		},

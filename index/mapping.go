@@ -16,19 +16,19 @@ var versionKey = []byte("newsbot_mapping_version")
 
 // Document types, stored in the docField of every document.
 const (
-	docField    = "doc"
-	docArticle  = "article"
-	docPassage  = "passage"
-	docFact     = "fact"
-	textField   = "text"
-	dateField   = "date"
-	factField   = "fact"
-	whoField    = "who"
-	jsonField   = "json"
-	hashField   = "hash"
-	datedField  = "dated"
-	npassField  = "passages"
-	nfactField  = "facts"
+	docField   = "doc"
+	docArticle = "article"
+	docPassage = "passage"
+	docFact    = "fact"
+	textField  = "text"
+	dateField  = "date"
+	factField  = "fact"
+	whoField   = "who"
+	jsonField  = "json"
+	hashField  = "hash"
+	datedField = "dated"
+	npassField = "passages"
+	nfactField = "facts"
 )
 
 // Fields for which Terms and Names answer; see Terms.

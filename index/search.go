@@ -266,4 +266,3 @@ func wordEnd(s string, i int) int {
 	}
 	return i
 }
-
