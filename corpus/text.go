@@ -133,7 +133,7 @@ func hasBlankLine(s string) bool {
 // does not end like a sentence ("Panic in Aleppo", "- Tanks seized -",
 // "'Limited Utility'", "BIG LOSS:").
 func classify(p string) ParagraphKind {
-	words := len(strings.Fields(p))
+	words := countWords(p, 26)
 	// a credit is furniture; a long paragraph that merely mentions
 	// "photo: x" at its end is still body text
 	if words <= 25 && creditRE.MatchString(p) {
@@ -167,6 +167,23 @@ func classify(p string) ParagraphKind {
 		return Body // "The men's 800m went to form in Sheffield as"
 	}
 	return Heading
+}
+
+// countWords counts the words of s up to limit: classify only needs to know
+// whether a paragraph is short, and most paragraphs are long.
+func countWords(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n >= limit {
+				return n
+			}
+		}
+	}
+	return n
 }
 
 // danglingWord lists words a heading does not end on but a sentence cut in
