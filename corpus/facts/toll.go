@@ -1,0 +1,368 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/names"
+)
+
+// A toll is read from a figure in a sentence and the words around it:
+//
+//   - a verb before it: "killed 11 civilians", "killing dozens of people",
+//     "the death toll rose to 70", "raising an earlier toll of five";
+//   - a verb after it: "255 people, mostly activists, have died", "at least
+//     12 people were killed", "left 500,000 people dead", "more than 412 dead";
+//   - a figure tied to a toll before it in the same sentence inherits its
+//     category: "killed 514 people, mostly combatants but also including 92
+//     civilians", "killed four civilians, two of them children", "killed at
+//     least 12 people in Aleppo and nine civilians in ... Idlib".
+//
+// A figure that counts anything but people (hours, kilometres, years, towns,
+// money, ages) is never a toll, nor is one without a casualty word
+// ("home to 2 million people", "hundreds of troops", "left behind five
+// children").
+
+// tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
+var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|injured|injuring|injures|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))\s*$`)
+
+// tollVerbAfterRE starts the text after a figure's noun: "have died", "were
+// killed", ", mostly activists, have died", "dead".
+var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted)\b`)
+
+// tollLinkRE ties a figure to the toll before it in the same sentence.
+var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them|with|and|but\s+also|as\s+well\s+as|plus)\b`)
+
+// tollForeignRE names where refugees are: "in neighbouring countries".
+var tollForeignRE = regexp.MustCompile(`^[^,.;]{0,20}?\bin\s+((?:neighbou?ring|other)\s+countries|Turkey|Lebanon|Jordan|Iraq|Europe|Germany)\b`)
+
+var (
+	tollWarRE           = regexp.MustCompile(`(?i)\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)\b[^.;]{0,80}\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
+	tollOffensiveRE     = regexp.MustCompile(`(?i)\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)
+	tollIncidentRE      = regexp.MustCompile(`(?i)\b(?:strikes?|airstrikes?|raids?|attacks?|bomb\w*|shell\w*|explosions?|blasts?|rockets?|missiles?|massacre|ambush\w*|car\s+bomb|suicide|barrel|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
+	tollOffensiveWeakRE = regexp.MustCompile(`(?i)\bthe\s+(?:violence|fighting|offensive|escalation|assault|onslaught|clashes|campaign)\b`)
+)
+
+// tollNouns are the heads a casualty figure counts, with the subgroup
+// they stand for ("" for people in general).
+var tollNouns = map[string]string{
+	"people": "", "persons": "", "person": "", "individuals": "", "others": "", "victims": "", "bodies": "",
+	"civilians": "civilians", "civilian": "civilians", "residents": "civilians", "villagers": "civilians",
+	"children": "children", "child": "children", "kids": "children", "minors": "children", "babies": "children", "infants": "children", "boys": "children", "girls": "children",
+	"women": "women", "woman": "women", "men": "men", "man": "men",
+	"fighters": "combatants", "combatants": "combatants", "rebels": "combatants", "militants": "combatants", "jihadists": "combatants",
+	"insurgents": "combatants", "gunmen": "combatants", "militiamen": "combatants", "loyalists": "combatants", "terrorists": "combatants",
+	"soldiers": "soldiers", "troops": "soldiers", "servicemen": "soldiers", "personnel": "soldiers", "officers": "soldiers", "policemen": "soldiers", "police": "soldiers",
+	"members": "", "syrians": "", "refugees": "", "students": "civilians", "activists": "", "journalists": "journalists", "doctors": "medics",
+	"medics": "medics", "workers": "", "worshippers": "civilians", "protesters": "protesters", "demonstrators": "protesters",
+	"detainees": "detainees", "prisoners": "detainees", "patients": "civilians", "family": "", "families": "",
+}
+
+// tollDirect are words that make a figure a toll on their own: "412 dead".
+var tollDirect = map[string]string{
+	"dead": Killed, "killed": Killed, "deaths": Killed, "fatalities": Killed, "died": Killed,
+	"wounded": Injured, "injured": Injured, "displaced": Displaced, "missing": Missing, "detained": Detained,
+}
+
+var tollCategoryOf = map[string]string{
+	"killed": Killed, "killing": Killed, "kills": Killed, "kill": Killed, "died": Killed, "dead": Killed,
+	"executed": Killed, "executing": Killed, "slain": Killed, "perished": Killed, "massacred": Killed, "massacring": Killed,
+	"wounded": Injured, "wounding": Injured, "wounds": Injured, "injured": Injured, "injuring": Injured, "injures": Injured, "hurt": Injured,
+	"displaced": Displaced, "displacing": Displaced, "displaces": Displaced, "uprooted": Displaced, "uprooting": Displaced, "fled": Displaced,
+	"missing":  Missing,
+	"detained": Detained, "detaining": Detained, "detains": Detained, "arrested": Detained, "arresting": Detained,
+	"abducted": Detained, "abducting": Detained, "kidnapped": Detained, "kidnapping": Detained,
+}
+
+// tollHead is what follows a figure: its noun and, when the noun is a casualty
+// word itself ("412 dead"), the category.
+type tollHead struct {
+	end      int    // after the noun, or the figure when there is none
+	noun     string // lower-cased noun, "" when none
+	person   bool   // the noun counts people
+	subgroup string
+	category string
+	ofThem   bool // "two of them children"
+	bad      bool // counts something else: hours, kilometres, years, towns
+}
+
+var tollWordRE = regexp.MustCompile(`^\s+([\p{L}][\p{L}'’-]*)`)
+
+// readTollHead looks at up to three words after a figure for the noun it counts.
+func readTollHead(s string, n figure) tollHead {
+	h := tollHead{end: n.End}
+	rest := s[n.End:]
+	if r, _ := utf8.DecodeRuneInString(rest); r == '-' || r == '%' || r == '–' || unicode.IsDigit(r) || r == '.' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
+		return tollHead{end: n.End, bad: true} // "45-year-old", "12%", "2.5.1"
+	}
+	if strings.HasSuffix(strings.TrimSpace(s[:n.NumStart]), "$") || strings.HasSuffix(s[:n.NumStart], "£") || strings.HasSuffix(s[:n.NumStart], "€") {
+		return tollHead{end: n.End, bad: true}
+	}
+	pos := n.End
+	for i := 0; i < 4; i++ {
+		m := tollWordRE.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			return h
+		}
+		w := strings.ToLower(s[pos+m[2] : pos+m[3]])
+		next := pos + m[1]
+		if c, ok := tollDirect[w]; ok {
+			h.category = c
+			h.end = next
+			return h
+		}
+		if sg, ok := tollNouns[w]; ok {
+			h.noun, h.person, h.subgroup, h.end = w, true, sg, next
+			return h
+		}
+		switch {
+		case w == "of" && i == 0:
+			if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+				w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
+				if w2 == "them" || w2 == "whom" || w2 == "those" {
+					h.ofThem = true
+					next += m2[1]
+				}
+			}
+		case tollUnitNouns[w]:
+			h.bad = true
+			return h
+		case tollStopWords[w]:
+			return h
+		case i >= 2:
+			return h
+		}
+		pos = next
+	}
+	return h
+}
+
+// tollUnitNouns are counted things that are never casualties.
+var tollUnitNouns = map[string]bool{
+	"hours": true, "hour": true, "minutes": true, "seconds": true, "days": true, "day": true, "weeks": true, "week": true,
+	"months": true, "month": true, "years": true, "year": true, "decades": true, "km": true, "kilometres": true, "kilometers": true,
+	"kilometre": true, "kilometer": true, "miles": true, "mile": true, "metres": true, "meters": true, "percent": true, "per": true,
+	"dollars": true, "euros": true, "pounds": true, "tonnes": true, "tons": true, "times": true, "towns": true, "villages": true,
+	"cities": true, "areas": true, "districts": true, "neighbourhoods": true, "neighborhoods": true, "provinces": true,
+	"countries": true, "tanks": true, "vehicles": true, "buildings": true, "homes": true, "houses": true, "schools": true,
+	"hospitals": true, "aircraft": true, "planes": true, "helicopters": true, "points": true, "seats": true, "votes": true,
+	"billion": true, "pages": true, "sorties": true, "rounds": true, "missiles": true, "rockets": true, "bombs": true,
+}
+
+// tollStopWords end the search for a noun: the figure stands alone.
+var tollStopWords = map[string]bool{
+	"in": true, "on": true, "at": true, "from": true, "since": true, "during": true, "after": true, "before": true,
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "to": true, "by": true, "with": true,
+	"as": true, "were": true, "was": true, "have": true, "has": true, "had": true, "are": true, "is": true, "now": true,
+	"who": true, "that": true, "which": true, "this": true, "last": true, "earlier": true, "across": true, "near": true,
+}
+
+// tollCand is a toll before its context (place, source, scope) is known.
+type tollCand struct {
+	n          figure
+	h          tollHead
+	category   string
+	start, end int // evidence, relative to the sentence
+	inherited  int // index of the toll it inherits from, -1 when its own
+}
+
+func extractTolls(a *corpus.Article, sents []Sentence) []Toll {
+	ctxs := factContexts(a, sents)
+	var out []Toll
+	for i := range ctxs {
+		out = append(out, sentenceTolls(a, ctxs, i)...)
+	}
+	return out
+}
+
+func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
+	c := &ctxs[i]
+	s := c.text
+	nums := findFigures(s)
+	if len(nums) == 0 {
+		return nil
+	}
+	var cands []tollCand
+	for _, n := range nums {
+		h := readTollHead(s, n)
+		if h.bad || tollIsYear(n, h) {
+			continue
+		}
+		cd := tollCand{n: n, h: h, start: n.Start, end: h.end, inherited: -1}
+		if m := tollVerbBeforeRE.FindStringSubmatchIndex(s[:n.Start]); m != nil && (h.person || h.noun == "" && !h.ofThem) {
+			cd.category = tollVerbCategory(s[m[2]:m[3]])
+			cd.start = m[2]
+		}
+		if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && cd.category == "" && (h.person || h.noun == "") {
+			cd.category = tollCategoryOf[strings.ToLower(s[h.end+m[2]:h.end+m[3]])]
+			cd.end = h.end + m[3]
+		}
+		if cd.category == "" && h.category != "" && (h.person || h.noun == "") {
+			cd.category = h.category
+		}
+		if cd.category == "" && len(cands) > 0 {
+			p := len(cands) - 1
+			between := s[cands[p].n.End:n.Start]
+			if (h.person || h.ofThem || h.noun == "" && strings.Contains(strings.ToLower(between), "with")) && tollLinkRE.MatchString(between) && !strings.ContainsAny(between, ".;") {
+				cd.category = cands[p].category
+				cd.inherited = p
+			}
+		}
+		if cd.category == "" {
+			continue
+		}
+		if h.ofThem {
+			// "two of them children": the noun after "of them" is the subgroup
+			if m := tollWordRE.FindStringSubmatchIndex(s[h.end:]); m != nil {
+				if sg, ok := tollNouns[strings.ToLower(s[h.end+m[2]:h.end+m[3]])]; ok {
+					cd.h.subgroup = sg
+					cd.end = h.end + m[3]
+				}
+			}
+		}
+		cands = append(cands, cd)
+	}
+	// a vague figure beside a precise one of the same kind restates it
+	// ("Millions of Syrians have been displaced, with about 5.5 million ...")
+	keep := cands[:0:0]
+	for _, cd := range cands {
+		if cd.n.Qualifier == Vague && tollHasPrecise(cands, cd.category) {
+			continue
+		}
+		keep = append(keep, cd)
+	}
+	var out []Toll
+	var places []string
+	for k, cd := range keep {
+		t := Toll{
+			Article:   a.ID,
+			Count:     cd.n.Value,
+			Low:       cd.n.Low,
+			High:      cd.n.High,
+			Qualifier: cd.n.Qualifier,
+			Category:  cd.category,
+			Subgroup:  cd.h.subgroup,
+			Source:    c.source,
+			Scope:     tollScope(s, cd),
+			Date:      ctxDate(a, c),
+		}
+		// a figure's place is named before the next figure of its own;
+		// "eight civilians, including two children ..., in ... Idlib" is
+		// one report
+		next := len(s)
+		for _, o := range keep[k+1:] {
+			if o.inherited < 0 || cd.inherited >= 0 {
+				next = o.n.Start
+				break
+			}
+		}
+		t.Place = tollPlace(ctxs, i, cd, next)
+		if t.Place == "" && cd.inherited >= 0 && len(places) > 0 {
+			t.Place = places[len(places)-1]
+		}
+		if t.Place == "" {
+			t.Place = tollFallbackPlace(ctxs, i, t.Scope)
+		}
+		places = append(places, t.Place)
+		if tollDup(out, t) {
+			continue
+		}
+		t.Evidence = Evidence{Article: a.ID, Start: c.Start + cd.start, End: c.Start + cd.end, Sentence: s}
+		out = append(out, t)
+	}
+	return out
+}
+
+func tollHasPrecise(cands []tollCand, category string) bool {
+	for _, c := range cands {
+		if c.category == category && c.n.Qualifier != Vague {
+			return true
+		}
+	}
+	return false
+}
+
+func tollDup(ts []Toll, t Toll) bool {
+	for _, x := range ts {
+		if x.Count == t.Count && x.Category == t.Category && x.Subgroup == t.Subgroup {
+			return true
+		}
+	}
+	return false
+}
+
+// tollIsYear tells "2011" in "since 2011" from a count: a four-digit figure
+// between 1900 and 2100 with no noun that counts people.
+func tollIsYear(n figure, h tollHead) bool {
+	return !n.Word && n.Value >= 1900 && n.Value <= 2100 && !h.person && n.Qualifier == Exact && n.High == n.Low
+}
+
+func tollVerbCategory(v string) string {
+	w := strings.ToLower(strings.Fields(v)[0])
+	if c, ok := tollCategoryOf[w]; ok {
+		return c
+	}
+	return Killed // "claimed the lives of", "the death toll rose to"
+}
+
+// tollScope tells an incident toll from the campaign's or the war's.
+func tollScope(s string, cd tollCand) string {
+	switch {
+	case tollWarRE.MatchString(s):
+		return War
+	case tollOffensiveRE.MatchString(s):
+		return Offensive
+	case tollIncidentRE.MatchString(s):
+		return Incident
+	case tollOffensiveWeakRE.MatchString(s):
+		return Offensive
+	case cd.category == Displaced || cd.n.Value >= 100:
+		return Offensive
+	}
+	return Incident
+}
+
+// tollPlace is the place a sentence gives a figure: the first one named
+// after it (before the next figure), or else the nearest one before it.
+func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
+	c := &ctxs[i]
+	if m := tollForeignRE.FindStringSubmatch(c.text[cd.n.End:]); m != nil {
+		return m[1]
+	}
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Place && sp.Start >= cd.n.End && sp.Start < next && sp.Start-cd.n.End < 150 {
+			return sp.Entry.Canonical
+		}
+	}
+	if cd.inherited >= 0 {
+		return ""
+	}
+	best := ""
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Place && sp.End <= cd.n.Start {
+			best = sp.Entry.Canonical
+		}
+	}
+	return best
+}
+
+// tollFallbackPlace dates back a few sentences for the place a toll happened
+// in ("at least 12 people were killed in the city"); the country stands in
+// for a campaign's or the war's toll.
+func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
+	if scope != Incident {
+		return countryPlace
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		for k := len(ctxs[j].spans) - 1; k >= 0; k-- {
+			sp := ctxs[j].spans[k]
+			if sp.Entry.Kind == names.Place && sp.Entry.Canonical != countryPlace {
+				return sp.Entry.Canonical
+			}
+		}
+	}
+	return countryPlace
+}
