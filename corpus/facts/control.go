@@ -1,5 +1,375 @@
 package facts
 
-import "github.com/newsroom/newsbot/corpus"
+import (
+	"regexp"
+	"strings"
 
-func extractControl(a *corpus.Article, sents []Sentence) []Control { return nil }
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/names"
+)
+
+// A control claim is read from a cue in a sentence, a side and a place:
+//
+//   - active cues name the side before and the place after: "HTS and its
+//     allies took the city", "Rebels have taken dozens of towns ...,
+//     including Khan Sheikhun and Maaret al-Numan" (one claim a place),
+//     "Government forces lost control of ... Aleppo";
+//   - passive cues name the place before and the side in or after the cue:
+//     "Homs, which is under government control", "Aleppo ... fell out of
+//     government control", "escapes the control of Syrian regime forces",
+//     "under authority of the People's Protection Units (YPG)";
+//   - compounds: "the government-held city of Hama", "rebel-held areas of
+//     Aleppo", "the rebel bastion of Idlib".
+//
+// "They" before a cue is the first side named earlier in the sentence, or
+// the side of the previous sentence's claim. A claim about the whole
+// country ("much of the country", "swathes of Syria") is left out: it
+// answers no "who holds X" question. An "except ..." clause after a claim
+// is its exception and never a claim of its own.
+
+type ctlCue struct {
+	re     *regexp.Regexp
+	status string
+	// passive cues: the place comes before, the side inside or after
+	passive bool
+}
+
+// ctlSide is the words a side may be written with inside a cue:
+// "under government control", "fell out of Syrian regime control".
+const ctlSide = `(?:the\s+)?(?:[\p{L}'’-]+\s+){1,4}?`
+
+var ctlCues = []ctlCue{
+	{regexp.MustCompile(`(?i)\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false},
+	// no \b before: scraped copy glues words ("on Saturdaytaking control of")
+	{regexp.MustCompile(`(?i)(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false},
+	{regexp.MustCompile(`(?i)\b(?:took|take|takes|taken)\s+over\b`), Seized, false},
+	{regexp.MustCompile(`(?i)\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false},
+	{regexp.MustCompile(`(?i)\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false},
+	{regexp.MustCompile(`(?i)\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true},
+	{regexp.MustCompile(`(?i)\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true},
+	{regexp.MustCompile(`(?i)\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true},
+	{regexp.MustCompile(`(?i)\blost\s+(?:to|for)\b`), Lost, true},
+	{regexp.MustCompile(`(?i)\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true},
+	{regexp.MustCompile(`(?i)\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true},
+	{regexp.MustCompile(`(?i)\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true},
+	{regexp.MustCompile(`(?i)\b(?:controlled|held)\s+by\b`), Controls, true},
+	{regexp.MustCompile(`(?i)\b(?:control|controls|controlling)\b`), Controls, false},
+	{regexp.MustCompile(`(?i)\bcontrolled\b`), Held, false},
+	{regexp.MustCompile(`(?i)\b(?:held|hold|holds|holding)\b`), Held, false},
+}
+
+var (
+	// ctlHeldRE: "government-held", "rebel-controlled", "HTS-run".
+	ctlHeldRE = regexp.MustCompile(`\b([\p{L}]+(?:[ -][\p{L}]+)?)-(?:held|controlled|run)\b`)
+	// ctlBastionRE: "the rebel bastion of", "jihadist stronghold of".
+	ctlBastionRE = regexp.MustCompile(`(?i)\b(?:stronghold|bastion|enclave|bastions|strongholds)\b`)
+	// ctlExceptRE opens an exception: "except for neighbourhoods ...".
+	ctlExceptRE = regexp.MustCompile(`(?i)\b(?:except|barring|apart\s+from|excluding|save\s+for|with\s+the\s+exception\s+of)\s+(?:for\s+)?(?:the\s+)?([^,.;"”]+)`)
+	// ctlNegRE spots a denied or failed claim just before a cue.
+	ctlNegRE = regexp.MustCompile(`(?i)\b(?:never|not|n't|failed\s+to|unable\s+to|fails\s+to|denied|deny|denies|attempt(?:ed|s)?\s+to|trying\s+to|tried\s+to|bid\s+to|aim(?:s|ed)?\s+to|threatened\s+to|could|would|might|may|will)\s+(?:\w+\s+){0,2}$`)
+	// ctlTheCityRE: the cue's object is "the city" (or its airport).
+	ctlTheCityRE = regexp.MustCompile(`^\s+(?:over\s+)?(?:(?:most|all|much|parts|part)\s+of\s+)?the\s+(?:city|town)(?:(?:'s|’s)\s+(airport))?\b(?:\s+of\b)?`)
+	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
+	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:(?:town|city|village|district)s?\s+of\s+)?$`)
+	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
+	ctlBreakRE   = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
+	ctlPronounRE = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
+)
+
+// ctlSettingRE ends the text before a country named as a setting.
+var ctlSettingRE = regexp.MustCompile(`(?i)\bin\s+(?:[\p{L}-]+\s+)?$`)
+
+// ctlSkipBefore marks names that are not the subject: "led by Al-Qaeda's",
+// "backed by Russia", "allied to Hezbollah".
+var ctlSkipAfter = regexp.MustCompile(`^-(?:led|backed|held|controlled|dominated|run|allied|linked|aligned|affiliated)\b|^(?:'s|’s)\s+(?:former|ally|allies|backers?)\b`)
+
+var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated)\s+(?:by|to|with)\s+(?:the\s+)?$|(?:against|on|attacked|from|fighting|with)\s+(?:the\s+)?$`)
+
+type ctlSent struct {
+	c      *sentCtx
+	except [][3]int // clause start, clause end, text start
+}
+
+func extractControl(a *corpus.Article, sents []Sentence) []Control {
+	ctxs := factContexts(a, sents)
+	var out []Control
+	lastSide := ""
+	for i := range ctxs {
+		claims := sentenceControl(a, ctxs, i, lastSide)
+		if len(claims) > 0 {
+			lastSide = claims[len(claims)-1].Controller
+		} else if i > 0 && ctxs[i].Para != ctxs[i-1].Para {
+			lastSide = ""
+		}
+		out = append(out, claims...)
+	}
+	return out
+}
+
+func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) []Control {
+	c := &ctxs[i]
+	s := c.text
+	var excepts [][3]int
+	for _, m := range ctlExceptRE.FindAllStringSubmatchIndex(s, -1) {
+		excepts = append(excepts, [3]int{m[0], m[1], m[2]})
+	}
+	inExcept := func(p int) bool {
+		for _, e := range excepts {
+			if p >= e[0] && p < e[1] {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Control
+	used := make([][2]int, 0, 4) // cue spans taken by earlier, more specific cues
+	add := func(place, side, status string, start, end int) {
+		if place == "" || side == "" || names.Key(place) == names.Key(countryPlace) {
+			return
+		}
+		for _, o := range out {
+			if o.Place == place && o.Controller == side {
+				return
+			}
+		}
+		ex := ""
+		for _, e := range excepts {
+			if e[0] >= end && e[0]-end < 60 && !strings.ContainsAny(s[end:e[0]], ".;") {
+				ex = strings.TrimSpace(s[e[2]:e[1]])
+				end = e[1]
+				break
+			}
+		}
+		out = append(out, Control{
+			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: c.source,
+			Date:     ctxDate(a, c),
+			Evidence: Evidence{Article: a.ID, Start: c.Start + start, End: c.Start + end, Sentence: s},
+		})
+	}
+	for _, cue := range ctlCues {
+		for _, m := range cue.re.FindAllStringIndex(s, -1) {
+			if overlaps(used, m) || inExcept(m[0]) || m[0] > 0 && s[m[0]-1] == '-' {
+				continue // "government-held" is read below
+			}
+			used = append(used, [2]int{m[0], m[1]})
+			if ctlNegRE.MatchString(s[:m[0]]) {
+				continue
+			}
+			var side string
+			start := m[0]
+			if cue.passive {
+				side, _ = ctlSideAfter(c, m[0], m[1])
+			} else {
+				var at int
+				side, at = ctlSideBefore(c, m[0], lastSide, inExcept)
+				if at >= 0 && at < start {
+					start = at
+				}
+			}
+			if side == "" {
+				continue
+			}
+			status := cue.status
+			if status == Lost && cue.passive && strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "lost") && side != "government" {
+				status = Seized // "swathes of Syria lost to rebels"
+			}
+			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
+			for _, p := range places {
+				st, en := start, m[1]
+				if p.Start < st {
+					st = p.Start
+				}
+				if p.End > en {
+					en = p.End
+				}
+				add(p.name, side, status, st, en)
+			}
+		}
+	}
+	// "the government-held city of Hama", "rebel-held areas of Aleppo"
+	for _, m := range ctlHeldRE.FindAllStringSubmatchIndex(s, -1) {
+		side := ctlSideName(s[m[2]:m[3]])
+		if side == "" {
+			continue
+		}
+		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
+			add(p.name, side, Held, m[0], p.End)
+		}
+	}
+	// "the rebel bastion of Idlib", "Idlib, the last rebel stronghold"
+	for _, m := range ctlBastionRE.FindAllStringIndex(s, -1) {
+		side := ""
+		at := -1
+		for _, sp := range c.spans {
+			if sp.Entry.Kind == names.Actor && sp.End <= m[0] && m[0]-sp.End <= 12 {
+				side, at = sp.Entry.Canonical, sp.Start
+			}
+		}
+		if side == "" {
+			continue
+		}
+		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
+			add(p.name, side, Held, at, p.End)
+		}
+	}
+	return out
+}
+
+func overlaps(used [][2]int, m []int) bool {
+	for _, u := range used {
+		if m[0] < u[1] && u[0] < m[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// ctlSideName reads the side in "government-held", "rebel-controlled".
+func ctlSideName(w string) string {
+	e, ok := names.Default().Lookup(w)
+	if !ok || e.Kind != names.Actor {
+		return ""
+	}
+	return e.Canonical
+}
+
+// ctlSideBefore is the side that does what an active cue says: the nearest
+// armed side named before it in the sentence, or what "they" stands for.
+// at is where its mention starts, -1 when it comes from another sentence.
+func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool) (side string, at int) {
+	s := c.text
+	best, bestAt, bestEnd := "", -1, -1
+	first := ""
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Actor || sp.End > cue || inExcept(sp.Start) {
+			continue
+		}
+		if ctlSkipBefore.MatchString(s[:sp.Start]) || ctlSkipAfter.MatchString(s[sp.End:]) {
+			continue
+		}
+		if first == "" {
+			first = sp.Entry.Canonical
+		}
+		best, bestAt, bestEnd = sp.Entry.Canonical, sp.Start, sp.End
+	}
+	if m := ctlPronounRE.FindStringIndex(s[:cue]); m != nil && m[0] >= bestEnd {
+		if first != "" {
+			return first, m[0]
+		}
+		if lastSide != "" {
+			return lastSide, m[0]
+		}
+		return "", -1
+	}
+	if best == "" || cue-bestEnd > 160 {
+		return "", -1
+	}
+	return best, bestAt
+}
+
+// ctlSideAfter is the side named inside or just after a passive cue.
+func ctlSideAfter(c *sentCtx, from, to int) (string, int) {
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Actor && sp.Start >= from && sp.Start-to <= 40 {
+			return sp.Entry.Canonical, sp.Start
+		}
+	}
+	return "", -1
+}
+
+type ctlPlace struct {
+	name       string
+	Start, End int
+}
+
+// ctlPlaces are the places a cue is about: after an active cue the first
+// place named (and the places listed with it), before a passive one the
+// nearest place named; "the city" is the last city the article named.
+func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
+	c := &ctxs[i]
+	s := c.text
+	if passive {
+		// the nearest place before; the country counts only as a place's
+		// setting ("Homs in central Syria, which is under ..."), so
+		// "swathes of Syria lost to rebels" names no place
+		for k := len(c.spans) - 1; k >= 0; k-- {
+			sp := c.spans[k]
+			if sp.Entry.Kind != names.Place || sp.End > from {
+				continue
+			}
+			if from-sp.End > 150 {
+				break
+			}
+			if sp.Entry.Canonical == countryPlace {
+				if ctlSettingRE.MatchString(s[:sp.Start]) {
+					continue
+				}
+				break
+			}
+			return []ctlPlace{{sp.Entry.Canonical, sp.Start, sp.End}}
+		}
+	}
+	if m := ctlTheCityRE.FindStringSubmatchIndex(s[to:]); m != nil && !strings.HasSuffix(s[to:to+m[1]], "of") {
+		city := lastCity(ctxs, i, from)
+		if city == "" {
+			return nil
+		}
+		if m[2] >= 0 {
+			city = names.Default().Canonical(city + " airport")
+		}
+		return []ctlPlace{{city, to + m[0], to + m[1]}}
+	}
+	var out []ctlPlace
+	prevEnd := -1
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Place || sp.Start < to {
+			continue
+		}
+		if prevEnd < 0 {
+			if sp.Start-to > 100 || ctlBreakRE.MatchString(s[to:sp.Start]) {
+				break
+			}
+		} else if !ctlListRE.MatchString(s[prevEnd:sp.Start]) {
+			break
+		}
+		if sp.Entry.Canonical != countryPlace {
+			out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		}
+		prevEnd = sp.End
+	}
+	return out
+}
+
+// ctlPlaceRightAfter is a place that follows "-held" or "bastion" closely:
+// "-held city of Hama", "-held areas of Aleppo", "-held Idlib".
+var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:(?:city|town|village|district|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|northwest|north|east|south)\s+)?(?:of\s+)?(?:the\s+)?$`)
+
+func ctlPlaceRightAfter(c *sentCtx, at int) (ctlPlace, bool) {
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Place || sp.Start < at {
+			continue
+		}
+		if sp.Entry.Canonical == countryPlace || !ctlNounsOfRE.MatchString(c.text[at:sp.Start]) {
+			return ctlPlace{}, false
+		}
+		return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+	}
+	return ctlPlace{}, false
+}
+
+// lastCity is the last place other than the country named before pos in
+// this sentence or the three before it.
+func lastCity(ctxs []sentCtx, i, pos int) string {
+	for j := i; j >= 0 && j >= i-3; j-- {
+		for k := len(ctxs[j].spans) - 1; k >= 0; k-- {
+			sp := ctxs[j].spans[k]
+			if j == i && sp.End > pos {
+				continue
+			}
+			if sp.Entry.Kind == names.Place && sp.Entry.Canonical != countryPlace {
+				return sp.Entry.Canonical
+			}
+		}
+	}
+	return ""
+}
