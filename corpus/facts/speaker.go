@@ -107,7 +107,9 @@ var npWords = set(`the a an one two three four five six seven eight nine ten sev
 	local rebel armed official joint deputy vice acting prime general chief news think tank human rights
 	affairs humanitarian coordination international public health war monitoring presidential white press
 	regional provincial federal
-	campaign communications policy research economic military us-based britain-based`)
+	campaign communications policy research economic military us-based britain-based labour labor health
+	education finance justice economy agriculture transport energy environment trade culture information
+	opposition ruling independent civil civilian medical legal senior-level`)
 
 // titles are words of rank that may precede a personal name: "Turkish
 // President Recep Tayyip Erdogan".
@@ -125,7 +127,8 @@ var relWords = set(`who which whose whom`)
 // clauseWords end a subject phrase when walking back from a verb.
 var clauseWords = set(`that while but and or as when because after before if since although though where whereas
 	so than in on at from with by to into during over under about against through despite without what how
-	then once not also it's is was were be been being has have had do does did`)
+	then once not also it's is was were be been being has have had do does did near via outside inside across
+	around behind between among beyond toward towards within along`)
 
 // skipWords sit between a subject and its verb: "X also said", "X on Monday branded".
 var skipWords = set(`also again then later previously recently repeatedly once had has have would will was is did
@@ -133,7 +136,13 @@ var skipWords = set(`also again then later previously recently repeatedly once h
 	often frequently today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
 	has also in turn on last this week weekend month year morning afternoon evening night not never`)
 
-var prepositions = set(`to in on at from with by into of for over under about against through during after before`)
+var prepositions = set(`to in on at from with by into of for over under about against through during after before
+	near via outside inside across around behind between among beyond toward towards within along`)
+
+// tailWords may follow a closing cue: "told reporters", "said in an interview".
+var tailWords = set(`reporters journalists statement interview email e-mail conference briefing telephone phone
+	television radio rally crowd audience supporters parliament lawmakers press a an the his her their its later
+	earlier also told via sunday week night`)
 
 var days = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight`)
 
@@ -279,6 +288,12 @@ func (x *stmtExtractor) entityFor(toks []tok, s, e int, role string) (int, bool)
 			return -1, false
 		}
 	}
+	if e-s == 2 {
+		// "Its statement continued:", "his spokesman said": the owner speaks
+		if w := x.word(toks[s]); (w == "its" || w == "his" || w == "her" || w == "their") && (x.word(toks[s+1]) == "statement" || x.word(toks[s+1]) == "spokesman" || x.word(toks[s+1]) == "spokeswoman") {
+			return x.resolvePronoun(map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}[w])
+		}
+	}
 	en, ok := x.parseSpeaker(toks, s, e)
 	if !ok {
 		return -1, false
@@ -414,8 +429,14 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 	default:
 		en.name = x.text[toks[s].s:toks[e-1].e]
 	}
-	// validate the head
+	// validate the head: "ministry of agriculture" is headed by "ministry"
 	head := toks[e-1]
+	for k := s + 1; k < e-1; k++ {
+		if w := x.word(toks[k]); w == "of" || w == "for" {
+			head = toks[k-1]
+			break
+		}
+	}
 	hw := x.word(head)
 	htxt := x.text[head.s:head.e]
 	if notWho[hw] || pronouns[hw] || days[hw] {

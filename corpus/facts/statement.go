@@ -581,7 +581,7 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 	if depth > 3 {
 		return attr{}, false
 	}
-	if x.verb(toks[v])&vGerund != 0 && (v == 0 || toks[v-1].kind != tWord) {
+	if x.verb(toks[v])&vGerund != 0 && (v == 0 || toks[v-1].kind != tWord || prepositions[x.word(toks[v-1])]) {
 		return x.mainSubject(toks, v, depth)
 	}
 	i := v - 1
@@ -609,12 +609,10 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 		j--
 	}
 	if j < i {
-		// the words right before the cue: trim to a clean speaker phrase
+		// the words right before the cue must be a clean speaker phrase:
+		// "Farmers near Homs say" is not Homs speaking
 		s := j + 1
-		for s <= i && !x.npStart(toks, s, i+1) {
-			s++
-		}
-		if s > i {
+		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] {
 			return attr{}, false
 		}
 		ent, ok := x.entityFor(toks, s, i+1, "")
@@ -678,12 +676,15 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 
 // npStart reports whether toks[s:e] is a speaker phrase.
 func (x *stmtExtractor) npStart(toks []tok, s, e int) bool {
+	// a phrase ending in a two-word name may carry any short description
+	// before it: "Her colleague Daniel Okafor"
+	named := e-s >= 3 && e-s <= 6 && isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && isCapWord(x.text[toks[e-2].s:toks[e-2].e])
 	for k := s; k < e; k++ {
 		w := x.word(toks[k])
 		if pronouns[w] {
 			return k == s && e == s+1
 		}
-		if !x.npWord(toks[k]) {
+		if !x.npWord(toks[k]) && !(named && k < e-2 && !prepositions[w]) {
 			return false
 		}
 	}
@@ -854,6 +855,15 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		if !ok {
 			continue
 		}
+		if en := &x.ents[at.ent]; at.s >= 0 && en.kind != 'o' && en.gender == 0 && v+1 < len(toks) {
+			// "Maria Santos said she ...": the text tells her gender
+			switch x.word(toks[v+1]) {
+			case "she":
+				en.gender, en.kind = 'f', 'p'
+			case "he":
+				en.gender, en.kind = 'm', 'p'
+			}
+		}
 		if words < 3 {
 			x.note(at.ent, para) // "One Aleppo resident spoke of panic." sets up the next quote
 			continue
@@ -879,7 +889,7 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 // shortTail reports whether toks[i:] up to the next comma is a few words
 // of object or adverb, with no clause of its own.
 func (x *stmtExtractor) shortTail(toks []tok, i int) bool {
-	n := 0
+	n, prep := 0, false
 	for ; i < len(toks); i++ {
 		t := toks[i]
 		if t.kind == tQuote {
@@ -888,11 +898,18 @@ func (x *stmtExtractor) shortTail(toks []tok, i int) bool {
 		if t.kind == tPunct {
 			return x.text[t.s] == ',' || x.text[t.s] == '(' || x.text[t.s] == ')'
 		}
+		// "told AFP on Sunday", "said in a statement": no clause of its own
 		w := x.word(t)
-		if w == "that" || pronouns[w] && n > 0 {
+		if w == "that" {
 			return false
 		}
-		if n++; n > 6 {
+		if prepositions[w] {
+			prep = true // "from a shelter": a place, not a clause
+		}
+		if !prep && !isCapWord(x.text[t.s:t.e]) && !days[w] && !tailWords[w] && !npWords[w] && !skipWords[w] {
+			return false
+		}
+		if n++; n > 8 {
 			return false
 		}
 	}

@@ -1,0 +1,211 @@
+package facts
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/newsbot/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// statementArticles loads every article under testdata/statements.
+func statementArticles(t testing.TB) []*corpus.Article {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join("testdata", "statements", "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no test articles: %v", err)
+	}
+	var out []*corpus.Article
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(p), ".txt")
+		out = append(out, corpus.ParseText(id, p, string(b)))
+	}
+	return out
+}
+
+// TestStatementGolden runs the extractor over one small article per
+// attribution pattern and compares with testdata/statements/*.golden.json.
+// Run with -update to rewrite them, then read the diff.
+func TestStatementGolden(t *testing.T) {
+	for _, a := range statementArticles(t) {
+		t.Run(a.ID, func(t *testing.T) {
+			got := extractStatements(a, Sentences(a))
+			if got == nil {
+				got = []Statement{}
+			}
+			b, err := json.MarshalIndent(got, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			b = append(b, '\n')
+			golden := strings.TrimSuffix(a.Path, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run StatementGolden -update)", err)
+			}
+			if !bytes.Equal(b, want) {
+				t.Errorf("statements differ from %s:\n got: %s", golden, b)
+			}
+		})
+	}
+}
+
+// TestStatementVerbatim is the rule never traded away: every quote is cut
+// from the text at its evidence offsets, and every sentence is in the text.
+func TestStatementVerbatim(t *testing.T) {
+	for _, a := range statementArticles(t) {
+		for _, s := range extractStatements(a, Sentences(a)) {
+			checkVerbatim(t, a, s)
+		}
+	}
+}
+
+func checkVerbatim(t testing.TB, a *corpus.Article, s Statement) {
+	t.Helper()
+	e := s.Evidence
+	if e.Start < 0 || e.End > len(a.Text) || e.Start >= e.End {
+		t.Fatalf("%s: offsets %d:%d outside text of %d bytes", a.ID, e.Start, e.End, len(a.Text))
+	}
+	if s.Quote != a.Text[e.Start:e.End] {
+		t.Fatalf("%s: quote %q is not text[%d:%d] = %q", a.ID, s.Quote, e.Start, e.End, a.Text[e.Start:e.End])
+	}
+	if !strings.Contains(a.Text, e.Sentence) || !strings.Contains(e.Sentence, s.Quote) {
+		t.Fatalf("%s: sentence %q not verbatim or does not hold the quote %q", a.ID, e.Sentence, s.Quote)
+	}
+	if s.Speaker == "" || e.Article != a.ID || s.Article != a.ID {
+		t.Fatalf("%s: statement without speaker or article: %+v", a.ID, s)
+	}
+}
+
+// TestStatementPatterns pins the behaviour each golden file is there for,
+// so a wrong golden update cannot slip by unread.
+func TestStatementPatterns(t *testing.T) {
+	arts := map[string]*corpus.Article{}
+	for _, a := range statementArticles(t) {
+		arts[a.ID] = a
+	}
+	type want struct{ article, speaker, quotePrefix, kind string }
+	cases := []want{
+		{"after", "Layla Haddad", "The water came up", Direct},
+		{"after", "Omar Farouk", "We have never seen", Direct},
+		{"after", "Samir Khalil", "Roads will reopen", Direct},
+		{"after", "Samir Khalil", "Everyone is safe", Direct}, // "he said"
+		{"before", "Nadia Berg", "Both sides", Direct},
+		{"before", "Ivan Sorokin", "the door remains open", Partial},
+		{"before", "Karim Nassar", "At least nine", Direct},
+		{"before", "Selim Aydin", "nobody wants", Partial},
+		{"pronoun", "Maria Santos", "We operated", Direct},
+		{"pronoun", "Daniel Okafor", "I counted", Direct},
+		{"pronoun", "Maria Santos", "Nobody slept", Direct},
+		{"continuation", "Youssef Amin", "There is nothing left", Direct},
+		{"continuation", "Amin's neighbour", "We borrowed", Direct},
+		{"continuation", "ministry of agriculture", "Every registered farmer", Direct},
+		{"multipara", "Hanna Lind", "This budget", Direct},
+		{"multipara", "Hanna Lind", "But it keeps", Direct},
+		{"multipara", "Hanna Lind", "I will vote", Direct},
+		{"unquoted", "Rami Saleh", "The city is surrounded", Unquoted},
+		{"unquoted", "Fatima Darwish", "We left with nothing", Unquoted},
+		{"unquoted", "Jonas Berger", "Hama appears", Unquoted},
+		{"unquoted", "monitor", "Government forces shelled", Reported},
+		{"reported", "Elias Moreau", "President Elias Moreau branded", Reported},
+		{"reported", "Elias Moreau", "Moreau, who took office", Reported},
+		{"reported", "Claire Dubois", "Union leader Claire Dubois said", Reported},
+		{"reported", "Claire Dubois", "she said talks could resume", Reported},
+		{"reported", "labour ministry", "The labour ministry", Reported},
+		{"organisations", "Observatory", "Air raids killed", Reported},
+		{"organisations", "Syria's defence ministry", "repelled a large-scale attack", Partial},
+		{"organisations", "European Union", "all parties", Partial},
+		{"organisations", "Kremlin", "deeply concerned", Partial},
+		{"organisations", "Aleppo resident", "There is no bread", Direct},
+		{"partial", "Ahmet Kaya", "bloodshed", Partial},
+		{"partial", "Maria Ortega", "alarmed", Partial},
+		{"partial", "Arab League", "calm and restraint", Partial},
+		{"partial", "Hossein Rahimi", "to protect the gains", Partial},
+		{"partial", "Paul Grant", "reliance on foreign help", Partial},
+		{"partial", "Paul Grant", "created this crisis", Partial},
+	}
+	got := map[string][]Statement{}
+	for id, a := range arts {
+		got[id] = extractStatements(a, Sentences(a))
+	}
+	for _, c := range cases {
+		found := false
+		for _, s := range got[c.article] {
+			if s.Speaker == c.speaker && strings.HasPrefix(s.Quote, c.quotePrefix) && s.Kind == c.kind {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s statement by %q starting %q; got %s", c.article, c.kind, c.speaker, c.quotePrefix, brief(got[c.article]))
+		}
+	}
+	// scare quotes, titles of works and headings are nobody's words
+	for _, s := range got["scare"] {
+		if s.Kind != Reported {
+			t.Errorf("scare: quote attributed: %+v", s)
+		}
+	}
+	for _, s := range got["pronoun"] {
+		if strings.HasPrefix(s.Quote, "I counted") && s.Speaker != "Daniel Okafor" {
+			t.Errorf("pronoun: he resolved to %q", s.Speaker)
+		}
+	}
+}
+
+func brief(st []Statement) string {
+	var b strings.Builder
+	for _, s := range st {
+		b.WriteString("\n  " + s.Kind + " " + s.Speaker + ": " + s.Quote)
+	}
+	return b.String()
+}
+
+// FuzzExtractStatements: no panic, offsets inside the text, quotes verbatim.
+func FuzzExtractStatements(f *testing.F) {
+	for _, a := range statementArticles(f) {
+		f.Add(a.Text)
+	}
+	f.Add(`"unclosed quote at the end`)
+	f.Add("“")
+	f.Add(`He said: "`)
+	f.Add("\"a\" \"b\", said \"c\".\n\n\"d")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := corpus.ParseText("fuzz", "fuzz.txt", text)
+		for _, s := range extractStatements(a, Sentences(a)) {
+			checkVerbatim(t, a, s)
+		}
+	})
+}
+
+func BenchmarkExtractStatements(b *testing.B) {
+	arts := statementArticles(b)
+	sents := make([][]Sentence, len(arts))
+	size := 0
+	for i, a := range arts {
+		sents[i] = Sentences(a)
+		size += len(a.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, a := range arts {
+			extractStatements(a, sents[i])
+		}
+	}
+}
