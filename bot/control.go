@@ -60,7 +60,10 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	sort.SliceStable(claims, func(i, j int) bool {
 		a, b := claims[i], claims[j]
 		if a.date != b.date {
-			return dateLess(b.date, a.date)
+			return newer(a.date, b.date)
+		}
+		if wa, wb := claimWeight(a), claimWeight(b); wa != wb {
+			return wa > wb
 		}
 		// a claim about the place itself before one about a part of it
 		return len(a.c.Place) < len(b.c.Place)
@@ -124,6 +127,29 @@ func (e *Engine) placesTaken(q query, claims []claim) Response {
 		r.Answers = r.Answers[:maxAnswers]
 	}
 	return r
+}
+
+// claimWeight ranks claims of one date: who holds the place now before who
+// lost it, and a claim that names its group, its exception and its source
+// before a vague one.
+func claimWeight(c claim) int {
+	w := 0
+	switch c.c.Status {
+	case facts.Controls, facts.Seized, facts.Recaptured:
+		w += 4
+	case facts.Held, facts.Contested:
+		w += 2
+	}
+	if c.c.Except != "" {
+		w += 2
+	}
+	if c.c.Source != "" {
+		w++
+	}
+	if side(c.c.Controller) != names.Key(c.c.Controller) && !strings.EqualFold(c.c.Controller, c.side) {
+		w++ // a named group ("Hayat Tahrir al-Sham"), not just "rebels"
+	}
+	return w
 }
 
 func yesNo(q query, latest claim) string {

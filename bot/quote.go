@@ -94,15 +94,40 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	return r, nil
 }
 
+// speakerForms are the ways to look a speaker up, tried in turn: as asked,
+// then by the alias table ("OSDH" -> "Syrian Observatory for Human Rights"),
+// also for a known name inside a role ("SDF spokesman" -> "Syrian
+// Democratic Forces spokesman").
 func (e *Engine) speakerForms(s string) []string {
 	forms := []string{s}
 	if s == "" {
 		return forms
 	}
+	add := func(f string) {
+		if f != "" && len(forms) < 8 && !containsString(forms, f) {
+			forms = append(forms, f)
+		}
+	}
 	if ent, ok := e.names.Lookup(s); ok {
-		for _, f := range append([]string{ent.Canonical}, ent.Aliases...) {
-			if names.Key(f) != names.Key(s) && !containsString(forms, f) {
-				forms = append(forms, f)
+		add(ent.Canonical)
+		for _, a := range ent.Aliases {
+			add(a)
+		}
+	}
+	words := strings.Fields(s)
+	for n := min(4, len(words)-1); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			part := strings.Join(words[i:i+n], " ")
+			ent, ok := e.names.Lookup(part)
+			if !ok {
+				continue
+			}
+			for _, alt := range append([]string{ent.Canonical}, ent.Aliases...) {
+				if names.Key(alt) == names.Key(part) {
+					continue
+				}
+				form := append(append(append([]string{}, words[:i]...), alt), words[i+n:]...)
+				add(strings.Join(form, " "))
 			}
 		}
 	}

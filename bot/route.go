@@ -349,9 +349,13 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	return q
 }
 
+// normaliseSubgroup maps the words for who was counted onto a few groups,
+// so that "soldiers" asked finds "troops" reported.
 func normaliseSubgroup(s string) string {
-	s = strings.ToLower(s)
+	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
+	case s == "":
+		return ""
 	case strings.HasPrefix(s, "civilian"):
 		return "civilians"
 	case s == "child" || s == "kids" || s == "children":
@@ -360,8 +364,12 @@ func normaliseSubgroup(s string) string {
 		return "women"
 	case strings.HasPrefix(s, "police"):
 		return "police"
+	case strings.Contains(s, "soldier") || strings.Contains(s, "troop") || strings.Contains(s, "army") || strings.Contains(s, "pro-government") || strings.Contains(s, "regime"):
+		return "soldiers"
+	case strings.Contains(s, "combatant") || strings.Contains(s, "fighter") || strings.Contains(s, "rebel") || strings.Contains(s, "militant") || strings.Contains(s, "jihadist"):
+		return "combatants"
 	}
-	return "combatants"
+	return s
 }
 
 func isWeekdayOrMonth(s string) bool {

@@ -225,10 +225,18 @@ func sortLatest(rows []tollRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		if a.date != b.date {
-			return dateLess(b.date, a.date)
+			return newer(a.date, b.date)
 		}
 		return a.t.Count > b.t.Count
 	})
+}
+
+// newer orders dates newest first with undated ("") after every date.
+func newer(a, b string) bool {
+	if a == "" || b == "" {
+		return a != "" && b == ""
+	}
+	return a > b
 }
 
 // dateLess orders dates oldest first with undated ("") after every date.
@@ -312,8 +320,11 @@ func partition(rows []tollRow, in func(tollRow) bool) (yes, no []tollRow) {
 }
 
 func subgroupMatches(asked, got string) bool {
-	a, g := names.Key(asked), names.Key(got)
-	return a == g || tokenLike(a, g)
+	if got == "" {
+		return false
+	}
+	a, g := normaliseSubgroup(asked), normaliseSubgroup(got)
+	return a == g || tokenLike(names.Key(asked), names.Key(got))
 }
 
 // placeMatches reports whether a fact's place is the asked place, by any

@@ -34,6 +34,7 @@ usage:
   newsbot search [flags] WORDS      full-text search, best passage per article
   newsbot index [flags]             build or update the index (only changed articles)
   newsbot facts [flags]             print the statements, tolls and control claims found
+  newsbot bench [--articles N]      grow the corpus to N articles, index it, time answers per intent
 
 flags:
   --corpus DIR   articles to read (else NEWSBOT_CORPUS_DIR, else the bundled sample)
@@ -55,6 +56,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	name := args[0]
+	if name == "bench" {
+		log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		return cmdBench(ctx, args[1:], getenv, log, stdout, stderr)
+	}
 	cfg, rest, err := parseFlags(name, args[1:], getenv, stderr)
 	if err != nil {
 		return err
