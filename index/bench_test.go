@@ -1,0 +1,182 @@
+package index
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/facts"
+)
+
+// benchScale repeats the benchmark corpus, each copy under new ids, to see
+// how queries scale toward the 100k-article archive:
+// go test ./index/ -run '^$' -bench Search -scale 20
+var benchScale = flag.Int("scale", 1, "copies of the benchmark corpus to index")
+
+const fakesPath = "../../shared/corpora/fakes-syria/fakes.jsonl"
+
+// benchArticles is FA-KES when ../shared is beside the checkout, else the
+// test articles repeated to a similar count; either way times -scale.
+func benchArticles(b *testing.B) []*corpus.Article {
+	b.Helper()
+	var base []*corpus.Article
+	if _, err := os.Stat(fakesPath); err == nil {
+		arts, skips := corpus.LoadFile(fakesPath)
+		if len(arts) == 0 {
+			b.Fatalf("no articles in %s: %v", fakesPath, skips)
+		}
+		base = arts
+	} else {
+		test := testArticles(b)
+		for i := 0; len(base) < 800; i++ {
+			base = append(base, copyArticle(test[i%len(test)], i/len(test)))
+		}
+	}
+	out := make([]*corpus.Article, 0, len(base)**benchScale)
+	for c := 0; c < *benchScale; c++ {
+		for _, a := range base {
+			out = append(out, copyArticle(a, c))
+		}
+	}
+	return out
+}
+
+func copyArticle(a *corpus.Article, n int) *corpus.Article {
+	c := *a
+	if n > 0 {
+		c.ID += "~" + strconv.Itoa(n)
+		c.Hash += "~" + strconv.Itoa(n)
+	}
+	return &c
+}
+
+func BenchmarkIndex(b *testing.B) {
+	arts := benchArticles(b)
+	for _, bc := range []struct {
+		name    string
+		extract func(*corpus.Article) facts.Set
+	}{{"passages", nil}, {"facts.Extract", facts.Extract}} {
+		b.Run(bc.name, func(b *testing.B) {
+			var st SyncStats
+			for i := 0; i < b.N; i++ {
+				ix, err := Open(filepath.Join(b.TempDir(), strconv.Itoa(i)), Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				st, err = ix.Sync(context.Background(), arts, bc.extract, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(arts)), "articles")
+			b.ReportMetric(float64(st.Passages), "passages")
+			b.ReportMetric(float64(st.Facts), "facts")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")
+		})
+	}
+}
+
+// BenchmarkSync is the second run over an unchanged corpus.
+func BenchmarkSync(b *testing.B) {
+	arts := benchArticles(b)
+	ix := openTemp(b)
+	if _, err := ix.Sync(context.Background(), arts, nil, nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := ix.Sync(context.Background(), arts, nil, nil)
+		if err != nil || st.Unchanged != len(arts) {
+			b.Fatalf("%+v %v", st, err)
+		}
+	}
+}
+
+var benchQueries = []SearchRequest{
+	{Text: "airport"},
+	{Text: "Aleppo"},
+	{Text: "Syria"},
+	{Text: "chemical attack Khan Sheikhoun"},
+	{Text: "how many people were killed in Douma"},
+	{Text: "what did Assad say about the rebels"},
+	{Text: "Bashar al-Assad", Phrase: true},
+	{Text: "Syrian Observatory for Human Rights", Phrase: true},
+	{Text: "Idlib", From: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2017, 12, 31, 0, 0, 0, 0, time.UTC)},
+	{Text: "+Aleppo -Hama \"unbalanced"},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ix := openTemp(b)
+	arts := benchArticles(b)
+	if _, err := ix.Sync(context.Background(), arts, nil, nil); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range benchQueries {
+		q.Size = 10
+		name := q.Text
+		if q.Phrase {
+			name = "phrase:" + name
+		}
+		if !q.From.IsZero() {
+			name += "/dated"
+		}
+		b.Run(name, func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := ix.Search(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			reportP99(b, lat)
+		})
+	}
+}
+
+func BenchmarkFacts(b *testing.B) {
+	ix := openTemp(b)
+	arts := benchArticles(b)
+	if _, err := ix.Sync(context.Background(), arts, facts.Extract, nil); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []FactQuery{
+		{Kind: KindStatement, Speaker: "spokesman"},
+		{Kind: KindStatement, Speaker: "Assad", Text: "terrorists"},
+		{Kind: KindToll, Place: "Aleppo"},
+		{Kind: KindToll},
+		{},
+	} {
+		b.Run(fmt.Sprintf("%s/%s/%s/%s", q.Kind, q.Speaker, q.Place, q.Text), func(b *testing.B) {
+			lat := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				t0 := time.Now()
+				if _, err := ix.Facts(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			reportP99(b, lat)
+		})
+	}
+}
+
+func reportP99(b *testing.B, lat []time.Duration) {
+	if len(lat) == 0 {
+		return
+	}
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds()), "p99-ns")
+}
