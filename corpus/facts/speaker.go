@@ -19,7 +19,8 @@ const (
 type tok struct {
 	s, e int
 	kind int8
-	q    int // index of the quote for tQuote tokens
+	q    int    // index of the quote for tQuote tokens
+	w    string // a word in lower case with straight apostrophes, for the lexicons
 }
 
 // verb flags.
@@ -232,7 +233,7 @@ func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []
 				}
 				break
 			}
-			buf = append(buf, tok{s: i, e: j, kind: tWord})
+			buf = append(buf, tok{s: i, e: j, kind: tWord, w: foldApos(lower(text[i:j]))})
 			i = j
 		case r == ',' || r == ':' || r == ';' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
 			buf = append(buf, tok{s: i, e: i + n, kind: tPunct})
@@ -264,6 +265,21 @@ var notWho = set(`his her their our my your the this that these those there here
 var places = set(`russia iran syria turkey israel china france germany britain ukraine lebanon qatar iraq egypt
 	jordan washington moscow tehran damascus ankara beijing kremlin nato hezbollah hamas europe america japan
 	india pakistan afghanistan london paris berlin brussels`)
+
+var demonyms = set(`syrian russian iranian turkish kurdish american british french german israeli iraqi lebanese
+	jordanian saudi egyptian chinese european arab islamic western red free democratic national united
+	palestinian ukrainian qatari emirati yemeni libyan afghan pakistani indian japanese korean italian spanish`)
+
+var months = set(`january february march april may june july august september october november december`)
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
 
 var geoWords = set(`states kingdom arabia korea africa emirates zealand america york times post journal news
 	press street nations republic university school college church hospital club association`)
@@ -370,8 +386,9 @@ func genderOf(s string) byte {
 // the Century International think tank" -> "Aron Lund", "of the ...".
 func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 	for s < e-1 {
+		// determiners, and dates glued on by stripped punctuation ("23 February 2015 The ...")
 		w := x.word(toks[s])
-		if w != "the" && w != "a" && w != "an" && w != "one" {
+		if w != "the" && w != "a" && w != "an" && w != "one" && !months[w] && !isNumber(w) {
 			break
 		}
 		s++
@@ -460,6 +477,8 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 			}
 		}
 		switch {
+		case demonyms[x.word(toks[s])] && !personNouns[hw]:
+			en.kind = 'o' // "Syrian Red Crescent", "Kurdish forces"
 		case personNouns[hw] || caps >= 2 && !org && isCapWord(htxt):
 			en.kind = 'p'
 		case org || isAcronym(htxt) || speakerNouns[hw] && strings.HasSuffix(hw, "s"):

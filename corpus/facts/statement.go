@@ -109,6 +109,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 	}
 	qs := scanQuotes(a)
 	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1}
+	x.date = a.DateString()
 	x.run(sents)
 	return x.out
 }
@@ -118,6 +119,7 @@ type stmtExtractor struct {
 	text   string
 	qs     []quoteSpan
 	quoted bool // the article marks quotes at all; if not, speech may be unquoted
+	date   string
 	toks   []tok
 	ents   []entity
 	out    []Statement
@@ -198,6 +200,9 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			// '"...!" Trump said.' splits after the closing mark
 			at, ok = x.attribOnly(sents[sj+1])
 		}
+		if !ok && x.ownCue(toks, k) {
+			continue // '"...," said a resident of ...' we could not read: no guess
+		}
 		if !ok {
 			at, ok = x.before(toks, k)
 		}
@@ -268,7 +273,7 @@ func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence str
 		Role:     en.role,
 		Quote:    quote,
 		Kind:     kind,
-		Date:     x.a.DateString(),
+		Date:     x.date,
 		Evidence: Evidence{Article: x.a.ID, Start: s, End: e, Sentence: sentence},
 	})
 }
@@ -321,7 +326,7 @@ func (x *stmtExtractor) verb(t tok) int {
 	return verbs[x.word(t)]
 }
 
-func (x *stmtExtractor) word(t tok) string { return foldApos(lower(x.text[t.s:t.e])) }
+func (x *stmtExtractor) word(t tok) string { return t.w }
 
 func (x *stmtExtractor) isWord(toks []tok, i int, w string) bool {
 	return i >= 0 && i < len(toks) && toks[i].kind == tWord && x.word(toks[i]) == w
@@ -339,6 +344,23 @@ func (x *stmtExtractor) after(toks []tok, k int) (attr, bool) {
 		return attr{}, false
 	}
 	return x.attribAt(toks, i, true)
+}
+
+// ownCue reports whether a cue follows quote k closely: the quote is
+// attributed there even when the speaker phrase cannot be read.
+func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
+	for i := k + 1; i < len(toks) && i <= k+7; i++ {
+		if toks[i].kind == tQuote || toks[i].kind == tPunct && x.text[toks[i].s] != ',' {
+			return false
+		}
+		if x.verb(toks[i])&vAfter != 0 {
+			return true
+		}
+		if w := x.word(toks[i]); clauseWords[w] || relWords[w] {
+			return false // "..., while Guterres said": another clause
+		}
+	}
+	return false
 }
 
 // attribOnly reads a sentence that is nothing but an attribution ("Trump said.").
@@ -581,10 +603,14 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 	if depth > 3 {
 		return attr{}, false
 	}
-	if x.verb(toks[v])&vGerund != 0 && (v == 0 || toks[v-1].kind != tWord || prepositions[x.word(toks[v-1])]) {
+	quotedAs := v >= 3 && x.word(toks[v-1]) == "as" && x.word(toks[v-2]) == "quoted"
+	if x.verb(toks[v])&vGerund != 0 && !quotedAs && (v == 0 || toks[v-1].kind != tWord || prepositions[x.word(toks[v-1])]) {
 		return x.mainSubject(toks, v, depth)
 	}
 	i := v - 1
+	if v >= 3 && x.word(toks[v-1]) == "as" && x.word(toks[v-2]) == "quoted" {
+		i = v - 3 // "Barazi was quoted as saying"
+	}
 	for i >= 0 && toks[i].kind == tWord && skipWords[x.word(toks[i])] {
 		i--
 	}
@@ -614,6 +640,15 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 		s := j + 1
 		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] {
 			return attr{}, false
+		}
+		if w := x.word(toks[s]); s == i && (w == "he" || w == "she") && s > 0 && depth == 0 {
+			if ms, ok := x.mainSubject(toks, s, depth+1); ok && ms.e <= toks[s].s {
+				if en := &x.ents[ms.ent]; en.kind == 'p' && (en.gender == 0 || en.gender == genderByte(w)) {
+					en.gender = genderByte(w)
+					ms.verb = v
+					return ms, true
+				}
+			}
 		}
 		ent, ok := x.entityFor(toks, s, i+1, "")
 		if !ok {
@@ -914,6 +949,13 @@ func (x *stmtExtractor) shortTail(toks []tok, i int) bool {
 		}
 	}
 	return true
+}
+
+func genderByte(pronoun string) byte {
+	if pronoun == "she" {
+		return 'f'
+	}
+	return 'm'
 }
 
 func trimEnd(text string, s, e int) int {
