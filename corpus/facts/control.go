@@ -53,6 +53,7 @@ var ctlCues = []ctlCue{
 	{regexp.MustCompile(`(?i)\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true},
 	{regexp.MustCompile(`(?i)\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true},
 	{regexp.MustCompile(`(?i)\b(?:controlled|held)\s+by\b`), Controls, true},
+	{regexp.MustCompile(`(?i)\bin\s+the\s+hands\s+of\b`), Controls, true},
 	{regexp.MustCompile(`(?i)\b(?:control|controls|controlling)\b`), Controls, false},
 	{regexp.MustCompile(`(?i)\bcontrolled\b`), Held, false},
 	{regexp.MustCompile(`(?i)\b(?:held|hold|holds|holding)\b`), Held, false},
@@ -73,6 +74,8 @@ var (
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:(?:town|city|village|district)s?\s+of\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
 	ctlBreakRE   = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
+	ctlAimRE     = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
+	ctlFightRE   = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
 	ctlPronounRE = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
 )
 
@@ -152,8 +155,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				continue // "government-held" is read below
 			}
 			used = append(used, [2]int{m[0], m[1]})
-			if ctlNegRE.MatchString(s[:m[0]]) {
-				continue
+			if ctlNegRE.MatchString(s[:m[0]]) || ctlAimRE.MatchString(s[:m[0]]) {
+				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
+			}
+			status := cue.status
+			if ctlFightRE.MatchString(s[:m[0]]) {
+				status = Contested // "fighting for control of Manbij"
 			}
 			var side string
 			start := m[0]
@@ -169,7 +176,6 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			if side == "" {
 				continue
 			}
-			status := cue.status
 			if status == Lost && cue.passive && strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "lost") && side != "government" {
 				status = Seized // "swathes of Syria lost to rebels"
 			}
@@ -332,9 +338,10 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 		} else if !ctlListRE.MatchString(s[prevEnd:sp.Start]) {
 			break
 		}
-		if sp.Entry.Canonical != countryPlace {
-			out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		if sp.Entry.Canonical == countryPlace {
+			continue // "lost control of Syria's second city Aleppo"
 		}
+		out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
 		prevEnd = sp.End
 	}
 	return out

@@ -27,22 +27,23 @@ import (
 // children").
 
 // tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
-var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|injured|injuring|injures|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))\s*$`)
+var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))\s*$`)
 
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
-var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted)\b`)
+var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
 
 // tollLinkRE ties a figure to the toll before it in the same sentence.
-var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly|mainly|most\s+of\s+them|with|and|but\s+also|as\s+well\s+as|plus)\b`)
+var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|mostly|mainly|with|and|but\s+also|also|as\s+well\s+as|plus)\s+$`)
 
 // tollForeignRE names where refugees are: "in neighbouring countries".
 var tollForeignRE = regexp.MustCompile(`^[^,.;]{0,20}?\bin\s+((?:neighbou?ring|other)\s+countries|Turkey|Lebanon|Jordan|Iraq|Europe|Germany)\b`)
 
 var (
-	tollWarRE           = regexp.MustCompile(`(?i)\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)\b[^.;]{0,80}\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
+	tollWarRE           = regexp.MustCompile(`(?i)\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]{0,70}?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
 	tollOffensiveRE     = regexp.MustCompile(`(?i)\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)
 	tollIncidentRE      = regexp.MustCompile(`(?i)\b(?:strikes?|airstrikes?|raids?|attacks?|bomb\w*|shell\w*|explosions?|blasts?|rockets?|missiles?|massacre|ambush\w*|car\s+bomb|suicide|barrel|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
+	tollWarWeakRE       = regexp.MustCompile(`(?i)\b(?:in|during|of|throughout)\s+(?:the\s+|syria's\s+|syria’s\s+)?(?:syrian\s+|\w+-year\s+|long-running\s+)?(?:civil\s+)?(?:war|conflict)(?:[\s.,;]|$)`)
 	tollOffensiveWeakRE = regexp.MustCompile(`(?i)\bthe\s+(?:violence|fighting|offensive|escalation|assault|onslaught|clashes|campaign)\b`)
 )
 
@@ -119,6 +120,8 @@ func readTollHead(s string, n figure) tollHead {
 			return h
 		}
 		switch {
+		case figWords[w] != 0 || figVague[w] != 0:
+			return h // "2016 Two children were killed": a new figure
 		case w == "of" && i == 0:
 			if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
 				w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
@@ -127,7 +130,7 @@ func readTollHead(s string, n figure) tollHead {
 					next += m2[1]
 				}
 			}
-		case tollUnitNouns[w]:
+		case tollUnitNouns[w] || tollMonths[w]:
 			h.bad = true
 			return h
 		case tollStopWords[w]:
@@ -150,6 +153,12 @@ var tollUnitNouns = map[string]bool{
 	"countries": true, "tanks": true, "vehicles": true, "buildings": true, "homes": true, "houses": true, "schools": true,
 	"hospitals": true, "aircraft": true, "planes": true, "helicopters": true, "points": true, "seats": true, "votes": true,
 	"billion": true, "pages": true, "sorties": true, "rounds": true, "missiles": true, "rockets": true, "bombs": true,
+}
+
+var tollMonths = map[string]bool{
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true, "apr": true, "april": true,
+	"may": true, "jun": true, "june": true, "jul": true, "july": true, "aug": true, "august": true, "sep": true, "sept": true,
+	"september": true, "oct": true, "october": true, "nov": true, "november": true, "dec": true, "december": true,
 }
 
 // tollStopWords end the search for a noun: the figure stands alone.
@@ -188,25 +197,34 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	var cands []tollCand
 	for _, n := range nums {
 		h := readTollHead(s, n)
-		if h.bad || tollIsYear(n, h) {
+		if h.bad || tollIsYear(s, n, h) {
 			continue
 		}
 		cd := tollCand{n: n, h: h, start: n.Start, end: h.end, inherited: -1}
-		if m := tollVerbBeforeRE.FindStringSubmatchIndex(s[:n.Start]); m != nil && (h.person || h.noun == "" && !h.ofThem) {
+		if h.category != "" && h.noun == "" {
+			// "2 killed 5 injured": the word after a figure is its own
+			cd.category = h.category
+		}
+		if m := tollVerbBeforeRE.FindStringSubmatchIndex(s[:n.Start]); m != nil && cd.category == "" && (h.person || h.noun == "" && !h.ofThem) {
 			cd.category = tollVerbCategory(s[m[2]:m[3]])
 			cd.start = m[2]
 		}
 		if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && cd.category == "" && (h.person || h.noun == "") {
-			cd.category = tollCategoryOf[strings.ToLower(s[h.end+m[2]:h.end+m[3]])]
+			cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
 			cd.end = h.end + m[3]
 		}
 		if cd.category == "" && h.category != "" && (h.person || h.noun == "") {
 			cd.category = h.category
 		}
 		if cd.category == "" && len(cands) > 0 {
+			// a figure tied to the toll just before it, by a link word
+			// right before the figure ("including 92 civilians", "and nine
+			// civilians", "two of them children", "with about 5.5 million")
 			p := len(cands) - 1
 			between := s[cands[p].n.End:n.Start]
-			if (h.person || h.ofThem || h.noun == "" && strings.Contains(strings.ToLower(between), "with")) && tollLinkRE.MatchString(between) && !strings.ContainsAny(between, ".;") {
+			linked := tollLinkRE.MatchString(between) || h.ofThem && strings.TrimSpace(between) == ","
+			who := h.person || h.ofThem || h.noun == "" && n.Value >= 1000
+			if who && linked && len(between) <= 80 && !strings.ContainsAny(between, ".;") {
 				cd.category = cands[p].category
 				cd.inherited = p
 			}
@@ -296,12 +314,24 @@ func tollDup(ts []Toll, t Toll) bool {
 
 // tollIsYear tells "2011" in "since 2011" from a count: a four-digit figure
 // between 1900 and 2100 with no noun that counts people.
-func tollIsYear(n figure, h tollHead) bool {
-	return !n.Word && n.Value >= 1900 && n.Value <= 2100 && !h.person && n.Qualifier == Exact && n.High == n.Low
+func tollIsYear(s string, n figure, h tollHead) bool {
+	if n.Word || n.Value < 1900 || n.Value > 2100 || n.Qualifier != Exact || n.High != n.Low {
+		return false
+	}
+	if !h.person {
+		return true
+	}
+	// "August 2016 civilians": a date, whatever follows
+	f := strings.Fields(s[:n.NumStart])
+	return len(f) > 0 && tollMonths[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))]
 }
 
 func tollVerbCategory(v string) string {
-	w := strings.ToLower(strings.Fields(v)[0])
+	f := strings.Fields(v)
+	w := strings.ToLower(f[0])
+	if w == "forced" {
+		return Displaced
+	}
 	if c, ok := tollCategoryOf[w]; ok {
 		return c
 	}
@@ -315,10 +345,14 @@ func tollScope(s string, cd tollCand) string {
 		return War
 	case tollOffensiveRE.MatchString(s):
 		return Offensive
-	case tollIncidentRE.MatchString(s):
+	case tollIncidentRE.MatchString(s) && !(cd.n.Value >= 10000 && tollWarWeakRE.MatchString(s)):
 		return Incident
+	case tollWarWeakRE.MatchString(s):
+		return War
 	case tollOffensiveWeakRE.MatchString(s):
 		return Offensive
+	case cd.n.Value >= 100000:
+		return War // no single campaign of the war has cost this many
 	case cd.category == Displaced || cd.n.Value >= 100:
 		return Offensive
 	}
@@ -339,6 +373,12 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
 	}
 	if cd.inherited >= 0 {
 		return ""
+	}
+	// "killed nine civilians and wounded dozens of people in Ariha"
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(c.text[cd.n.End:sp.Start]) {
+			return sp.Entry.Canonical
+		}
 	}
 	best := ""
 	for _, sp := range c.spans {
