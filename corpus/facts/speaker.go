@@ -84,7 +84,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	protesters author writer singer actor actress comedian coach commission commissioner chair organizer
 	organizers organiser manager founder economists officials historian scientist scientists website
 	letter spokesmen residents neighbor neighbour friend friends sister brother wife husband daughter son
-	veteran veterans nominee nominees speaker staff staffer staffers campaigners supporter opponent opponents`)
+	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -136,6 +136,8 @@ var skipWords = set(`also again then later previously recently repeatedly once h
 	does further earlier separately reportedly publicly privately flatly simply quickly just even still yet already
 	often frequently today yesterday tonight monday tuesday wednesday thursday friday saturday sunday
 	has also in turn on last this week weekend month year morning afternoon evening night not never`)
+
+var conjunctions = set(`while but whereas although because when and or if since though`)
 
 var prepositions = set(`to in on at from with by into of for over under about against through during after before
 	near via outside inside across around behind between among beyond toward towards within along`)

@@ -124,10 +124,12 @@ type stmtExtractor struct {
 	ents   []entity
 	out    []Statement
 
-	last     int // entity of the latest attribution
-	lastPara int
-	hist     []int // entities in the order they spoke
-	qSpeaker []int // entity per quote, -1 when none
+	last      int // entity of the latest attribution
+	lastPara  int
+	hist      []int // entities in the order they spoke
+	groupN    int   // sentence groups seen so far
+	lastGroup int   // the group of the latest attribution
+	qSpeaker  []int // entity per quote, -1 when none
 }
 
 // entity is a speaker met in the article.
@@ -182,6 +184,7 @@ func (x *stmtExtractor) run(sents []Sentence) {
 // quotes qs[q0:q1].
 func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sents []Sentence, sj int) {
 	text := x.text
+	x.groupN++
 	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
 	toks := x.toks
 	sentence := text[start:end]
@@ -214,7 +217,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			// the paragraph continues the previous speaker
 			if q.cont && t.q > 0 && x.qSpeaker[t.q-1] >= 0 {
 				at, ok = attr{ent: x.qSpeaker[t.q-1], s: -1, verb: -1}, true
-			} else if x.last >= 0 && (x.lastPara == para || x.lastPara == x.prevBody(para)) {
+			} else if x.last >= 0 && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
@@ -259,7 +262,7 @@ func (x *stmtExtractor) prevBody(pi int) int {
 }
 
 func (x *stmtExtractor) note(ent, para int) {
-	x.last, x.lastPara = ent, para
+	x.last, x.lastPara, x.lastGroup = ent, para, x.groupN
 	if n := len(x.hist); n == 0 || x.hist[n-1] != ent {
 		x.hist = append(x.hist, ent)
 	}
@@ -349,14 +352,14 @@ func (x *stmtExtractor) after(toks []tok, k int) (attr, bool) {
 // ownCue reports whether a cue follows quote k closely: the quote is
 // attributed there even when the speaker phrase cannot be read.
 func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
-	for i := k + 1; i < len(toks) && i <= k+7; i++ {
+	for i := k + 1; i < len(toks) && i <= k+12; i++ {
 		if toks[i].kind == tQuote || toks[i].kind == tPunct && x.text[toks[i].s] != ',' {
 			return false
 		}
 		if x.verb(toks[i])&vAfter != 0 {
 			return true
 		}
-		if w := x.word(toks[i]); clauseWords[w] || relWords[w] {
+		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || prepositions[w] {
 			return false // "..., while Guterres said": another clause
 		}
 	}
@@ -442,6 +445,15 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 	}
 	j := e
 	role := ""
+	if j+2 < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == '(' {
+		// "Sen. Claire McCaskill (D-Mo.) said"
+		for k := j + 1; k < len(toks) && k <= j+8; k++ {
+			if toks[k].kind == tPunct && x.text[toks[k].s] == ')' {
+				j = k + 1
+				break
+			}
+		}
+	}
 	if j < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
 		// appositive up to the next comma
 		k := j + 1
@@ -456,7 +468,10 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 	for j < len(toks) && toks[j].kind == tWord && skipWords[x.word(toks[j])] && x.verb(toks[j]) == 0 {
 		j++
 	}
-	if j >= len(toks) || toks[j].kind != tWord || x.verb(toks[j])&vAfter == 0 {
+	if x.isWord(toks, j, "quoted") && x.isWord(toks, j+1, "as") {
+		j += 2 // "Barazi was quoted as saying"
+	}
+	if j >= len(toks) || toks[j].kind != tWord || x.verb(toks[j])&(vAfter|vGerund) == 0 {
 		return attr{}, false
 	}
 	ent, ok := x.entityFor(toks, i, e, role)
