@@ -101,6 +101,10 @@ func LoadDir(ctx context.Context, dir string) (*Loaded, error) {
 		if d.IsDir() || formatOf(p) == formatUnknown {
 			return nil
 		}
+		if isDocumentation(d.Name()) {
+			walkSkips = append(walkSkips, Skip{Path: p, Reason: "a folder's documentation (README, LICENSE ...), not an article"})
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// a link to a file is loaded; links to folders are not
 			// followed, which rules out cycles
@@ -144,6 +148,17 @@ func LoadDir(ctx context.Context, dir string) (*Loaded, error) {
 	}
 	results = append(results, fileResult{skips: walkSkips})
 	return collect(results), nil
+}
+
+// isDocumentation tells a corpus folder's own README or licence from an
+// article, so that describing a folder of articles never adds one to it.
+func isDocumentation(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "CONTRIBUTING", "COPYING":
+		return true
+	}
+	return false
 }
 
 type fileResult struct {

@@ -371,3 +371,26 @@ func TestSharedCorpora(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadDirSkipsDocumentation(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"README.md":   "# About this corpus\n\nThese files are articles.\n",
+		"LICENSE.txt": "CC BY 4.0\n",
+		"story.txt":   "Rebels seized the town on Monday, the monitor said.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Articles) != 1 || got.Articles[0].ID != "story" {
+		t.Fatalf("articles %v, want only story", got.Articles)
+	}
+	if len(got.Skipped) != 2 {
+		t.Fatalf("skipped %v, want README and LICENSE reported", got.Skipped)
+	}
+}

@@ -130,8 +130,8 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 	if err != nil {
 		return nil, nil, index.SyncStats{}, err
 	}
-	for _, s := range loaded.Skipped {
-		log.Warn("skipped article", "path", s.Path, "reason", s.Reason)
+	if len(loaded.Skipped) > 0 {
+		log.Info("corpus: files skipped", "count", len(loaded.Skipped))
 	}
 	ix, err := index.Open(cfg.IndexDir, index.Options{Logger: log})
 	if err != nil {
