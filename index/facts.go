@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -35,8 +37,11 @@ type FactQuery struct {
 	// Category is a toll category (facts.Killed, ...) or a control status
 	// (facts.Seized, ...), matched exactly.
 	Category string
-	// Text ranks facts by relevance to the quote and evidence sentence; it
-	// does not filter. Without Text facts come newest first.
+	// Text ranks facts by relevance to the quote and evidence sentence.
+	// With a Speaker, Place or Category filter it only ranks; without one
+	// a fact must share at least one word with Text (so that a query never
+	// scores every fact in the archive). Without Text facts come newest
+	// first, undated ones last.
 	Text string
 	// From and To bound the fact's date (the article's when the fact has
 	// none), both inclusive. Undated facts are left out when either is set.
@@ -79,30 +84,17 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 		c = strings.ToLower(c)
 		must = append(must, bleve.NewDisjunctionQuery(term("category", c), term("status", c)))
 	}
-	if dq := dateRange(q.From, q.To); dq != nil {
-		must = append(must, dq)
+	selective := len(must) > 2 || (len(must) == 2 && q.Kind == "")
+	size := clampSize(q.Size)
+	var res *bleve.SearchResult
+	var err error
+	if strings.TrimSpace(q.Text) != "" {
+		res, err = ix.rankedFacts(ctx, must, q, selective, size)
+	} else {
+		res, err = ix.newestFacts(ctx, must, q.From, q.To, size)
 	}
-	bq := bleve.NewBooleanQuery()
-	bq.AddMust(must...)
-	ranked := strings.TrimSpace(q.Text) != ""
-	if ranked {
-		quote := bleve.NewMatchQuery(q.Text)
-		quote.SetField("quote")
-		quote.SetBoost(2)
-		sent := bleve.NewMatchQuery(q.Text)
-		sent.SetField("sentence")
-		bq.AddShould(quote, sent)
-		// Should clauses only rank: a fact matching none still qualifies.
-		bq.SetMinShould(0)
-	}
-	req := bleve.NewSearchRequestOptions(bq, clampSize(q.Size), 0, false)
-	req.Fields = factFields
-	if !ranked {
-		req.SortBy([]string{"-" + dateField, "-_score"})
-	}
-	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("index: facts: %w", err)
+		return nil, err
 	}
 	out := make([]FactHit, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -128,6 +120,105 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 		out = append(out, fh)
 	}
 	return out, nil
+}
+
+// rankedFacts orders facts by relevance of their quote and evidence
+// sentence to q.Text. With a selective filter (speaker, place, category)
+// the text only ranks; without one, a fact must share a word with the
+// text, so a query never scores every fact of a kind.
+func (ix *Index) rankedFacts(ctx context.Context, must []query.Query, q FactQuery, selective bool, size int) (*bleve.SearchResult, error) {
+	if dq := dateRange(q.From, q.To); dq != nil {
+		must = append(must, dq)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(must...)
+	quote := bleve.NewMatchQuery(q.Text)
+	quote.SetField("quote")
+	quote.SetBoost(2)
+	sent := bleve.NewMatchQuery(q.Text)
+	sent.SetField("sentence")
+	bq.AddShould(quote, sent)
+	if selective {
+		bq.SetMinShould(0)
+	} else {
+		bq.SetMinShould(1)
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
+	req.Fields = factFields
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: facts: %w", err)
+	}
+	return res, nil
+}
+
+// newestFacts returns facts newest first, undated ones last. Sorting every
+// fact of a kind by date costs a doc-values read per fact, so it first
+// looks in growing windows below the newest fact date and stops at the
+// first window that fills the page: everything outside it is older.
+func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to time.Time, size int) (*bleve.SearchResult, error) {
+	run := func(from, to time.Time) (*bleve.SearchResult, error) {
+		qs := must
+		if dq := dateRange(from, to); dq != nil {
+			qs = append(slices.Clone(must), dq)
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), size, 0, false)
+		req.Fields = factFields
+		req.Score = bleve.ScoreNone
+		req.SortBy([]string{"-" + dateField})
+		res, err := ix.bl.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: facts: %w", err)
+		}
+		return res, nil
+	}
+	newest, err := ix.newestFactDate(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !newest.IsZero() {
+		for _, w := range []time.Duration{31 * day, 366 * day, 5 * 366 * day} {
+			start := newest.Add(-w)
+			if !from.IsZero() && !start.After(from) {
+				break // the window holds all of [from, to]
+			}
+			res, err := run(start, to)
+			if err != nil {
+				return nil, err
+			}
+			if len(res.Hits) >= size {
+				return res, nil
+			}
+		}
+	}
+	return run(from, to)
+}
+
+const day = 24 * time.Hour
+
+// newestFactDate is the date of the newest dated fact, or zero; it is
+// cached until the next Sync.
+func (ix *Index) newestFactDate(ctx context.Context) (time.Time, error) {
+	ix.newestMu.Lock()
+	defer ix.newestMu.Unlock()
+	if ix.newestOK {
+		return ix.newest, nil
+	}
+	req := bleve.NewSearchRequestOptions(term(docField, docFact), 1, 0, false)
+	req.Score = bleve.ScoreNone
+	req.SortBy([]string{"-" + dateField})
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("index: facts: newest date: %w", err)
+	}
+	var t time.Time
+	if len(res.Hits) == 1 && len(res.Hits[0].Sort) == 1 {
+		if ns, err := numeric.PrefixCoded(res.Hits[0].Sort[0]).Int64(); err == nil {
+			t = time.Unix(0, ns).UTC()
+		}
+	}
+	ix.newest, ix.newestOK = t, true
+	return t, nil
 }
 
 func term(field, v string) query.Query {

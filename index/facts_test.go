@@ -77,7 +77,8 @@ func TestFacts(t *testing.T) {
 		{"toll dated before its article", FactQuery{Kind: KindToll, To: date("2024-11-30")}, []string{"toll:Aleppo", "toll:Khan Cheïkhoun"}, false},
 		{"toll date after the filter", FactQuery{Kind: KindToll, From: date("2024-11-21")}, []string{"toll:Aleppo"}, false},
 		{"date filter uses the article's date when the fact has none", FactQuery{Kind: KindStatement, To: date("2024-12-02"), From: date("2024-12-02")}, []string{"Dmitry Peskov", "Matthew Miller"}, true},
-		{"text ranks", FactQuery{Kind: KindStatement, Text: "influence leverage"}, []string{"Matthew Miller", "Dmitry Peskov"}, false},
+		{"text ranks within a filter", FactQuery{Kind: KindStatement, Speaker: "spokesman", Text: "influence leverage"}, []string{"Matthew Miller", "Dmitry Peskov"}, false},
+		{"text without a filter must match", FactQuery{Kind: KindStatement, Text: "influence leverage"}, []string{"Matthew Miller"}, false},
 		{"query syntax in filters", FactQuery{Speaker: "+Peskov", Text: "title:x (\" -Miller"}, []string{"Dmitry Peskov"}, false},
 		{"size", FactQuery{Size: 1}, nil, false},
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -55,7 +56,15 @@ type Index struct {
 	analyzer analysis.Analyzer
 	factsVer string
 
+	// See wordsQuery; fields so that tests can lower them.
+	commonFrac    float64
+	commonMinDocs int
+
 	syncMu sync.Mutex
+
+	newestMu sync.Mutex
+	newest   time.Time // of the newest dated fact; see newestFactDate
+	newestOK bool
 }
 
 // Open opens the index in dir, creating it when dir is missing or empty. It
@@ -85,7 +94,8 @@ func Open(dir string, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion}
+	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion,
+		commonFrac: commonFrac, commonMinDocs: commonMinDocs}
 	// Checked again under the lock: another process may have created the
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {

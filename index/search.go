@@ -55,6 +55,7 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	if strings.TrimSpace(r.Text) == "" {
 		return nil, nil
 	}
+	qtoks := ix.analyzer.Analyze([]byte(r.Text))
 	var q query.Query
 	if r.Phrase {
 		mq := bleve.NewMatchPhraseQuery(r.Text)
@@ -62,10 +63,13 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		mq.Analyzer = AnalyzerName
 		q = mq
 	} else {
-		mq := bleve.NewMatchQuery(r.Text)
-		mq.SetField(textField)
-		mq.Analyzer = AnalyzerName
-		q = mq
+		var err error
+		if q, err = ix.wordsQuery(ctx, qtoks); err != nil {
+			return nil, err
+		}
+		if q == nil {
+			return nil, nil
+		}
 	}
 	if dq := dateRange(r.From, r.To); dq != nil {
 		q = bleve.NewConjunctionQuery(q, dq)
@@ -76,7 +80,6 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
 	}
-	qtoks := ix.analyzer.Analyze([]byte(r.Text))
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		text := str(h.Fields[textField])
@@ -90,6 +93,94 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		})
 	}
 	return hits, nil
+}
+
+// Common words are those in more than commonFrac of the passages, once
+// the index holds at least commonMinDocs passages.
+const (
+	commonFrac    = 0.05
+	commonMinDocs = 10000
+)
+
+// wordsQuery matches passages holding any of the words, the way Lucene's
+// common-terms query does: when some words are rare, a passage must hold
+// one of them and the common words ("syria", "people", "said") only add to
+// its score, so their long posting lists are skipped through, not scanned.
+// When every word is common, a passage must hold all of them. On a small
+// index every word counts as rare, which is plain OR.
+func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (query.Query, error) {
+	var words []string
+	seen := map[string]bool{}
+	for _, t := range toks {
+		if w := string(t.Term); !seen[w] {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil, nil
+	}
+	var rare, common []query.Query
+	if len(words) == 1 {
+		return term(textField, words[0]), nil
+	}
+	dfs, n, err := ix.docFreqs(ctx, textField, words)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range words {
+		if n >= uint64(ix.commonMinDocs) && float64(dfs[i]) > ix.commonFrac*float64(n) {
+			common = append(common, term(textField, w))
+		} else {
+			rare = append(rare, term(textField, w))
+		}
+	}
+	switch {
+	case len(common) == 0:
+		return bleve.NewDisjunctionQuery(rare...), nil
+	case len(rare) == 0:
+		return bleve.NewConjunctionQuery(common...), nil
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(rare...))
+	bq.AddShould(common...)
+	bq.SetMinShould(0)
+	return bq, nil
+}
+
+// docFreqs returns how many passages hold each word of field, and how
+// many passages there are. Counts come from the term dictionaries; they
+// may include deleted documents until segments merge, which is fine for
+// telling common from rare.
+func (ix *Index) docFreqs(ctx context.Context, field string, words []string) ([]uint64, uint64, error) {
+	adv, err := ix.bl.Advanced()
+	if err != nil {
+		return nil, 0, fmt.Errorf("index: search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, 0, fmt.Errorf("index: search: %w", err)
+	}
+	defer r.Close()
+	count := func(field, w string) (uint64, error) {
+		tfr, err := r.TermFieldReader(ctx, []byte(w), field, false, false, false)
+		if err != nil {
+			return 0, fmt.Errorf("index: search: doc frequency of %q: %w", w, err)
+		}
+		defer tfr.Close()
+		return tfr.Count(), nil
+	}
+	n, err := count(docField, docPassage)
+	if err != nil {
+		return nil, 0, err
+	}
+	dfs := make([]uint64, len(words))
+	for i, w := range words {
+		if dfs[i], err = count(field, w); err != nil {
+			return nil, 0, err
+		}
+	}
+	return dfs, n, nil
 }
 
 func clampSize(n int) int {

@@ -37,6 +37,17 @@ type searchCase struct {
 
 func TestSearchRegression(t *testing.T) {
 	ix, _ := syncedTemp(t)
+	// Every case runs twice: as on a small index, where every word is
+	// rare, and with the common-terms split on, as on a large archive.
+	t.Run("small", func(t *testing.T) { runSearchCases(t, ix) })
+	t.Run("common-terms", func(t *testing.T) {
+		ix.commonMinDocs = 0
+		defer func() { ix.commonMinDocs = commonMinDocs }()
+		runSearchCases(t, ix)
+	})
+}
+
+func runSearchCases(t *testing.T, ix *Index) {
 	files, err := filepath.Glob(filepath.Join("testdata", "search", "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no search cases: %v", err)
@@ -54,7 +65,7 @@ func TestSearchRegression(t *testing.T) {
 			name := strings.TrimSuffix(filepath.Base(file), ".json") + "/" + c.Query
 			t.Run(name, func(t *testing.T) {
 				t.Logf("%s case %d: %s", file, i, c.Comment)
-				req := SearchRequest{Text: c.Query, Phrase: c.Phrase, Size: c.Size, From: day(t, c.From), To: day(t, c.To)}
+				req := SearchRequest{Text: c.Query, Phrase: c.Phrase, Size: c.Size, From: parseDay(t, c.From), To: parseDay(t, c.To)}
 				if req.Size == 0 {
 					req.Size = 50
 				}
@@ -122,7 +133,7 @@ func checkHighlights(t *testing.T, h Hit) {
 	}
 }
 
-func day(t *testing.T, s string) time.Time {
+func parseDay(t *testing.T, s string) time.Time {
 	t.Helper()
 	if s == "" {
 		return time.Time{}

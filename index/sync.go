@@ -46,6 +46,12 @@ func (ix *Index) Sync(ctx context.Context, arts []*corpus.Article, extract func(
 	defer ix.syncMu.Unlock()
 	began := time.Now()
 	var st SyncStats
+	// Any write below may change the newest fact date.
+	defer func() {
+		ix.newestMu.Lock()
+		ix.newestOK = false
+		ix.newestMu.Unlock()
+	}()
 
 	have, err := ix.indexedArticles(ctx)
 	if err != nil {
