@@ -89,8 +89,7 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			r.Answers[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
 		}
 	}
-	first := r.Answers[0]
-	r.Headline = fmt.Sprintf("%d quote%s from %s.", len(r.Answers), plural(len(r.Answers)), speakerLabel(q, first))
+	r.Headline = fmt.Sprintf("%d quote%s from %s.", len(r.Answers), plural(len(r.Answers)), speakerLabel(q))
 	return r, nil
 }
 
@@ -163,11 +162,13 @@ func kindWeight(s *facts.Statement) float64 {
 	return 0
 }
 
-func speakerLabel(q query, a Answer) string {
+// speakerLabel names the speaker as asked: the extracted names of the
+// answers may differ ("Kremlin" asked, "Dmitry Peskov" found).
+func speakerLabel(q query) string {
 	if q.Speaker == "" {
 		return "sources on " + q.Topic
 	}
-	label := a.Speaker
+	label := q.Speaker
 	if q.Topic != "" {
 		label += " about " + q.Topic
 	}

@@ -151,10 +151,16 @@ func tollLabel(q query) string {
 func tollPhrase(x tollRow) string {
 	t := x.t
 	var b strings.Builder
-	if h := hedge(t.Qualifier); h != "" {
-		b.WriteString(h + " ")
+	if t.Qualifier == facts.Vague {
+		// "dozens", "hundreds of thousands": no figure is put in the
+		// source's mouth; the sentence below gives its words
+		b.WriteString("an unspecified number (no exact figure)")
+	} else {
+		if h := hedge(t.Qualifier); h != "" {
+			b.WriteString(h + " ")
+		}
+		b.WriteString(formatCount(t.Count))
 	}
-	b.WriteString(formatCount(t.Count))
 	if t.Subgroup != "" {
 		b.WriteString(" " + t.Subgroup)
 	}
@@ -197,8 +203,6 @@ func hedge(q string) string {
 		return "about"
 	case facts.UpTo:
 		return "up to"
-	case facts.Vague:
-		return "some"
 	}
 	return ""
 }
@@ -227,6 +231,9 @@ func sortLatest(rows []tollRow) {
 		if a.date != b.date {
 			return newer(a.date, b.date)
 		}
+		if va, vb := a.t.Qualifier == facts.Vague, b.t.Qualifier == facts.Vague; va != vb {
+			return vb
+		}
 		return a.t.Count > b.t.Count
 	})
 }
@@ -247,25 +254,44 @@ func dateLess(a, b string) bool {
 	return a < b
 }
 
-// trailOf is the figure's path from report to report: "370 → 412 → 514".
+// trailWindow is how far back from the latest report a figure still counts
+// as an earlier version of the same running toll.
+const trailWindow = 14 * 24 * time.Hour
+
+// trailPoints are the reports of one running toll: exact figures from the
+// fortnight before the latest, each no larger than the one after it, since
+// a running toll only grows. Older or larger figures belong to other events.
+func trailPoints(series []tollRow) []tollRow {
+	dated := filterRows(series, func(r tollRow) bool { return r.date != "" && r.t.Qualifier != facts.Vague })
+	if len(dated) == 0 {
+		return nil
+	}
+	sortLatest(dated)
+	last, _ := time.Parse("2006-01-02", dated[0].date)
+	out := []tollRow{dated[0]}
+	for _, x := range dated[1:] {
+		d, err := time.Parse("2006-01-02", x.date)
+		if err != nil || last.Sub(d) > trailWindow {
+			break
+		}
+		if prev := out[len(out)-1]; x.t.Count < prev.t.Count {
+			out = append(out, x)
+		}
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// trailOf is the figure's path from report to report: "370 → 412 → 514",
+// with undated reports of the same toll named apart, not placed by guess.
 func trailOf(series []tollRow) string {
-	dated := filterRows(series, func(r tollRow) bool { return r.date != "" })
-	sort.SliceStable(dated, func(i, j int) bool {
-		if dated[i].date != dated[j].date {
-			return dated[i].date < dated[j].date
-		}
-		return dated[i].t.Count < dated[j].t.Count
-	})
 	var parts []string
-	last := int64(-1)
-	for _, x := range dated {
-		if x.t.Count == last {
-			continue
-		}
-		last = x.t.Count
+	for _, x := range trailPoints(series) {
 		parts = append(parts, fmt.Sprintf("%s (%s)", formatCount(x.t.Count), x.date))
 	}
-	undated := filterRows(series, func(r tollRow) bool { return r.date == "" })
+	undated := filterRows(series, func(r tollRow) bool { return r.date == "" && r.t.Qualifier != facts.Vague })
 	if len(parts) < 2 && len(undated) == 0 {
 		return ""
 	}
@@ -278,12 +304,9 @@ func trailOf(series []tollRow) string {
 
 func chartOf(what string, series []tollRow) *Chart {
 	c := &Chart{Title: what}
-	for _, x := range series {
-		if x.date != "" {
-			c.Points = append(c.Points, Point{Date: x.date, Value: x.t.Count, Label: x.meta.ID})
-		}
+	for _, x := range trailPoints(series) {
+		c.Points = append(c.Points, Point{Date: x.date, Value: x.t.Count, Label: x.meta.ID})
 	}
-	sort.SliceStable(c.Points, func(i, j int) bool { return c.Points[i].Date < c.Points[j].Date })
 	if len(c.Points) < 2 {
 		return nil
 	}
