@@ -38,25 +38,26 @@ type ctlCue struct {
 // "under government control", "fell out of Syrian regime control".
 const ctlSide = `(?:the\s+)?(?:[\p{L}'’-]+\s+){1,4}?`
 
+// ctlCues, most specific first: a span taken by one is not read again.
 var ctlCues = []ctlCue{
-	{regexp.MustCompile(`(?i)\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false},
+	{regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false},
 	// no \b before: scraped copy glues words ("on Saturdaytaking control of")
-	{regexp.MustCompile(`(?i)(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false},
-	{regexp.MustCompile(`(?i)\b(?:took|take|takes|taken)\s+over\b`), Seized, false},
-	{regexp.MustCompile(`(?i)\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false},
-	{regexp.MustCompile(`(?i)\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false},
-	{regexp.MustCompile(`(?i)\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true},
-	{regexp.MustCompile(`(?i)\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true},
-	{regexp.MustCompile(`(?i)\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true},
-	{regexp.MustCompile(`(?i)\blost\s+(?:to|for)\b`), Lost, true},
-	{regexp.MustCompile(`(?i)\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true},
-	{regexp.MustCompile(`(?i)\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true},
-	{regexp.MustCompile(`(?i)\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true},
-	{regexp.MustCompile(`(?i)\b(?:controlled|held)\s+by\b`), Controls, true},
-	{regexp.MustCompile(`(?i)\bin\s+the\s+hands\s+of\b`), Controls, true},
-	{regexp.MustCompile(`(?i)\b(?:control|controls|controlling)\b`), Controls, false},
-	{regexp.MustCompile(`(?i)\bcontrolled\b`), Held, false},
-	{regexp.MustCompile(`(?i)\b(?:held|hold|holds|holding)\b`), Held, false},
+	{regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false},
+	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false},
+	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false},
+	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false},
+	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true},
+	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true},
+	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true},
+	{regexp.MustCompile(`\blost\s+(?:to|for)\b`), Lost, true},
+	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true},
+	{regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true},
+	{regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true},
+	{regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), Controls, true},
+	{regexp.MustCompile(`\bin\s+the\s+hands\s+of\b`), Controls, true},
+	{regexp.MustCompile(`\b(?:control|controls|controlling)\b`), Controls, false},
+	{regexp.MustCompile(`\bcontrolled\b`), Held, false},
+	{regexp.MustCompile(`\b(?:held|hold|holds|holding)\b`), Held, false},
 }
 
 var (
@@ -88,9 +89,11 @@ var ctlSkipAfter = regexp.MustCompile(`^-(?:led|backed|held|controlled|dominated
 
 var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated)\s+(?:by|to|with)\s+(?:the\s+)?$|(?:against|on|attacked|from|fighting|with)\s+(?:the\s+)?$`)
 
-type ctlSent struct {
-	c      *sentCtx
-	except [][3]int // clause start, clause end, text start
+// ctlStems are word stems one of which every control cue holds.
+var ctlStems = []string{
+	"control", "took", "take", "taking", "seiz", "captur", "overr", "occup", "storm", "retook", "retak", "regain",
+	"won back", "fell", "fall", "escap", "slip", "lost", "los", "under", "held", "hold", "stronghold", "bastion",
+	"enclave", "hands of", "-run",
 }
 
 func extractControl(a *corpus.Article, sents []Sentence) []Control {
@@ -112,6 +115,9 @@ func extractControl(a *corpus.Article, sents []Sentence) []Control {
 func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) []Control {
 	c := &ctxs[i]
 	s := c.text
+	if !hasStem(s, ctlStems) {
+		return nil
+	}
 	var excepts [][3]int
 	for _, m := range ctlExceptRE.FindAllStringSubmatchIndex(s, -1) {
 		excepts = append(excepts, [3]int{m[0], m[1], m[2]})
@@ -149,17 +155,21 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			Evidence: Evidence{Article: a.ID, Start: c.Start + start, End: c.Start + end, Sentence: s},
 		})
 	}
+	// the cues are written in lower case and run on the sentence with ASCII
+	// letters lowered, which keeps every offset
+	lower := asciiLower(s)
 	for _, cue := range ctlCues {
-		for _, m := range cue.re.FindAllStringIndex(s, -1) {
+		for _, m := range cue.re.FindAllStringIndex(lower, -1) {
 			if overlaps(used, m) || inExcept(m[0]) || m[0] > 0 && s[m[0]-1] == '-' {
 				continue // "government-held" is read below
 			}
 			used = append(used, [2]int{m[0], m[1]})
-			if ctlNegRE.MatchString(s[:m[0]]) || ctlAimRE.MatchString(s[:m[0]]) {
+			head, _ := before(s, m[0], 80)
+			if ctlNegRE.MatchString(head) || ctlAimRE.MatchString(head) {
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			if ctlFightRE.MatchString(s[:m[0]]) {
+			if ctlFightRE.MatchString(head) {
 				status = Contested // "fighting for control of Manbij"
 			}
 			var side string
@@ -250,7 +260,8 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		if sp.Entry.Kind != names.Actor || sp.End > cue || inExcept(sp.Start) {
 			continue
 		}
-		if ctlSkipBefore.MatchString(s[:sp.Start]) || ctlSkipAfter.MatchString(s[sp.End:]) {
+		head, _ := before(s, sp.Start, 40)
+		if ctlSkipBefore.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) {
 			continue
 		}
 		if first == "" {
@@ -258,7 +269,9 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		}
 		best, bestAt, bestEnd = sp.Entry.Canonical, sp.Start, sp.End
 	}
-	if m := ctlPronounRE.FindStringIndex(s[:cue]); m != nil && m[0] >= bestEnd {
+	head, off := before(s, cue, 60)
+	if m := ctlPronounRE.FindStringIndex(head); m != nil && off+m[0] >= bestEnd {
+		m[0] += off
 		if first != "" {
 			return first, m[0]
 		}
@@ -307,7 +320,7 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				break
 			}
 			if sp.Entry.Canonical == countryPlace {
-				if ctlSettingRE.MatchString(s[:sp.Start]) {
+				if head, _ := before(s, sp.Start, 30); ctlSettingRE.MatchString(head) {
 					continue
 				}
 				break

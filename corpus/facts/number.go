@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A figure as written: "more than 14,000", "about 5.5 million", "nine",
@@ -47,7 +49,10 @@ var figVague = map[string]int64{
 
 var figScales = map[string]int64{"hundred": 100, "thousand": 1000, "million": 1000000, "billion": 1000000000}
 
-var figureRE = func() *regexp.Regexp {
+// figCoreRE reads a figure anchored at a word start; figQualRE reads the
+// qualifier that ends right before it. Both run on short windows only, so
+// the cost of a sentence is linear in its length.
+var figCoreRE, figQualRE = func() (*regexp.Regexp, *regexp.Regexp) {
 	var qs []string
 	for _, q := range figQualifiers {
 		qs = append(qs, strings.ReplaceAll(q.phrase, " ", `\s+`))
@@ -58,75 +63,140 @@ var figureRE = func() *regexp.Regexp {
 	digits := `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	vague := `tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions`
 	fig := `(?:` + digits + `|(?:` + tens + `)-(?:` + units + `)|` + words + `)`
-	return regexp.MustCompile(`(?i)\b(?:(` + strings.Join(qs, "|") + `)\s+)?(?:(` + vague + `)|(` + fig + `)(?:\s*(?:-|–|to|and)\s*(` + digits + `))?(?:\s+(hundred|thousand|million|billion)\b)?)\b`)
+	core := regexp.MustCompile(`^(?i)(?:(` + vague + `)|(` + fig + `)(?:\s*(?:-|–|to|and)\s*(` + digits + `))?(?:\s+(hundred|thousand|million|billion)\b)?)\b`)
+	qual := regexp.MustCompile(`(?i)\b(` + strings.Join(qs, "|") + `)\s+$`)
+	return core, qual
+}()
+
+// figFirstWords are the words a figure written in words can start with.
+var figFirstWords = func() map[string]bool {
+	m := map[string]bool{"a": true}
+	for w := range figWords {
+		m[strings.Fields(w)[0]] = true
+	}
+	for w := range figVague {
+		m[strings.Fields(w)[0]] = true
+	}
+	for _, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "tens"} {
+		m[w] = true
+	}
+	return m
 }()
 
 // findFigures returns every figure in s, in order.
 func findFigures(s string) []figure {
 	var out []figure
-	for _, m := range figureRE.FindAllStringSubmatchIndex(s, -1) {
-		n := figure{Start: m[0], End: m[1], Qualifier: Exact}
-		if m[2] >= 0 {
-			phrase := strings.ToLower(strings.Join(strings.Fields(s[m[2]:m[3]]), " "))
-			for _, q := range figQualifiers {
-				if q.phrase == phrase {
-					n.Qualifier = q.q
-				}
-			}
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i < last || i > 0 && wordBefore(s, i) {
+			continue
 		}
-		switch {
-		case m[4] >= 0:
-			n.NumStart = m[4]
-			n.Value = figVague[strings.ToLower(strings.Join(strings.Fields(s[m[4]:m[5]]), " "))]
-			n.Qualifier = Vague
-			n.Word = true
-		default:
-			n.NumStart = m[6]
-			v, word, ok := parseFigure(s[m[6]:m[7]])
-			if !ok {
+		if c < '0' || c > '9' {
+			if !isLetterByte(c) {
 				continue
 			}
-			n.Value, n.Word = v, word
-			if m[10] >= 0 {
-				mult := figScales[strings.ToLower(s[m[10]:m[11]])]
-				if word && mult == 100 && v >= 100 {
-					continue // "a hundred hundred": not a figure
-				}
-				n.Value = figScaled(s[m[6]:m[7]], v, mult)
+			j := i
+			for j < len(s) && isLetterByte(s[j]) {
+				j++
 			}
-			if m[8] >= 0 {
-				hi, _, ok := parseFigure(s[m[8]:m[9]])
-				if !ok || hi <= v {
-					// "13-15" reads as a range only when it rises; "2011-2012"
-					// and phone-like digits are not figures
-					continue
-				}
-				if m[10] >= 0 {
-					hi = figScaled(s[m[8]:m[9]], hi, figScales[strings.ToLower(s[m[10]:m[11]])])
-				}
-				n.High = hi
-				n.Low = n.Value
-				if n.Qualifier == Exact {
-					n.Qualifier = AtLeast
-				}
+			if !figFirstWords[strings.ToLower(s[i:j])] {
+				i = j - 1
+				continue
 			}
 		}
-		if n.Low == 0 && n.High == 0 {
-			switch n.Qualifier {
-			case UpTo:
-				n.High = n.Value
-			case AtLeast, MoreThan, Vague:
-				n.Low = n.Value
-			default:
-				n.Low, n.High = n.Value, n.Value
+		win := s[i:min(len(s), i+80)]
+		m := figCoreRE.FindStringSubmatchIndex(win)
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i
 			}
+		}
+		last = m[1]
+		n := figure{Start: m[0], End: m[1], Qualifier: Exact}
+		ws := max(0, i-30)
+		if q := figQualRE.FindStringSubmatchIndex(s[ws:i]); q != nil {
+			phrase := strings.ToLower(strings.Join(strings.Fields(s[ws+q[2]:ws+q[3]]), " "))
+			for _, fq := range figQualifiers {
+				if fq.phrase == phrase {
+					n.Qualifier = fq.q
+				}
+			}
+			n.Start = ws + q[0]
+		}
+		if !n.read(s, m) {
+			continue
 		}
 		out = append(out, n)
 	}
 	return out
 }
 
-// scaled multiplies a figure by a scale word, keeping decimals exact:
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// wordBefore reports a letter or digit right before s[i]: i is inside a word.
+func wordBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+}
+
+// read fills n from the core match m (indexes into s): the figure, a range
+// and a scale word. It reports false when the match is no figure.
+func (n *figure) read(s string, m []int) bool {
+	switch {
+	case m[2] >= 0:
+		n.NumStart = m[2]
+		n.Value = figVague[strings.ToLower(strings.Join(strings.Fields(s[m[2]:m[3]]), " "))]
+		n.Qualifier = Vague
+		n.Word = true
+	default:
+		n.NumStart = m[4]
+		v, word, ok := parseFigure(s[m[4]:m[5]])
+		if !ok {
+			return false
+		}
+		n.Value, n.Word = v, word
+		if m[8] >= 0 {
+			mult := figScales[strings.ToLower(s[m[8]:m[9]])]
+			if word && mult == 100 && v >= 100 {
+				return false // "a hundred hundred": not a figure
+			}
+			n.Value = figScaled(s[m[4]:m[5]], v, mult)
+		}
+		if m[6] >= 0 {
+			hi, _, ok := parseFigure(s[m[6]:m[7]])
+			if !ok || hi <= v {
+				// "13-15" reads as a range only when it rises; "2011-2012"
+				// and phone-like digits are not figures
+				return false
+			}
+			if m[8] >= 0 {
+				hi = figScaled(s[m[6]:m[7]], hi, figScales[strings.ToLower(s[m[8]:m[9]])])
+			}
+			n.High = hi
+			n.Low = n.Value
+			if n.Qualifier == Exact {
+				n.Qualifier = AtLeast
+			}
+		}
+	}
+	if n.Low == 0 && n.High == 0 {
+		switch n.Qualifier {
+		case UpTo:
+			n.High = n.Value
+		case AtLeast, MoreThan, Vague:
+			n.Low = n.Value
+		default:
+			n.Low, n.High = n.Value, n.Value
+		}
+	}
+	return true
+}
+
+// figScaled multiplies a figure by a scale word, keeping decimals exact:
 // "5.5" million is 5,500,000.
 func figScaled(text string, v, mult int64) int64 {
 	t := strings.ReplaceAll(text, ",", "")

@@ -40,11 +40,11 @@ var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\
 var tollForeignRE = regexp.MustCompile(`^[^,.;]{0,20}?\bin\s+((?:neighbou?ring|other)\s+countries|Turkey|Lebanon|Jordan|Iraq|Europe|Germany)\b`)
 
 var (
-	tollWarRE           = regexp.MustCompile(`(?i)\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]{0,70}?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
-	tollOffensiveRE     = regexp.MustCompile(`(?i)\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)
-	tollIncidentRE      = regexp.MustCompile(`(?i)\b(?:strikes?|airstrikes?|raids?|attacks?|bomb\w*|shell\w*|explosions?|blasts?|rockets?|missiles?|massacre|ambush\w*|car\s+bomb|suicide|barrel|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
-	tollWarWeakRE       = regexp.MustCompile(`(?i)\b(?:in|during|of|throughout)\s+(?:the\s+|syria's\s+|syria’s\s+)?(?:syrian\s+|\w+-year\s+|long-running\s+)?(?:civil\s+)?(?:war|conflict)(?:[\s.,;]|$)`)
-	tollOffensiveWeakRE = regexp.MustCompile(`(?i)\bthe\s+(?:violence|fighting|offensive|escalation|assault|onslaught|clashes|campaign)\b`)
+	tollWarRE           = regexp.MustCompile(`\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]*?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
+	tollOffensiveRE     = regexp.MustCompile(`\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)
+	tollIncidentRE      = regexp.MustCompile(`\b(?:strikes?|airstrikes?|raids?|attacks?|bomb\w*|shell\w*|explosions?|blasts?|rockets?|missiles?|massacre|ambush\w*|car\s+bomb|suicide|barrel|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
+	tollWarWeakRE       = regexp.MustCompile(`\b(?:in|during|of|throughout)\s+(?:the\s+|syria's\s+|syria’s\s+)?(?:syrian\s+|\w+-year\s+|long-running\s+)?(?:civil\s+)?(?:war|conflict)(?:[\s.,;]|$)`)
+	tollOffensiveWeakRE = regexp.MustCompile(`\bthe\s+(?:violence|fighting|offensive|escalation|assault|onslaught|clashes|campaign)\b`)
 )
 
 // tollNouns are the heads a casualty figure counts, with the subgroup
@@ -190,6 +190,9 @@ func extractTolls(a *corpus.Article, sents []Sentence) []Toll {
 func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	c := &ctxs[i]
 	s := c.text
+	if !hasStem(s, tollStems) {
+		return nil
+	}
 	nums := findFigures(s)
 	if len(nums) == 0 {
 		return nil
@@ -205,9 +208,10 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			// "2 killed 5 injured": the word after a figure is its own
 			cd.category = h.category
 		}
-		if m := tollVerbBeforeRE.FindStringSubmatchIndex(s[:n.Start]); m != nil && cd.category == "" && (h.person || h.noun == "" && !h.ofThem) {
-			cd.category = tollVerbCategory(s[m[2]:m[3]])
-			cd.start = m[2]
+		w, off := before(s, n.Start, 60)
+		if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil && cd.category == "" && (h.person || h.noun == "" && !h.ofThem) {
+			cd.category = tollVerbCategory(w[m[2]:m[3]])
+			cd.start = off + m[2]
 		}
 		if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && cd.category == "" && (h.person || h.noun == "") {
 			cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
@@ -254,6 +258,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	}
 	var out []Toll
 	var places []string
+	cues := readTollCues(s)
 	for k, cd := range keep {
 		t := Toll{
 			Article:   a.ID,
@@ -264,7 +269,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			Category:  cd.category,
 			Subgroup:  cd.h.subgroup,
 			Source:    c.source,
-			Scope:     tollScope(s, cd),
+			Scope:     tollScope(cues, cd),
 			Date:      ctxDate(a, c),
 		}
 		// a figure's place is named before the next figure of its own;
@@ -322,7 +327,8 @@ func tollIsYear(s string, n figure, h tollHead) bool {
 		return true
 	}
 	// "August 2016 civilians": a date, whatever follows
-	f := strings.Fields(s[:n.NumStart])
+	w, _ := before(s, n.NumStart, 20)
+	f := strings.Fields(w)
 	return len(f) > 0 && tollMonths[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))]
 }
 
@@ -339,17 +345,58 @@ func tollVerbCategory(v string) string {
 }
 
 // tollScope tells an incident toll from the campaign's or the war's.
-func tollScope(s string, cd tollCand) string {
+// tollCues reads the sentence features scope depends on, each at most once
+// a sentence and only when an earlier one has not decided. The patterns are
+// written in lower case and run on the lower-cased sentence.
+type tollCues struct {
+	lower string
+	memo  [5]int8 // 0 unread, 1 false, 2 true
+}
+
+var tollCueREs = [5]*regexp.Regexp{tollWarRE, tollOffensiveRE, tollIncidentRE, tollWarWeakRE, tollOffensiveWeakRE}
+
+const (
+	cueWar = iota
+	cueOffensive
+	cueIncident
+	cueWarWeak
+	cueOffensiveWeak
+)
+
+func readTollCues(s string) *tollCues { return &tollCues{lower: asciiLower(s)} }
+
+// asciiLower lowers ASCII letters only, so every byte offset stays put.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func (q *tollCues) has(k int) bool {
+	if q.memo[k] == 0 {
+		q.memo[k] = 1
+		if tollCueREs[k].MatchString(q.lower) {
+			q.memo[k] = 2
+		}
+	}
+	return q.memo[k] == 2
+}
+
+func tollScope(q *tollCues, cd tollCand) string {
 	switch {
-	case tollWarRE.MatchString(s):
+	case q.has(cueWar):
 		return War
-	case tollOffensiveRE.MatchString(s):
+	case q.has(cueOffensive):
 		return Offensive
-	case tollIncidentRE.MatchString(s) && !(cd.n.Value >= 10000 && tollWarWeakRE.MatchString(s)):
+	case q.has(cueIncident) && !(cd.n.Value >= 10000 && q.has(cueWarWeak)):
 		return Incident
-	case tollWarWeakRE.MatchString(s):
+	case q.has(cueWarWeak):
 		return War
-	case tollOffensiveWeakRE.MatchString(s):
+	case q.has(cueOffensiveWeak):
 		return Offensive
 	case cd.n.Value >= 100000:
 		return War // no single campaign of the war has cost this many
@@ -357,6 +404,31 @@ func tollScope(s string, cd tollCand) string {
 		return Offensive
 	}
 	return Incident
+}
+
+// tollStems are word stems one of which every toll sentence holds; a
+// sentence without any is skipped before the costlier figure search.
+var tollStems = []string{
+	"kill", "dead", "die", "death", "wound", "injur", "hurt", "displac", "fled", "flee", "uproot", "missing",
+	"detain", "arrest", "abduct", "kidnap", "execut", "slain", "massacr", "toll", "perish", "lives",
+}
+
+// before is the text of s that ends at end, at most n bytes of it, and
+// where it starts: patterns anchored at the end of a text run on it, so
+// their cost never grows with the sentence.
+func before(s string, end, n int) (string, int) {
+	start := max(0, end-n)
+	return s[start:end], start
+}
+
+func hasStem(s string, stems []string) bool {
+	l := strings.ToLower(s)
+	for _, st := range stems {
+		if strings.Contains(l, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // tollPlace is the place a sentence gives a figure: the first one named
@@ -376,7 +448,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
 	}
 	// "killed nine civilians and wounded dozens of people in Ariha"
 	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(c.text[cd.n.End:sp.Start]) {
+		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(asciiLower(c.text[cd.n.End:sp.Start])) {
 			return sp.Entry.Canonical
 		}
 	}

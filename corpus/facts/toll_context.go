@@ -2,7 +2,9 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/newsbot/corpus"
@@ -22,7 +24,7 @@ type sentCtx struct {
 }
 
 // ctxAttributionRE finds the words that hand a claim to a reporter.
-var ctxAttributionRE = regexp.MustCompile(`(?i)\b(?:said|says|saying|reported|reports|reporting|according\s+to|told|tells|states|stated|announced|estimated|estimates|documented|recorded|added|adding|counted|confirmed|cited|citing)\b`)
+var ctxAttributionRE = regexp.MustCompile(`\b(?:said|says|saying|reported|reports|reporting|according\s+to|told|tells|states|stated|announced|estimated|estimates|documented|recorded|added|adding|counted|confirmed|cited|citing)\b`)
 
 // ctxAnaphoraRE opens a sentence that continues the previous one's report:
 // "It said ...", "The strikes killed ...".
@@ -35,8 +37,34 @@ var ctxWeekdays = map[string]time.Weekday{
 	"Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday,
 }
 
-// contexts prepares every sentence of a once for both extractors.
+// ctxCache keeps the contexts of the last article: Extract runs the toll
+// and the control extractor one after the other on the same sentences, and
+// finding names is the costliest step of both. Contexts are read-only.
+var ctxCache struct {
+	sync.Mutex
+	a     *corpus.Article
+	text  string
+	sents []Sentence
+	ctxs  []sentCtx
+}
+
+// factContexts prepares every sentence of a once for both extractors.
 func factContexts(a *corpus.Article, sents []Sentence) []sentCtx {
+	ctxCache.Lock()
+	if ctxCache.a == a && ctxCache.text == a.Text && slices.Equal(ctxCache.sents, sents) {
+		c := ctxCache.ctxs
+		ctxCache.Unlock()
+		return c
+	}
+	ctxCache.Unlock()
+	c := buildContexts(a, sents)
+	ctxCache.Lock()
+	ctxCache.a, ctxCache.text, ctxCache.sents, ctxCache.ctxs = a, a.Text, sents, c
+	ctxCache.Unlock()
+	return c
+}
+
+func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 	tab := names.Default()
 	out := make([]sentCtx, len(sents))
 	for i, s := range sents {
@@ -68,7 +96,15 @@ func factContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 // the Syrian Observatory for Human Rights (OSDH)", "OCHA reported").
 // Whoever is "told" something (AFP, a newspaper) is not the source.
 func ctxSource(text string, spans []names.Span) string {
-	cues := ctxAttributionRE.FindAllStringIndex(text, -1)
+	hasOrg := false
+	for _, sp := range spans {
+		hasOrg = hasOrg || sp.Entry.Kind == names.Org
+	}
+	if !hasOrg {
+		return ""
+	}
+	// the cue pattern is lower case; asciiLower keeps offsets
+	cues := ctxAttributionRE.FindAllStringIndex(asciiLower(text), -1)
 	if len(cues) == 0 {
 		return ""
 	}
