@@ -32,6 +32,9 @@ type ctlCue struct {
 	status string
 	// passive cues: the place comes before, the side inside or after
 	passive bool
+	// need: one of these must be in the lower-cased sentence for the
+	// pattern to be worth running
+	need []string
 }
 
 // ctlSide is the words a side may be written with inside a cue:
@@ -40,24 +43,24 @@ const ctlSide = `(?:the\s+)?(?:[\p{L}'’-]+\s+){1,4}?`
 
 // ctlCues, most specific first: a span taken by one is not read again.
 var ctlCues = []ctlCue{
-	{regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false},
+	{regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false, []string{"control"}},
 	// no \b before: scraped copy glues words ("on Saturdaytaking control of")
-	{regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false},
-	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false},
-	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false},
-	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false},
-	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true},
-	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true},
-	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true},
-	{regexp.MustCompile(`\blost\s+(?:to|for)\b`), Lost, true},
-	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true},
-	{regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true},
-	{regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true},
-	{regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), Controls, true},
-	{regexp.MustCompile(`\bin\s+the\s+hands\s+of\b`), Controls, true},
-	{regexp.MustCompile(`\b(?:control|controls|controlling)\b`), Controls, false},
-	{regexp.MustCompile(`\bcontrolled\b`), Held, false},
-	{regexp.MustCompile(`\b(?:held|hold|holds|holding)\b`), Held, false},
+	{regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false, []string{"control"}},
+	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false, []string{"over"}},
+	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false, []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
+	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false, []string{"recaptur", "retook", "retak", "regain", "won back"}},
+	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true, []string{"control"}},
+	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true, []string{"control"}},
+	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true, []string{"control"}},
+	{regexp.MustCompile(`\blost\s+(?:to|for)\b`), Lost, true, []string{"lost"}},
+	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true, []string{"fell", "fall"}},
+	{regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true, []string{"under"}},
+	{regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true, []string{"under"}},
+	{regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), Controls, true, []string{" by"}},
+	{regexp.MustCompile(`\bin\s+the\s+hands\s+of\b`), Controls, true, []string{"hands"}},
+	{regexp.MustCompile(`\b(?:control|controls|controlling)\b`), Controls, false, []string{"control"}},
+	{regexp.MustCompile(`\bcontrolled\b`), Held, false, []string{"controlled"}},
+	{regexp.MustCompile(`\b(?:held|hold|holds|holding)\b`), Held, false, []string{"held", "hold"}},
 }
 
 var (
@@ -159,6 +162,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 	// letters lowered, which keeps every offset
 	lower := asciiLower(s)
 	for _, cue := range ctlCues {
+		if !containsAny(lower, cue.need) {
+			continue
+		}
 		for _, m := range cue.re.FindAllStringIndex(lower, -1) {
 			if overlaps(used, m) || inExcept(m[0]) || m[0] > 0 && s[m[0]-1] == '-' {
 				continue // "government-held" is read below
@@ -229,6 +235,15 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func overlaps(used [][2]int, m []int) bool {

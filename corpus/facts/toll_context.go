@@ -71,6 +71,10 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c := sentCtx{Sentence: s, text: a.Text[s.Start:s.End], weekday: -1}
 		c.spans = tab.Find(c.text)
 		c.source = ctxSource(c.text, c.spans)
+		if !strings.Contains(c.text, "day") {
+			out[i] = c
+			continue
+		}
 		for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(c.text, -1) {
 			if m[2] < 0 {
 				c.weekday = int(ctxWeekdays[c.text[m[4]:m[5]]])
