@@ -115,12 +115,39 @@ var benchQueries = []SearchRequest{
 	{Text: "+Aleppo -Hama \"unbalanced"},
 }
 
-func BenchmarkSearch(b *testing.B) {
-	ix := openTemp(b)
-	arts := benchArticles(b)
-	if _, err := ix.Sync(context.Background(), arts, nil, nil); err != nil {
+var benchCompact = flag.Bool("compact", true, "compact the index before query benchmarks")
+
+// benchIndex builds an index of the benchmark corpus and reopens it, so
+// that no background merge runs during the measurements.
+func benchIndex(b *testing.B, extract func(*corpus.Article) facts.Set) *Index {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
 		b.Fatal(err)
 	}
+	if _, err := ix.Sync(context.Background(), benchArticles(b), extract, nil); err != nil {
+		b.Fatal(err)
+	}
+	before := ix.segments()
+	if *benchCompact {
+		if err := ix.Compact(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Logf("segments: %d after sync, %d now", before, ix.segments())
+	if err := ix.Close(); err != nil {
+		b.Fatal(err)
+	}
+	if ix, err = Open(dir, Options{}); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func BenchmarkSearch(b *testing.B) {
+	ix := benchIndex(b, nil)
 	ctx := context.Background()
 	for _, q := range benchQueries {
 		q.Size = 10
@@ -146,11 +173,7 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 func BenchmarkFacts(b *testing.B) {
-	ix := openTemp(b)
-	arts := benchArticles(b)
-	if _, err := ix.Sync(context.Background(), arts, facts.Extract, nil); err != nil {
-		b.Fatal(err)
-	}
+	ix := benchIndex(b, facts.Extract)
 	ctx := context.Background()
 	for _, q := range []FactQuery{
 		{Kind: KindStatement, Speaker: "spokesman"},

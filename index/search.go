@@ -55,7 +55,6 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	if strings.TrimSpace(r.Text) == "" {
 		return nil, nil
 	}
-	qtoks := ix.analyzer.Analyze([]byte(r.Text))
 	var q query.Query
 	if r.Phrase {
 		mq := bleve.NewMatchPhraseQuery(r.Text)
@@ -64,21 +63,34 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		q = mq
 	} else {
 		var err error
-		if q, err = ix.wordsQuery(ctx, qtoks); err != nil {
+		if q, err = ix.wordsQuery(ctx, ix.analyzer.Analyze([]byte(r.Text))); err != nil {
 			return nil, err
 		}
 		if q == nil {
 			return nil, nil
 		}
 	}
+	full := q
 	if dq := dateRange(r.From, r.To); dq != nil {
-		q = bleve.NewConjunctionQuery(q, dq)
+		full = bleve.NewConjunctionQuery(q, dq)
 	}
-	req := bleve.NewSearchRequestOptions(q, clampSize(r.Size), 0, false)
+	req := bleve.NewSearchRequestOptions(full, clampSize(r.Size), 0, false)
 	req.Fields = passageFields
+	// A phrase search reads term positions anyway, so its locations come
+	// free; for words they are fetched below for the page of hits only.
+	req.IncludeLocations = r.Phrase
 	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
+	}
+	locs := map[string]search.TermLocationMap{}
+	for _, h := range res.Hits {
+		locs[h.ID] = h.Locations[textField]
+	}
+	if !r.Phrase && len(res.Hits) > 0 {
+		if err := ix.locations(ctx, q, res.Hits, locs); err != nil {
+			return nil, err
+		}
 	}
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -88,11 +100,46 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 			Para:       num(h.Fields["para"]),
 			Start:      num(h.Fields["start"]),
 			Text:       text,
-			Highlights: ix.highlight(text, qtoks, r.Phrase),
+			Highlights: highlights(locs[h.ID], len(text)),
 			Score:      h.Score,
 		})
 	}
 	return hits, nil
+}
+
+// locations runs q again restricted to the page of hits, asking for term
+// locations: reading term vectors for ten documents is cheap, for every
+// candidate of the first search it was not.
+func (ix *Index) locations(ctx context.Context, q query.Query, hits search.DocumentMatchCollection, into map[string]search.TermLocationMap) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Score = bleve.ScoreNone
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("index: search: highlights: %w", err)
+	}
+	for _, h := range res.Hits {
+		into[h.ID] = h.Locations[textField]
+	}
+	return nil
+}
+
+// highlights turns bleve's term locations into sorted, merged byte ranges.
+// The analyzer never moves offsets, so they index the stored text.
+func highlights(tl search.TermLocationMap, n int) [][2]int {
+	var out [][2]int
+	for _, locs := range tl {
+		for _, l := range locs {
+			if l.End <= uint64(n) && l.Start < l.End {
+				out = append(out, [2]int{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return normalise(out)
 }
 
 // Common words are those in more than commonFrac of the passages, once
@@ -129,6 +176,9 @@ func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (que
 		return nil, err
 	}
 	for i, w := range words {
+		if dfs[i] == 0 {
+			continue // in no passage: a typo must not empty the result
+		}
 		if n >= uint64(ix.commonMinDocs) && float64(dfs[i]) > ix.commonFrac*float64(n) {
 			common = append(common, term(textField, w))
 		} else {
@@ -136,6 +186,8 @@ func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (que
 		}
 	}
 	switch {
+	case len(common) == 0 && len(rare) == 0:
+		return nil, nil
 	case len(common) == 0:
 		return bleve.NewDisjunctionQuery(rare...), nil
 	case len(rare) == 0:
@@ -213,53 +265,6 @@ func metaOf(h *search.DocumentMatch) Meta {
 		Path:   str(h.Fields["path"]),
 		URL:    str(h.Fields["url"]),
 	}
-}
-
-// highlight finds the words of text that the query matched by analysing
-// text again with the index analyzer: cheaper than asking bleve for term
-// locations of every candidate, and the offsets are exact because the
-// analyzer never moves them. For a phrase only whole occurrences of the
-// phrase are marked, falling back to single words if none lines up.
-func (ix *Index) highlight(text string, qtoks analysis.TokenStream, phrase bool) [][2]int {
-	if len(qtoks) == 0 {
-		return nil
-	}
-	dtoks := ix.analyzer.Analyze([]byte(text))
-	var out [][2]int
-	if phrase && len(qtoks) > 1 {
-		byPos := make(map[int]*analysis.Token, len(dtoks))
-		for _, t := range dtoks {
-			byPos[t.Position] = t
-		}
-		for _, t := range dtoks {
-			if string(t.Term) != string(qtoks[0].Term) {
-				continue
-			}
-			span := make([][2]int, 0, len(qtoks))
-			for _, qt := range qtoks {
-				d := byPos[t.Position+qt.Position-qtoks[0].Position]
-				if d == nil || string(d.Term) != string(qt.Term) {
-					span = nil
-					break
-				}
-				span = append(span, [2]int{d.Start, d.End})
-			}
-			out = append(out, span...)
-		}
-		if len(out) > 0 {
-			return normalise(out)
-		}
-	}
-	want := make(map[string]bool, len(qtoks))
-	for _, t := range qtoks {
-		want[string(t.Term)] = true
-	}
-	for _, t := range dtoks {
-		if want[string(t.Term)] {
-			out = append(out, [2]int{t.Start, t.End})
-		}
-	}
-	return normalise(out)
 }
 
 // normalise sorts ranges and merges overlapping ones.

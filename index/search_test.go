@@ -96,6 +96,7 @@ func runSearchCases(t *testing.T, ix *Index) {
 				}
 				for _, h := range hits {
 					checkHighlights(t, h)
+					checkHighlightTerms(t, ix, c.Query, h)
 				}
 				if len(c.Highlight) > 0 {
 					if len(hits) == 0 || len(hits[0].Highlights) == 0 {
@@ -130,6 +131,25 @@ func checkHighlights(t *testing.T, h Hit) {
 	}
 	if end := h.Start + len(h.Text); end > len(b) || string(b[h.Start:end]) != h.Text {
 		t.Errorf("hit text of %s para %d is not verbatim at offset %d", h.Meta.ID, h.Para, h.Start)
+	}
+}
+
+// checkHighlightTerms checks each highlight is one word of the query.
+func checkHighlightTerms(t *testing.T, ix *Index, q string, h Hit) {
+	t.Helper()
+	want := map[string]bool{}
+	for _, tok := range ix.analyzer.Analyze([]byte(q)) {
+		want[string(tok.Term)] = true
+	}
+	for _, r := range h.Highlights {
+		w := h.Text[r[0]:r[1]]
+		got := terms(ix.analyzer, w)
+		if len(got) != 1 || !want[got[0]] {
+			t.Errorf("highlight %q (terms %q) is not a word of %q", w, got, q)
+		}
+	}
+	if len(h.Highlights) == 0 {
+		t.Errorf("hit %s para %d has no highlight", h.Meta.ID, h.Para)
 	}
 }
 
