@@ -44,6 +44,7 @@ const ctlSide = `(?:the\s+)?(?:[\p{L}'’-]+\s+){1,4}?`
 // ctlCues, most specific first: a span taken by one is not read again.
 var ctlCues = []ctlCue{
 	{regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false, []string{"control"}},
+	{regexp.MustCompile(`\b(?:retook|retake|retakes|retaken|retaking|regained|regain|regains|regaining|wrested\s+back|won\s+back)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Recaptured, false, []string{"control"}},
 	// no \b before: scraped copy glues words ("on Saturdaytaking control of")
 	{regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false, []string{"control"}},
 	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false, []string{"over"}},
@@ -77,10 +78,11 @@ var (
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:(?:town|city|village|district)s?\s+of\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
-	ctlBreakRE   = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
-	ctlAimRE     = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
-	ctlFightRE   = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
-	ctlPronounRE = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
+	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
+	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
+	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
+	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
+	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
 )
 
 // ctlSettingRE ends the text before a country named as a setting.
@@ -189,14 +191,17 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 					start = at
 				}
 			}
-			if side == "" {
-				continue
+			if side == "" || ctlNotPlaceRE.MatchString(lower[m[1]:min(len(lower), m[1]+20)]) {
+				continue // "taken hostage", "took part", "seized it"
 			}
 			if status == Lost && cue.passive && strings.HasPrefix(strings.ToLower(s[m[0]:m[1]]), "lost") && side != "government" {
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
 			for _, p := range places {
+				if inExcept(p.Start) {
+					break // "controls ... apart from opposition-held areas of Aleppo"
+				}
 				st, en := start, m[1]
 				if p.Start < st {
 					st = p.Start
