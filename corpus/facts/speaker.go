@@ -45,7 +45,7 @@ var verbs = func() map[string]int {
 		emphasised emphasized emphasises emphasizes reiterated reiterates maintained maintains
 		contended contends countered counters quipped joked boasted boasts shouted yelled cried whispered
 		recounted lamented laments agreed agrees testified alleged alleges thundered reported reports
-		announced insisted observed mused sighed continued`) {
+		announced insisted observed mused sighed continued commented comments proclaimed proclaims`) {
 		m[w] = both
 	}
 	for _, w := range strings.Fields(`called calls call branded brands described describes expressed expresses
@@ -60,7 +60,7 @@ var verbs = func() map[string]int {
 		m[w] = vPartial | vSpeech | vGerund
 	}
 	// weak cues: right after a quote only ("continued support" is no speech)
-	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted"} {
+	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded"} {
 		m[w] = vAfter
 	}
 	return m
@@ -349,6 +349,14 @@ func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
 	case "it", "they":
 	default:
 		return -1, false // "I" and "we" in copy are the writer or a group we cannot name
+	}
+	if g != 0 && x.mention >= 0 && x.mentionGroup > x.lastGroup && x.mentionGroup >= x.groupN-2 {
+		// someone named since the last speaker: "Reyes described the wall
+		// as unsafe. He concluded, ..."
+		if o := &x.ents[x.mention]; o.kind != 'o' && (o.gender == 0 || o.gender == g) {
+			o.gender = g
+			return x.mention, true
+		}
 	}
 	for k := len(x.hist) - 1; k >= 0 && k >= len(x.hist)-8; k-- {
 		i := x.hist[k]

@@ -44,6 +44,9 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 				first = false
 			case isOpenMark(r) && r != '»':
 				inQ, open = true, i
+			case r == '”' && (i == p.Start || text[i-1] == '\n'):
+				// a line opening with a closing mark is a typo for an opening one
+				inQ, open = true, i
 			}
 			i += n
 		}
@@ -108,7 +111,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 		return nil
 	}
 	qs := scanQuotes(a)
-	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1}
+	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1, mention: -1}
 	x.date = a.DateString()
 	x.run(sents)
 	return x.out
@@ -130,6 +133,11 @@ type stmtExtractor struct {
 	groupN    int   // sentence groups seen so far
 	lastGroup int   // the group of the latest attribution
 	qSpeaker  []int // entity per quote, -1 when none
+
+	// the person a later group's "he" or "she" most likely means: the
+	// named subject of a group that attributed nothing ("Ham went on to
+	// explain how ...")
+	mention, mentionGroup int
 }
 
 // entity is a speaker met in the article.
@@ -195,7 +203,10 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			continue
 		}
 		q := x.qs[t.q]
-		at, ok := x.after(toks, k)
+		at, ok := x.dashAttrib(q)
+		if !ok {
+			at, ok = x.after(toks, k)
+		}
 		if !ok && !q.closed || ok {
 			// an unclosed quote has nothing after it in its paragraph
 		}
@@ -248,8 +259,82 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			}
 		}
 	}
+	if x.lastGroup != x.groupN {
+		x.noteMention(toks)
+	}
 	_ = groupSpeaker
 	_ = lastInPara
+}
+
+// commonWord reports a word that is capitalised only because it opens a
+// sentence.
+func commonWord(w string) bool {
+	return pronouns[w] || clauseWords[w] || prepositions[w] || notWho[w] || conjunctions[w] || skipWords[w] ||
+		npWords[w] || days[w] || months[w] || w == "neither" || w == "either" || w == "now" || w == "lest" ||
+		w == "only" || w == "even" || w == "asked" || w == "still"
+}
+
+// known reports whether a one-word name is a speaker met before, whole or
+// as a surname.
+func (x *stmtExtractor) known(w string) bool {
+	for _, o := range x.ents {
+		n := lower(o.name)
+		if n == w || strings.HasSuffix(n, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteMention remembers the named subject of a group: a run of
+// capitalised words opening a clause and followed by a verb-like word or
+// an appositive ("Tomas Reyes, the engineer, ...").
+func (x *stmtExtractor) noteMention(toks []tok) {
+	text := x.text
+	for i := 0; i < len(toks); i++ {
+		if toks[i].kind != tWord || !isCapWord(text[toks[i].s:toks[i].e]) {
+			continue
+		}
+		if commonWord(x.word(toks[i])) {
+			continue // "At the time, ...", "She can't ...", "Now Reyes ..."
+		}
+		e := i
+		for e < len(toks) && toks[e].kind == tWord && isCapWord(text[toks[e].s:toks[e].e]) && e-i < 8 {
+			e++
+		}
+		if e-i == 1 && !x.known(x.word(toks[i])) {
+			// one capitalised word is a name only when it names someone met
+			// before: "Ham went on to explain ..."
+			i = e
+			continue
+		}
+		opens := i == 0 || toks[i-1].kind == tPunct && text[toks[i-1].s] == ','
+		next := e
+		if next+1 < len(toks) && toks[next].kind == tPunct && text[toks[next].s] == ',' {
+			// skip an appositive up to its closing comma
+			k := next + 1
+			for k < len(toks) && toks[k].kind == tWord && k-next < 10 {
+				k++
+			}
+			if k < len(toks) && toks[k].kind == tPunct && text[toks[k].s] == ',' {
+				next = k + 1
+			} else if i > 0 {
+				next++ // the name is the appositive: "The engineer, Tomas Reyes, described"
+			}
+		}
+		verbLike := next < len(toks) && toks[next].kind == tWord && !isCapWord(text[toks[next].s:toks[next].e])
+		if verbLike {
+			w := x.word(toks[next])
+			verbLike = !clauseWords[w] && !prepositions[w] && !relWords[w] || skipWords[w]
+		}
+		if opens && verbLike {
+			if ent, ok := x.entityFor(toks, i, e, ""); ok && x.ents[ent].kind != 'o' {
+				x.mention, x.mentionGroup = ent, x.groupN
+				return
+			}
+		}
+		i = e
+	}
 }
 
 func (x *stmtExtractor) prevBody(pi int) int {
@@ -349,6 +434,67 @@ func (x *stmtExtractor) after(toks []tok, k int) (attr, bool) {
 	return x.attribAt(toks, i, true)
 }
 
+// dashAttrib reads a byline after a closed quote that ends its line:
+// '"We need a leader." ― Jorge Falcon' (the form of quote collections).
+func (x *stmtExtractor) dashAttrib(q quoteSpan) (attr, bool) {
+	if !q.closed {
+		return attr{}, false
+	}
+	text, i := x.text, q.markEnd
+	end := x.a.Paragraphs[q.para].End
+	i = skipBlank(text, i, end)
+	r, n := utf8.DecodeRuneInString(text[i:end])
+	if r != '―' && r != '—' {
+		return attr{}, false
+	}
+	s := skipBlank(text, i+n, end)
+	e := s
+	for e < end && text[e] != '\n' {
+		e++
+	}
+	e = trimEnd(text, s, e)
+	if strings.HasSuffix(text[s:e], ".") && !isAbbrevWord(lastField(text[s:e])) {
+		e--
+	}
+	if e <= s {
+		return attr{}, false
+	}
+	toks := tokenize(nil, text, s, e, nil, 0)
+	if len(toks) == 0 || len(toks) > 5 || toks[len(toks)-1].e != e {
+		return attr{}, false
+	}
+	for _, t := range toks {
+		if t.kind != tWord || !isCapWord(text[t.s:t.e]) {
+			return attr{}, false
+		}
+	}
+	ent, ok := x.entityFor(toks, 0, len(toks), "")
+	if !ok || x.ents[ent].kind == 'o' {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: s, e: e, verb: -1}, true
+}
+
+// skipBlank steps over spaces, including no-break spaces.
+func skipBlank(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:end])
+		if r != ' ' && r != '\u00a0' && r != '\t' {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // ownCue reports whether a cue follows quote k closely: the quote is
 // attributed there even when the speaker phrase cannot be read.
 func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
@@ -405,7 +551,7 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		}
 		return attr{ent: ent, s: toks[j].s, e: toks[e-1].e, verb: i}, true
 	}
-	if f := x.verb(toks[i]); f&vAfter != 0 {
+	if f := x.verb(toks[i]); f&vAfter != 0 || i == 0 && (w == "said" || w == "says") {
 		// inverted: said Kremlin spokesman Dmitry Peskov
 		j := i + 1
 		for j < len(toks) && toks[j].kind == tWord && days[x.word(toks[j])] {
@@ -579,20 +725,63 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 			return attr{}, false
 		}
 		f := x.verb(t)
-		if f&(vSpeech|vPartial) == 0 {
+		if v == 0 && (w == "said" || w == "says") {
+			f = verbs[w] // capitalised only because it opens the sentence
+		}
+		// a weak cue governs only the quote its colon or comma opens:
+		// 'Limbaugh continued: "..."', 'He concluded, "..."'
+		introduces := k == v+2 && toks[v+1].kind == tPunct && (x.text[toks[v+1].s] == ':' || x.text[toks[v+1].s] == ',')
+		if f&(vSpeech|vPartial) == 0 && !(f&vAfter != 0 && introduces) {
 			if w == "according" && x.isWord(toks, v+1, "to") {
 				return x.attribAt(toks, v, false)
 			}
 			continue
 		}
-		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) {
+		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) && !x.whatCalled(toks, v) {
 			return attr{}, false
 		}
 		if at, ok := x.subject(toks, v, 0); ok {
 			return at, true
 		}
+		if f&vAfter != 0 && (v == 0 || toks[v-1].kind == tPunct) {
+			// 'Said Ellis: "..."': the cue opens its clause, the speaker follows
+			if at, ok := x.attribAt(toks, v, false); ok && at.inverted {
+				if c := x.tokAt(toks, at.e); c+1 == k && toks[c].kind == tPunct && (x.text[toks[c].s] == ':' || x.text[toks[c].s] == ',') {
+					return at, true
+				}
+			}
+		}
 	}
 	return attr{}, false
+}
+
+// whatCalled tells 'what he called a "brazen breach"' (speech: the
+// speaker names the thing) from 'a coalition called the "..."' (a name).
+func (x *stmtExtractor) whatCalled(toks []tok, v int) bool {
+	for i := v - 1; i >= 0 && i >= v-4; i-- {
+		if toks[i].kind != tWord {
+			return false
+		}
+		w := x.word(toks[i])
+		if w == "what" {
+			return i < v-1
+		}
+		if !pronouns[w] && !x.npWord(toks[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// tokAt returns the index of the token starting just past offset e
+// (the first token at or after it).
+func (x *stmtExtractor) tokAt(toks []tok, e int) int {
+	for i, t := range toks {
+		if t.s >= e {
+			return i
+		}
+	}
+	return len(toks)
 }
 
 func (x *stmtExtractor) nextQuote(toks []tok, v int) int {

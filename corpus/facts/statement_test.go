@@ -139,6 +139,12 @@ func TestStatementPatterns(t *testing.T) {
 		{"partial", "Hossein Rahimi", "to protect the gains", Partial},
 		{"partial", "Paul Grant", "reliance on foreign help", Partial},
 		{"partial", "Paul Grant", "created this crisis", Partial},
+		{"cues", "Solberg", "If the wall", Direct},           // weak cue before a colon
+		{"cues", "Tomas Reyes", "We cannot patch", Direct},   // "He" is the person named since the last speaker
+		{"cues", "Petra Lind", "reckless delay", Partial},    // what she called a "..."
+		{"cues", "Hugo Brandt", "The town cannot", Direct},   // Said X: "..."
+		{"cues", "Alma Fischer", "The sea took", Direct},     // byline after a dash
+		{"cues", "Jonas Weber", "I have lived here", Direct}, // a line opening with a closing mark
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
