@@ -45,22 +45,23 @@ var verbs = func() map[string]int {
 		emphasised emphasized emphasises emphasizes reiterated reiterates maintained maintains
 		contended contends countered counters quipped joked boasted boasts shouted yelled cried whispered
 		recounted lamented laments agreed agrees testified alleged alleges thundered reported reports
-		announced insisted observed mused sighed continued commented comments proclaimed proclaims`) {
+		announced insisted observed mused sighed continued commented comments proclaimed proclaims
+		sings sang chanted chants yells yelled shouts screamed`) {
 		m[w] = both
 	}
 	for _, w := range strings.Fields(`called calls call branded brands described describes expressed expresses
 		condemned condemns criticized criticised criticizes criticises praised praises slammed slams blasted blasts
 		accused accuses demanded demands decried decries hailed hails labelled labeled spoke speaks dismissed
-		dismisses rejected rejects welcomed welcomes voiced voices`) {
+		dismisses rejected rejects welcomed welcomes voiced voices likened likens lauded lauds exhorted exhorts`) {
 		m[w] = vPartial | vSpeech
 	}
 	for _, w := range strings.Fields(`saying adding telling warning urging calling describing expressing
 		insisting noting arguing stressing claiming vowing pledging promising explaining accusing branding
-		declaring announcing asking`) {
+		declaring announcing asking tweeting chanting singing shouting yelling`) {
 		m[w] = vPartial | vSpeech | vGerund
 	}
 	// weak cues: right after a quote only ("continued support" is no speech)
-	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded"} {
+	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded", "reads", "read"} {
 		m[w] = vAfter
 	}
 	return m

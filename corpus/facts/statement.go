@@ -587,6 +587,13 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 	// NP [, appositive,] [adverbs] VERB
 	e := x.npRun(toks, i)
 	if e == i {
+		// '"...," retired Air Force general Lloyd Newton said': lower-case
+		// words of description before the name
+		for k := i; whole && k < len(toks) && k < i+3 && x.describer(toks[k]); k++ {
+			if k+1 < len(toks) && toks[k+1].kind == tWord && isCapWord(x.text[toks[k+1].s:toks[k+1].e]) {
+				return x.attribAt(toks, k+1, whole)
+			}
+		}
 		return attr{}, false
 	}
 	j := e
@@ -600,16 +607,23 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 			}
 		}
 	}
-	if j < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
-		// appositive up to the next comma
+	for n := 0; n < 2 && j < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == ','; n++ {
+		// appositive up to the next comma; a second one may follow: "Scott
+		// Pruitt, the attorney general of Oklahoma, one of the states
+		// suing, said"
 		k := j + 1
 		for k < len(toks) && toks[k].kind == tWord {
 			k++
 		}
-		if k < len(toks) && k > j+1 && x.text[toks[k].s] == ',' {
-			role = x.roleText(toks, j+1, k)
-			j = k + 1
+		if k >= len(toks) || k == j+1 || x.text[toks[k].s] != ',' {
+			break
 		}
+		if n == 0 {
+			role = x.roleText(toks, j+1, k)
+		} else if x.verb(toks[j+1]) != 0 || !x.isWord(toks, j+1, "one") && !x.isWord(toks, j+1, "a") && !x.isWord(toks, j+1, "an") && !x.isWord(toks, j+1, "the") {
+			break
+		}
+		j = k + 1
 	}
 	for j < len(toks) && toks[j].kind == tWord && skipWords[x.word(toks[j])] && x.verb(toks[j]) == 0 {
 		j++
@@ -625,6 +639,16 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		return attr{}, false
 	}
 	return attr{ent: ent, s: toks[i].s, e: toks[e-1].e, verb: j}, true
+}
+
+// describer reports a lower-case word that may describe a speaker before
+// the name ("retired", "panel"): not a cue, a pronoun or a joining word.
+func (x *stmtExtractor) describer(t tok) bool {
+	if t.kind != tWord || isCapWord(x.text[t.s:t.e]) {
+		return false
+	}
+	w := x.word(t)
+	return verbs[w] == 0 && !pronouns[w] && !clauseWords[w] && !relWords[w] && !prepositions[w] && !skipWords[w] && !conjunctions[w] && !strings.HasSuffix(w, "ly")
 }
 
 // appositive returns the ", a 45-year-old teacher" after a speaker at token e.
