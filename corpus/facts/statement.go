@@ -278,8 +278,11 @@ func commonWord(w string) bool {
 // as a surname.
 func (x *stmtExtractor) known(w string) bool {
 	for _, o := range x.ents {
-		n := lower(o.name)
-		if n == w || strings.HasSuffix(n, " "+w) {
+		n := o.name
+		if len(n) > len(w) && n[len(n)-len(w)-1] == ' ' {
+			n = n[len(n)-len(w):]
+		}
+		if strings.EqualFold(n, w) {
 			return true
 		}
 	}

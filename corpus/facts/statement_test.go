@@ -145,6 +145,8 @@ func TestStatementPatterns(t *testing.T) {
 		{"cues", "Hugo Brandt", "The town cannot", Direct},   // Said X: "..."
 		{"cues", "Alma Fischer", "The sea took", Direct},     // byline after a dash
 		{"cues", "Jonas Weber", "I have lived here", Direct}, // a line opening with a closing mark
+		{"cues", "Lars Holm", "The pumps will hold", Direct}, // lower-case description before the name
+		{"cues", "protesters", "Raise the wall", Direct},     // chanted
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
