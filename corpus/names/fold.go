@@ -165,6 +165,14 @@ func tokenize(s string, inText bool) []token {
 
 // wordKey is the matching form of one word.
 func wordKey(w string) string {
+	if k, ok := asciiWordKey(w); ok {
+		return k
+	}
+	return foldWordKey(w)
+}
+
+// foldWordKey is wordKey for any word.
+func foldWordKey(w string) string {
 	f := Fold(w)
 	// possessive: "assad's" -> "assad"
 	if strings.HasSuffix(f, "'s") {
@@ -256,4 +264,84 @@ func Key(s string) string {
 		b.WriteString(t.key)
 	}
 	return b.String()
+}
+
+// asciiWordKey is wordKey for a word written in ASCII, without Fold's
+// rune-by-rune rewriting (Fold only lowers ASCII letters): the same steps
+// run on bytes in a stack buffer. ok is false for a word it does not take
+// (non-ASCII, white space inside or longer than the buffer); the result
+// is then wordKey's general path. When nothing changes, the key is w
+// itself and costs no allocation.
+func asciiWordKey(w string) (key string, ok bool) {
+	var buf [64]byte
+	if len(w) > len(buf) {
+		return "", false
+	}
+	n := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || c <= ' ' || c == 0x7f {
+			return "", false // Fold collapses or drops these
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	b := buf[:n]
+	// possessive: "assad's" -> "assad"
+	if n >= 2 && b[n-2] == '\'' && b[n-1] == 's' {
+		b = b[:n-2]
+	}
+	// apostrophes and double quotes out
+	j := 0
+	for _, c := range b {
+		if c == '\'' || c == '`' || c == '"' {
+			continue
+		}
+		b[j] = c
+		j++
+	}
+	b = b[:j]
+	b = replacePair(b, 'o', 'u', 'u')
+	b = replacePair(b, 'c', 'h', 's')
+	// doubled letters single; "ch" -> "sh" grew no byte, so b never
+	// outgrows buf
+	j = 0
+	for i, c := range b {
+		if i > 0 && c == b[j-1] {
+			continue
+		}
+		b[j] = c
+		j++
+	}
+	b = b[:j]
+	if string(b) == w {
+		return w, true
+	}
+	return string(b), true
+}
+
+// replacePair rewrites every pair x y in b, left to right and without
+// overlaps as strings.ReplaceAll does: to y alone when z is y ("ou" ->
+// "u"), else to z y ("ch" -> "sh"). It works in place.
+func replacePair(b []byte, x, y, z byte) []byte {
+	j := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] == x && i+1 < len(b) && b[i+1] == y {
+			if z == y { // "ou" -> "u"
+				b[j] = y
+				j++
+			} else { // "ch" -> "sh"
+				b[j], b[j+1] = z, y
+				j += 2
+			}
+			i++
+			continue
+		}
+		b[j] = b[i]
+		j++
+	}
+	return b[:j]
 }
