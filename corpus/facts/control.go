@@ -120,11 +120,11 @@ func extractControl(a *corpus.Article, sents []Sentence) []Control {
 func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) []Control {
 	c := &ctxs[i]
 	s := c.text
-	if !hasStem(s, ctlStems) {
+	if !hasStem(c, ctlStems) {
 		return nil
 	}
 	var excepts [][3]int
-	for _, m := range ctlExceptRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ctlFind(c, ctlExceptRE, ctlExceptWords) {
 		excepts = append(excepts, [3]int{m[0], m[1], m[2]})
 	}
 	inExcept := func(p int) bool {
@@ -162,7 +162,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 	}
 	// the cues are written in lower case and run on the sentence with ASCII
 	// letters lowered, which keeps every offset
-	lower := asciiLower(s)
+	lower := c.lower
 	for _, cue := range ctlCues {
 		if !containsAny(lower, cue.need) {
 			continue
@@ -214,7 +214,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	// "the government-held city of Hama", "rebel-held areas of Aleppo"
-	for _, m := range ctlHeldRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ctlHeldMatches(s) {
 		side := ctlSideName(s[m[2]:m[3]])
 		if side == "" {
 			continue
@@ -224,7 +224,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	// "the rebel bastion of Idlib", "Idlib, the last rebel stronghold"
-	for _, m := range ctlBastionRE.FindAllStringIndex(s, -1) {
+	for _, m := range ctlFind(c, ctlBastionRE, ctlBastionWords) {
 		side := ""
 		at := -1
 		for _, sp := range c.spans {
@@ -240,6 +240,31 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	return out
+}
+
+// ctlExceptWords, ctlBastionWords: one of them is in the lower-cased
+// text of every match of ctlExceptRE, ctlBastionRE.
+var (
+	ctlExceptWords  = []string{"except", "barring", "apart", "excluding", "save"}
+	ctlBastionWords = []string{"stronghold", "bastion", "enclave"}
+)
+
+// ctlFind runs a (?i) pattern over the sentence, unless a plain sentence
+// lacks every word one of its matches holds.
+func ctlFind(c *sentCtx, re *regexp.Regexp, words []string) [][]int {
+	if c.plain && !containsAny(c.lower, words) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(c.text, -1)
+}
+
+// ctlHeldMatches are the matches of ctlHeldRE, found only when the
+// sentence holds "-held", "-controlled" or "-run".
+func ctlHeldMatches(s string) [][]int {
+	if !strings.Contains(s, "-held") && !strings.Contains(s, "-controlled") && !strings.Contains(s, "-run") {
+		return nil
+	}
+	return ctlHeldRE.FindAllStringSubmatchIndex(s, -1)
 }
 
 func containsAny(s string, subs []string) bool {

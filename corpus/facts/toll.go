@@ -190,7 +190,7 @@ func extractTolls(a *corpus.Article, sents []Sentence) []Toll {
 func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	c := &ctxs[i]
 	s := c.text
-	if !hasStem(s, tollStems) {
+	if !hasStem(c, tollStems) {
 		return nil
 	}
 	nums := findFigures(s)
@@ -258,7 +258,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	}
 	var out []Toll
 	var places []string
-	cues := readTollCues(s)
+	cues := &tollCues{lower: c.lower}
 	for k, cd := range keep {
 		t := Toll{
 			Article:   a.ID,
@@ -363,8 +363,6 @@ const (
 	cueOffensiveWeak
 )
 
-func readTollCues(s string) *tollCues { return &tollCues{lower: asciiLower(s)} }
-
 // asciiLower lowers ASCII letters only, so every byte offset stays put.
 func asciiLower(s string) string {
 	b := []byte(s)
@@ -376,10 +374,21 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
+// tollCueWords: a cue pattern matches only a text holding one of its
+// words (the patterns have no (?i), so the lower-cased sentence is read as
+// is); most sentences are decided without running the pattern.
+var tollCueWords = [5][]string{
+	cueWar:           {"since", "war", "conflict", "millions", "neighbo"},
+	cueOffensive:     {"latest", "current", "recent", "ongoing", "new", "since", "end", "displaced"},
+	cueIncident:      {"strike", "raid", "attack", "bomb", "shell", "explosion", "blast", "rocket", "missile", "massacre", "ambush", "suicide", "barrel", "day"},
+	cueWarWeak:       {"war", "conflict"},
+	cueOffensiveWeak: {"violence", "fighting", "offensive", "escalation", "assault", "onslaught", "clashes", "campaign"},
+}
+
 func (q *tollCues) has(k int) bool {
 	if q.memo[k] == 0 {
 		q.memo[k] = 1
-		if tollCueREs[k].MatchString(q.lower) {
+		if containsAny(q.lower, tollCueWords[k]) && tollCueREs[k].MatchString(q.lower) {
 			q.memo[k] = 2
 		}
 	}
@@ -421,14 +430,15 @@ func before(s string, end, n int) (string, int) {
 	return s[start:end], start
 }
 
-func hasStem(s string, stems []string) bool {
-	l := strings.ToLower(s)
-	for _, st := range stems {
-		if strings.Contains(l, st) {
-			return true
-		}
+// hasStem reports one of stems (lower-case ASCII) in the sentence lowered
+// by strings.ToLower; that is the sentence's lower unless a rune outside
+// ASCII lowers to an ASCII letter.
+func hasStem(c *sentCtx, stems []string) bool {
+	l := c.lower
+	if !c.plain {
+		l = strings.ToLower(c.text)
 	}
-	return false
+	return containsAny(l, stems)
 }
 
 // tollPlace is the place a sentence gives a figure: the first one named
@@ -448,7 +458,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
 	}
 	// "killed nine civilians and wounded dozens of people in Ariha"
 	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(asciiLower(c.text[cd.n.End:sp.Start])) {
+		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(c.lower[cd.n.End:sp.Start]) {
 			return sp.Entry.Canonical
 		}
 	}

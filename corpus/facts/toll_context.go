@@ -15,7 +15,14 @@ import (
 // its text, the names in it and who it is attributed to.
 type sentCtx struct {
 	Sentence
-	text   string       // a.Text[Start:End]
+	text string // a.Text[Start:End]
+	// lower is text with ASCII letters lowered (asciiLower): offsets stay.
+	lower string
+	// plain says text holds none of the letters that lower or fold to an
+	// ASCII letter outside ASCII (Kelvin sign, long s, dotted capital I),
+	// so a literal looked up in lower is there exactly when strings.ToLower
+	// or a (?i) pattern would find it.
+	plain  bool
 	spans  []names.Span // every known name, offsets relative to text
 	source string       // canonical reporting source, "" when none
 	// weekday is the weekday the sentence dates its event by ("on Monday"),
@@ -31,6 +38,16 @@ var ctxAttributionRE = regexp.MustCompile(`\b(?:said|says|saying|reported|report
 var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory))\b`)
 
 var ctxWeekdayRE = regexp.MustCompile(`\b(?:(since|last|next|until|from|by|before|after|every)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// ctxWeekdayNames: ctxWeekdayRE finds nothing in a text without one.
+var ctxWeekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// plainText reports that s holds no Kelvin sign, long s or dotted capital
+// I: the only runes outside ASCII that strings.ToLower or case folding
+// turn into (or match) an ASCII letter.
+func plainText(s string) bool {
+	return !strings.Contains(s, "\u212a") && !strings.Contains(s, "\u017f") && !strings.Contains(s, "\u0130")
+}
 
 var ctxWeekdays = map[string]time.Weekday{
 	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday, "Wednesday": time.Wednesday,
@@ -69,9 +86,11 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 	out := make([]sentCtx, len(sents))
 	for i, s := range sents {
 		c := sentCtx{Sentence: s, text: a.Text[s.Start:s.End], weekday: -1}
+		c.lower = asciiLower(c.text)
+		c.plain = plainText(c.text)
 		c.spans = tab.Find(c.text)
-		c.source = ctxSource(c.text, c.spans)
-		if !strings.Contains(c.text, "day") {
+		c.source = ctxSource(c.text, c.lower, c.spans)
+		if !containsAny(c.text, ctxWeekdayNames) {
 			out[i] = c
 			continue
 		}
@@ -99,7 +118,7 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 // found next to an attribution cue ("the Observatory said", "according to
 // the Syrian Observatory for Human Rights (OSDH)", "OCHA reported").
 // Whoever is "told" something (AFP, a newspaper) is not the source.
-func ctxSource(text string, spans []names.Span) string {
+func ctxSource(text, lower string, spans []names.Span) string {
 	hasOrg := false
 	for _, sp := range spans {
 		hasOrg = hasOrg || sp.Entry.Kind == names.Org
@@ -108,7 +127,7 @@ func ctxSource(text string, spans []names.Span) string {
 		return ""
 	}
 	// the cue pattern is lower case; asciiLower keeps offsets
-	cues := ctxAttributionRE.FindAllStringIndex(asciiLower(text), -1)
+	cues := ctxAttributionRE.FindAllStringIndex(lower, -1)
 	if len(cues) == 0 {
 		return ""
 	}
