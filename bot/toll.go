@@ -73,16 +73,30 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		rows = kept
 	}
 	// The headline series: figures for the whole offensive when no place is
-	// asked, else every figure for that place; totals before subgroups.
+	// asked, else every figure for that place; one subgroup only (totals
+	// when there are any), so that "5 children" never stands in a trail of
+	// "11 civilians".
 	series, rest := partition(rows, func(r tollRow) bool {
-		if q.Subgroup == "" && r.t.Subgroup != "" {
-			return false
-		}
 		return q.Place != "" || r.t.Scope == facts.Offensive || q.Scope == facts.War
 	})
 	if len(series) == 0 {
 		series, rest = rest, nil
 	}
+	group := q.Subgroup
+	if group == "" {
+		sortLatest(series)
+		if len(filterRows(series, func(r tollRow) bool { return r.t.Subgroup == "" })) == 0 {
+			group = series[0].t.Subgroup
+		}
+	}
+	var others []tollRow
+	series, others = partition(series, func(r tollRow) bool {
+		if group == "" {
+			return r.t.Subgroup == ""
+		}
+		return subgroupMatches(group, r.t.Subgroup)
+	})
+	rest = append(others, rest...)
 	sortLatest(series)
 	var r Response
 	r.Notes = notes
@@ -98,7 +112,6 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		}
 		timeline = append(timeline, x)
 	}
-	// then the trail, oldest to newest; undated reports last, marked
 	sort.SliceStable(timeline, func(i, j int) bool { return dateLess(timeline[i].date, timeline[j].date) })
 	for _, x := range timeline {
 		label := "Earlier"
@@ -267,6 +280,8 @@ func trailPoints(series []tollRow) []tollRow {
 		return nil
 	}
 	sortLatest(dated)
+	place := names.Key(names.Default().Canonical(dated[0].t.Place))
+	dated = filterRows(dated, func(r tollRow) bool { return names.Key(names.Default().Canonical(r.t.Place)) == place })
 	last, _ := time.Parse("2006-01-02", dated[0].date)
 	out := []tollRow{dated[0]}
 	for _, x := range dated[1:] {
