@@ -151,7 +151,20 @@ func cmdAsk(ctx context.Context, cfg config, question string, log *slog.Logger, 
 		return err
 	}
 	defer ix.Close()
-	eng := bot.New(ix, bot.Options{Logger: log, Skipped: func() []corpus.Skip { return loaded.Skipped }})
+	reindex := func(ctx context.Context) (string, error) {
+		fresh, err := loadCorpus(ctx, cfg)
+		if err != nil {
+			return "", err
+		}
+		st, err := ix.Sync(ctx, fresh.Articles, facts.Extract, nil)
+		if err != nil {
+			return "", err
+		}
+		loaded = fresh
+		return fmt.Sprintf("Index up to date: %d added, %d updated, %d removed, %d unchanged; %d files skipped.",
+			st.Added, st.Updated, st.Removed, st.Unchanged, len(fresh.Skipped)), nil
+	}
+	eng := bot.New(ix, bot.Options{Logger: log, Reindex: reindex, Skipped: func() []corpus.Skip { return loaded.Skipped }})
 	// the command line belongs to whoever runs it: an admin
 	resp := eng.Answer(ctx, bot.Request{Text: question, User: bot.User{ID: "cli", Name: "cli", Admin: true}})
 	if cfg.JSON {
