@@ -24,7 +24,7 @@ const (
 type Statement struct {
 	Article  string   `json:"article"`
 	Speaker  string   `json:"speaker"`
-	Role     string   `json:"role,omitempty"`
+	Role     string   `json:"role"`
 	Quote    string   `json:"quote"`
 	Kind     string   `json:"kind"`
 	Date     string   `json:"date,omitempty"`
