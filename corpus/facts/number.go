@@ -68,6 +68,46 @@ var figCoreRE, figQualRE = func() (*regexp.Regexp, *regexp.Regexp) {
 	return core, qual
 }()
 
+// figQualLast are the last words of the qualifiers.
+var figQualLast = func() []string {
+	var out []string
+	for _, q := range figQualifiers {
+		f := strings.Fields(q.phrase)
+		out = append(out, f[len(f)-1])
+	}
+	return out
+}()
+
+// endsWithWord is a cheap test that must pass for a pattern of the form
+// (?i)(...word)\s+$ (\s* when ws is false) to match w: after its trailing
+// white space w ends with one of words (lower-case ASCII). It answers true
+// when w holds a rune that case-folds to an ASCII letter.
+func endsWithWord(w string, words []string, ws bool) bool {
+	t := strings.TrimRight(w, "\t\n\f\r ")
+	if ws && len(t) == len(w) {
+		return false
+	}
+	if !plainText(w) {
+		return true
+	}
+	var buf [24]byte
+	tail := t[max(0, len(t)-len(buf)):]
+	b := buf[:len(tail)]
+	for i := 0; i < len(tail); i++ {
+		c := tail[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	for _, x := range words {
+		if len(x) <= len(b) && string(b[len(b)-len(x):]) == x {
+			return true
+		}
+	}
+	return false
+}
+
 // figFirstWords are the words a figure written in words can start with.
 var figFirstWords = func() map[string]bool {
 	m := map[string]bool{"a": true}
@@ -118,7 +158,9 @@ func findFigures(s string) []figure {
 		last = m[1]
 		n := figure{Start: m[0], End: m[1], Qualifier: Exact}
 		ws := max(0, i-30)
-		if q := figQualRE.FindStringSubmatchIndex(s[ws:i]); q != nil {
+		if !endsWithWord(s[ws:i], figQualLast, true) {
+			// no qualifier: figQualRE cannot match
+		} else if q := figQualRE.FindStringSubmatchIndex(s[ws:i]); q != nil {
 			phrase := strings.ToLower(strings.Join(strings.Fields(s[ws+q[2]:ws+q[3]]), " "))
 			for _, fq := range figQualifiers {
 				if fq.phrase == phrase {
