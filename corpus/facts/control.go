@@ -85,6 +85,27 @@ var (
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
 )
 
+// ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
+// matches end with before their closing white space.
+var (
+	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order"}
+	ctlFightLast = []string{"for", "over", "the"}
+	// ctlNegWords: one of them is in every match of ctlNegRE.
+	ctlNegWords = []string{"never", "not", "n't", "fail", "unable", "deni", "deny", "attempt", "trying", "tried", "bid", "aim", "threaten", "could", "would", "might", "may", "will"}
+)
+
+// ctlNegMatch is ctlNegRE.MatchString(head), skipping the pattern when a
+// plain head lacks its closing white space or every one of its words.
+func ctlNegMatch(head string) bool {
+	if strings.TrimRight(head, "\t\n\f\r ") == head {
+		return false
+	}
+	if plainText(head) && !containsAny(asciiLower(head), ctlNegWords) {
+		return false
+	}
+	return ctlNegRE.MatchString(head)
+}
+
 // ctlSettingRE ends the text before a country named as a setting.
 var ctlSettingRE = regexp.MustCompile(`(?i)\bin\s+(?:[\p{L}-]+\s+)?$`)
 
@@ -173,11 +194,11 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 			used = append(used, [2]int{m[0], m[1]})
 			head, _ := before(s, m[0], 80)
-			if ctlNegRE.MatchString(head) || ctlAimRE.MatchString(head) {
+			if ctlNegMatch(head) || endsWithWord(head, ctlAimLast, true) && ctlAimRE.MatchString(head) {
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			if ctlFightRE.MatchString(head) {
+			if endsWithWord(head, ctlFightLast, true) && ctlFightRE.MatchString(head) {
 				status = Contested // "fighting for control of Manbij"
 			}
 			var side string

@@ -29,6 +29,13 @@ import (
 // tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
 var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))\s*$`)
 
+// tollVerbBeforeLast are the words tollVerbBeforeRE's matches end with.
+var tollVerbBeforeLast = []string{
+	"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "wound", "injured", "injuring", "injures", "injure",
+	"displaced", "displacing", "displaces", "uprooted", "uprooting", "detained", "detaining", "detains", "arrested", "arresting",
+	"abducted", "abducting", "kidnapped", "kidnapping", "executed", "executing", "massacred", "massacring", "of", "at", "to",
+}
+
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
 var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
@@ -209,7 +216,9 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			cd.category = h.category
 		}
 		w, off := before(s, n.Start, 60)
-		if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil && cd.category == "" && (h.person || h.noun == "" && !h.ofThem) {
+		if cd.category != "" || !(h.person || h.noun == "" && !h.ofThem) || !endsWithWord(w, tollVerbBeforeLast, false) {
+			// the pattern would change nothing or cannot match
+		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
 		}
