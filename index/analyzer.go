@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -18,8 +19,10 @@ import (
 // mapping change and needs a new mappingVersion.
 const (
 	AnalyzerName  = "newsbot"
+	pairsAnalyzer = "newsbot_pairs"
 	tokenizerName = "newsbot_words"
 	foldName      = "newsbot_fold"
+	pairsName     = "newsbot_pairs"
 )
 
 func init() {
@@ -33,9 +36,39 @@ func init() {
 	}); err != nil {
 		panic(fmt.Sprintf("index: register token filter: %v", err))
 	}
+	if err := registry.RegisterTokenFilter(pairsName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		// "_" stands for a removed stop word, so that "Observatory for
+		// Human" and "Observatory of Human" give the same pairs, as they
+		// match the same phrase.
+		return shingle.NewShingleFilter(2, 2, false, " ", "_"), nil
+	}); err != nil {
+		panic(fmt.Sprintf("index: register token filter: %v", err))
+	}
 	if err := registry.RegisterAnalyzer(AnalyzerName, analyzerConstructor); err != nil {
 		panic(fmt.Sprintf("index: register analyzer: %v", err))
 	}
+	if err := registry.RegisterAnalyzer(pairsAnalyzer, pairsConstructor); err != nil {
+		panic(fmt.Sprintf("index: register analyzer: %v", err))
+	}
+}
+
+// pairsConstructor builds the analyzer of the pairs field: the newsbot
+// analyzer's terms joined two by two ("syrian observatori"). A phrase
+// query first intersects the pairs of the phrase, which are rare, and
+// checks positions only in the passages left; without them a phrase of
+// common words reads the positions of every passage holding all words.
+func pairsConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
+	a, err := analyzerConstructor(config, cache)
+	if err != nil {
+		return nil, err
+	}
+	da := a.(*analysis.DefaultAnalyzer)
+	f, err := cache.TokenFilterNamed(pairsName)
+	if err != nil {
+		return nil, err
+	}
+	da.TokenFilters = append(da.TokenFilters, f)
+	return da, nil
 }
 
 func analyzerConstructor(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {

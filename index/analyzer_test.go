@@ -101,3 +101,24 @@ func TestAnalyzerOffsetsVerbatim(t *testing.T) {
 		}
 	}
 }
+
+func TestPairsAnalyzer(t *testing.T) {
+	a, err := registry.NewCache().AnalyzerNamed(pairsAnalyzer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Syrian Observatory for Human Rights", []string{"syrian observatori", "observatori _", "_ human", "human right"}},
+		{"Bashar al-Assad's", []string{"bashar assad"}},
+		{"Bashar Al Assad", []string{"bashar assad"}},
+		{"Aleppo", nil},
+	}
+	for _, tt := range tests {
+		if got := terms(a, tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("%q -> %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

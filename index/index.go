@@ -54,6 +54,7 @@ type Index struct {
 	lock     *os.File
 	log      *slog.Logger
 	analyzer analysis.Analyzer
+	pairs    analysis.Analyzer
 	factsVer string
 
 	// See wordsQuery; fields so that tests can lower them.
@@ -113,6 +114,10 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: analyzer %q missing", dir, AnalyzerName)
 	}
 	ix.analyzer = a
+	if ix.pairs = ix.bl.Mapping().AnalyzerNamed(pairsAnalyzer); ix.pairs == nil {
+		ix.Close()
+		return nil, fmt.Errorf("index: open %s: analyzer %q missing", dir, pairsAnalyzer)
+	}
 	return ix, nil
 }
 

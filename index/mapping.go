@@ -9,7 +9,7 @@ import (
 // to the mapping, the analyzer or the document layout bumps it: Open then
 // refuses an older index instead of answering from documents it would
 // misread, and the caller rebuilds in a new directory.
-const mappingVersion = "newsbot-index/1"
+const mappingVersion = "newsbot-index/2"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
@@ -21,6 +21,7 @@ const (
 	docPassage = "passage"
 	docFact    = "fact"
 	textField  = "text"
+	pairsField = "pairs" // the text again, as word pairs; see pairsConstructor
 	dateField  = "date"
 	factField  = "fact"
 	whoField   = "who"
@@ -132,7 +133,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	pas.AddFieldMappingsAt("start", storedNumber())
 	text := analyzedField(true) // positions for phrase queries
 	text.Store = true
-	pas.AddFieldMappingsAt(textField, text)
+	pairs := analyzedField(false)
+	pairs.Name = pairsField
+	pairs.Analyzer = pairsAnalyzer
+	pas.AddFieldMappingsAt(textField, text, pairs)
 	m.AddDocumentMapping(docPassage, pas)
 
 	fct := mapping.NewDocumentStaticMapping()

@@ -55,12 +55,22 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	if strings.TrimSpace(r.Text) == "" {
 		return nil, nil
 	}
-	var q query.Query
+	var q, verify query.Query
+	size := clampSize(r.Size)
+	fetch := size
 	if r.Phrase {
 		mq := bleve.NewMatchPhraseQuery(r.Text)
 		mq.SetField(textField)
 		mq.Analyzer = AnalyzerName
 		q = mq
+		if pairs := ix.pairs.Analyze([]byte(r.Text)); len(pairs) > 0 {
+			// Word pairs find and rank the passages without reading
+			// positions; the real phrase then checks the page of hits
+			// (see phraseQuery). A few extra hits make up for the rare
+			// passage holding every pair but not the phrase.
+			q, verify = pairsQuery(pairs), mq
+			fetch = min(size+size/2+2, MaxSize)
+		}
 	} else {
 		var err error
 		if q, err = ix.wordsQuery(ctx, ix.analyzer.Analyze([]byte(r.Text))); err != nil {
@@ -69,31 +79,38 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		if q == nil {
 			return nil, nil
 		}
+		verify = q
 	}
 	full := q
 	if dq := dateRange(r.From, r.To); dq != nil {
 		full = bleve.NewConjunctionQuery(q, dq)
 	}
-	req := bleve.NewSearchRequestOptions(full, clampSize(r.Size), 0, false)
+	req := bleve.NewSearchRequestOptions(full, fetch, 0, false)
 	req.Fields = passageFields
-	// A phrase search reads term positions anyway, so its locations come
-	// free; for words they are fetched below for the page of hits only.
-	req.IncludeLocations = r.Phrase
+	// A one-word phrase is a term query: its locations are cheap.
+	req.IncludeLocations = verify == nil
 	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
 	}
 	locs := map[string]search.TermLocationMap{}
-	for _, h := range res.Hits {
-		locs[h.ID] = h.Locations[textField]
-	}
-	if !r.Phrase && len(res.Hits) > 0 {
-		if err := ix.locations(ctx, q, res.Hits, locs); err != nil {
+	if verify == nil {
+		for _, h := range res.Hits {
+			locs[h.ID] = h.Locations[textField]
+		}
+	} else if len(res.Hits) > 0 {
+		if err := ix.locations(ctx, verify, res.Hits, locs); err != nil {
 			return nil, err
 		}
 	}
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
+		if len(hits) == size {
+			break
+		}
+		if _, ok := locs[h.ID]; !ok && verify != nil {
+			continue // a phrase's pairs, but not the phrase
+		}
 		text := str(h.Fields[textField])
 		hits = append(hits, Hit{
 			Meta:       metaOf(h),
@@ -107,9 +124,26 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	return hits, nil
 }
 
+// pairsQuery requires every word pair of a phrase.
+func pairsQuery(pairs analysis.TokenStream) query.Query {
+	seen := map[string]bool{}
+	var qs []query.Query
+	for _, p := range pairs {
+		if t := string(p.Term); !seen[t] {
+			seen[t] = true
+			qs = append(qs, term(pairsField, t))
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
 // locations runs q again restricted to the page of hits, asking for term
 // locations: reading term vectors for ten documents is cheap, for every
-// candidate of the first search it was not.
+// candidate of the first search it was not. Hits that q does not match
+// get no entry.
 func (ix *Index) locations(ctx context.Context, q query.Query, hits search.DocumentMatchCollection, into map[string]search.TermLocationMap) error {
 	ids := make([]string, len(hits))
 	for i, h := range hits {
