@@ -89,7 +89,11 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			r.Answers[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
 		}
 	}
-	r.Headline = fmt.Sprintf("%d quote%s from %s.", len(r.Answers), plural(len(r.Answers)), speakerLabel(q))
+	count := fmt.Sprint(len(r.Answers))
+	if len(r.Answers) == maxAnswers {
+		count = "At least " + count
+	}
+	r.Headline = fmt.Sprintf("%s quote%s from %s.", count, plural(len(r.Answers)), speakerLabel(q))
 	return r, nil
 }
 
@@ -136,7 +140,10 @@ func (e *Engine) speakerForms(s string) []string {
 func statementAnswer(s *facts.Statement, src Source) Answer {
 	a := Answer{Speaker: s.Speaker, Role: s.Role, Kind: s.Kind, Evidence: s.Evidence.Sentence, Source: src}
 	who := s.Speaker
-	if s.Role != "" {
+	switch {
+	case honorifics[strings.ToLower(strings.TrimSuffix(s.Role, "."))]:
+		who = s.Role + " " + s.Speaker // "Mr Blair", not "Blair, Mr,"
+	case s.Role != "":
 		who += ", " + s.Role + ","
 	}
 	if s.Kind == facts.Reported {
@@ -148,6 +155,9 @@ func statementAnswer(s *facts.Statement, src Source) Answer {
 	a.Text = fmt.Sprintf("%s said: “%s” — %s", who, s.Quote, cite(src))
 	return a
 }
+
+// honorifics are titles that go before a name rather than after it.
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "dame": true, "lord": true, "lady": true, "prof": true}
 
 func kindWeight(s *facts.Statement) float64 {
 	switch s.Kind {
