@@ -50,6 +50,8 @@ var ctlCues = []ctlCue{
 	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false, []string{"over"}},
 	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false, []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
 	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false, []string{"recaptur", "retook", "retak", "regain", "won back"}},
+	// forces that entered a place are fighting in it; it is not yet theirs
+	{regexp.MustCompile(`\b(?:entered|enters|entering)\b`), Contested, false, []string{"enter"}},
 	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true, []string{"control"}},
 	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true, []string{"control"}},
 	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true, []string{"control"}},
@@ -119,7 +121,7 @@ var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linke
 var ctlStems = []string{
 	"control", "took", "take", "taking", "seiz", "captur", "overr", "occup", "storm", "retook", "retak", "regain",
 	"won back", "fell", "fall", "escap", "slip", "lost", "los", "under", "held", "hold", "stronghold", "bastion",
-	"enclave", "hands of", "-run",
+	"enclave", "hands of", "-run", "enter",
 }
 
 func extractControl(a *corpus.Article, sents []Sentence) []Control {
@@ -177,7 +179,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 		out = append(out, Control{
 			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: c.source,
-			Date:     ctxDate(a, c),
+			Date:     ctlDate(a, c),
 			Evidence: Evidence{Article: a.ID, Start: c.Start + start, End: c.Start + end, Sentence: s},
 		})
 	}
@@ -261,6 +263,17 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	return out
+}
+
+// ctlDate is a claim's date (ctxDate has the rule), but a state that
+// lasts "since 2016" up to the report ("the first time rebels have held
+// Aleppo since 2016", "has been under government control since 2017") is
+// the report's; only "had been ... since 2017" is over.
+func ctlDate(a *corpus.Article, c *sentCtx) string {
+	if c.since && !strings.Contains(c.lower, "had ") {
+		return c.date
+	}
+	return ctxDate(a, c)
 }
 
 // ctlExceptWords, ctlBastionWords: one of them is in the lower-cased

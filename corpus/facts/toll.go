@@ -222,6 +222,12 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
 		}
+		if cd.category == "" && (h.person || h.noun == "" && !h.ofThem) && endsWithWord(w, tollRiseLast, true) {
+			// "the death toll from the ambush has risen to more than 35"
+			if at := tollRiseStart(c, s, w, n, nums); at >= 0 {
+				cd.category, cd.start = Killed, at
+			}
+		}
 		if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && cd.category == "" && (h.person || h.noun == "") {
 			cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
 			cd.end = h.end + m[3]
@@ -279,8 +285,8 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			Subgroup:  cd.h.subgroup,
 			Source:    c.source,
 			Scope:     tollScope(cues, cd),
-			Date:      ctxDate(a, c),
 		}
+		t.Scope, t.Date = tollDate(c, t.Scope)
 		// a figure's place is named before the next figure of its own;
 		// "eight civilians, including two children ..., in ... Idlib" is
 		// one report
@@ -306,6 +312,57 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		out = append(out, t)
 	}
 	return out
+}
+
+// tollRiseRE ends the text before a figure a toll named earlier in the
+// sentence has reached: "has risen to", "climbed to", "reached".
+var tollRiseRE = regexp.MustCompile(`(?i)\b(?:risen|rose|rises|rising|climbed|climbs|climbing|jumped|jumps|soared|increased|mounted|surged|reached|reaches|hit|hits|stood|stands|stands\s+at|stood\s+at)\s+(?:to\s+|at\s+)?$`)
+
+// tollRiseLast are the words tollRiseRE's matches end with.
+var tollRiseLast = []string{"to", "at", "risen", "rose", "rises", "rising", "climbed", "climbs", "climbing", "jumped", "jumps", "soared",
+	"increased", "mounted", "surged", "reached", "reaches", "hit", "hits", "stood", "stands"}
+
+// tollRiseStart is where "death toll" starts when the figure at n is what
+// that toll has risen to, -1 otherwise: the sentence names the toll before
+// the figure, with no other figure and no clause break between them.
+func tollRiseStart(c *sentCtx, s, w string, n figure, nums []figure) int {
+	t := strings.LastIndex(c.lower[:n.Start], "toll")
+	if t < 0 || n.Start-t > 200 || strings.ContainsAny(s[t:n.Start], ";\"“”") || !tollRiseRE.MatchString(w) {
+		return -1
+	}
+	for _, o := range nums {
+		if o.Start > t && o.End <= n.Start {
+			return -1
+		}
+	}
+	if t > 0 && isLetterByte(s[t-1]) {
+		return -1
+	}
+	for _, q := range []string{"death ", "casualty "} {
+		if strings.HasSuffix(c.lower[:t], q) {
+			return t - len(q)
+		}
+	}
+	return t
+}
+
+// tollDate is a toll's scope and date (ctxDate has the rule). A toll
+// counted "since 2015" is a running total: the war's, dated when the
+// report gives it. So is any war toll in a sentence that names an earlier
+// year ("the war that began in 2011 has killed ..."). Any other toll in
+// such a sentence is that year's ("In 2016 a strike killed 30"): dated by
+// the year, so it is never taken for the latest.
+func tollDate(c *sentCtx, scope string) (string, string) {
+	if c.past == "" {
+		return scope, c.date
+	}
+	if c.since {
+		return War, c.date
+	}
+	if scope == War {
+		return War, c.date
+	}
+	return scope, c.past
 }
 
 func tollHasPrecise(cands []tollCand, category string) bool {

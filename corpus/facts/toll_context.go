@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"fmt"
 	"regexp"
+	"strconv"
 	"slices"
 	"strings"
 	"sync"
@@ -28,6 +30,12 @@ type sentCtx struct {
 	// weekday is the weekday the sentence dates its event by ("on Monday"),
 	// -1 when none.
 	weekday int
+	// date is the day the sentence's event happened (see ctxDate), ""
+	// when the article is undated; past is the earlier year (or month) the
+	// sentence sets its event in ("in 2016", "in March 2017"), "" when it
+	// names none, and since says it was named as "since 2015".
+	date, past string
+	since      bool
 }
 
 // ctxAttributionRE finds the words that hand a claim to a reporter.
@@ -36,6 +44,12 @@ var ctxAttributionRE = regexp.MustCompile(`\b(?:said|says|saying|reported|report
 // ctxAnaphoraRE opens a sentence that continues the previous one's report:
 // "It said ...", "The strikes killed ...".
 var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory))\b`)
+
+// ctxEventAnaphoraRE opens a sentence whose subject is the previous
+// sentence's event ("... strikes on Sunday. The strikes killed 12"): it
+// happened on the day that sentence gives. "The violence", "the
+// offensive" run over many days and are not read back.
+var ctxEventAnaphoraRE = regexp.MustCompile(`^(?:It|They|The (?:strikes?|raids?|air ?strikes?|airstrikes?|attacks?|bombardment|bombings?|shelling|ambush|blasts?|explosions?|attackers|assailants))\b`)
 
 var ctxWeekdayRE = regexp.MustCompile(`\b(?:(since|last|next|until|from|by|before|after|every)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
@@ -90,18 +104,23 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c.plain = plainText(c.text)
 		c.spans = tab.Find(c.text)
 		c.source = ctxSource(c.text, c.lower, c.spans)
-		if !containsAny(c.text, ctxWeekdayNames) {
-			out[i] = c
-			continue
-		}
-		for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(c.text, -1) {
-			if m[2] < 0 {
-				c.weekday = int(ctxWeekdays[c.text[m[4]:m[5]]])
-				break
+		if containsAny(c.text, ctxWeekdayNames) {
+			for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(c.text, -1) {
+				if m[2] < 0 {
+					c.weekday = int(ctxWeekdays[c.text[m[4]:m[5]]])
+					break
+				}
 			}
+		}
+		c.past, c.since = ctxPastDate(a, c.text)
+		c.date = ctxDay(a, c.weekday)
+		if i > 0 && c.weekday < 0 && c.past == "" && ctxEventAnaphoraRE.MatchString(c.text) {
+			// "The strikes killed ...": the previous sentence's day
+			c.date, c.past, c.since = out[i-1].date, out[i-1].past, out[i-1].since
 		}
 		out[i] = c
 	}
+	ctxLocalPlaces(out)
 	// a sentence without a source of its own takes the previous one's when
 	// it carries on the same report ("The Observatory said ... It said at
 	// least 12 people were killed"; "... , the observatory said. The
@@ -118,7 +137,36 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 // found next to an attribution cue ("the Observatory said", "according to
 // the Syrian Observatory for Human Rights (OSDH)", "OCHA reported").
 // Whoever is "told" something (AFP, a newspaper) is not the source.
+// Without an organisation, a generic source the sentence names is taken
+// as written: "according to local officials", "medical sources said".
 func ctxSource(text, lower string, spans []names.Span) string {
+	if s := ctxOrgSource(text, lower, spans); s != "" {
+		return s
+	}
+	if !containsAny(lower, ctxGenericWords) {
+		return ""
+	}
+	for _, re := range ctxGenericREs {
+		if m := re.FindStringSubmatchIndex(lower); m != nil {
+			return text[m[2]:m[3]]
+		}
+	}
+	return ""
+}
+
+// ctxGenericREs find a source named by its kind, not its name, next to an
+// attribution cue; they run on the lower-cased sentence.
+const ctxGeneric = `((?:local|medical|hospital|security|military|rebel|opposition|government|kurdish|turkish|russian|syrian|u\.?n\.?|aid|rescue|health|civil\s+defen[cs]e)\s+(?:officials?|sources|activists|medics|doctors|workers|commanders|officers|witnesses|residents|authorities|spokesm[ae]n))`
+
+var (
+	ctxGenericREs = []*regexp.Regexp{
+		regexp.MustCompile(`\baccording\s+to\s+(?:the\s+|some\s+|two\s+|three\s+)?` + ctxGeneric + `\b`),
+		regexp.MustCompile(`\b` + ctxGeneric + `\s+(?:said|say|says|reported|told|confirmed|estimated)\b`),
+	}
+	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm"}
+)
+
+func ctxOrgSource(text, lower string, spans []names.Span) string {
 	hasOrg := false
 	for _, sp := range spans {
 		hasOrg = hasOrg || sp.Entry.Kind == names.Org
@@ -159,21 +207,84 @@ func ctxSource(text, lower string, spans []names.Span) string {
 	return best
 }
 
-// ctxDate is the date an article gives an event: the weekday the sentence
-// names, taken as the last such day on or before the article's date; the
-// article's date when the sentence names none; "" for an undated article.
+// ctxDate is the date an article gives an event. The rule:
+//
+//   - a sentence that sets its event in an earlier year ("In 2016 the army
+//     recaptured ...", "in March 2017", "since 2015") is dated by that
+//     year, written as ISO 8601 does at that precision: "2016", "2017-03".
+//     A day is never made up for it, and the article's date is never
+//     given to it: a 2016 event must not pass for the latest claim (the
+//     bot puts an undated claim under its article's date, and "2016"
+//     sorts before every day of a later year). "Earlier" is against the
+//     article's year (its month for "in March 2024"); in an undated article
+//     any named year counts. Tolls read "since 2015" apart: see tollDate;
+//   - else the weekday the sentence names, taken as the last such day on
+//     or before the article's date, or the day of the previous sentence
+//     when this one's subject is that sentence's event ("The strikes");
+//   - else the article's date; "" for an undated article.
 func ctxDate(a *corpus.Article, c *sentCtx) string {
+	if c.past != "" {
+		return c.past
+	}
+	return c.date
+}
+
+// ctxDay is the article's date, moved back to the weekday the sentence
+// names (-1: none); "" for an undated article.
+func ctxDay(a *corpus.Article, weekday int) string {
 	if a.Date.IsZero() {
 		return ""
 	}
-	if c.weekday < 0 {
+	if weekday < 0 {
 		return a.DateString()
 	}
 	d := a.Date
-	for i := 0; i < 7 && int(d.Weekday()) != c.weekday; i++ {
+	for i := 0; i < 7 && int(d.Weekday()) != weekday; i++ {
 		d = d.AddDate(0, 0, -1)
 	}
 	return d.Format("2006-01-02")
+}
+
+// ctxYearRE finds a year named as a time: "in 2016", "since 2015", "in
+// March 2017", "by late 2013". A bare "2016" may be a count.
+var ctxYearRE = regexp.MustCompile(`\b(?:([Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Tt]hroughout|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b`)
+
+var ctxMonths = map[string]time.Month{
+	"January": time.January, "February": time.February, "March": time.March, "April": time.April, "May": time.May, "June": time.June,
+	"July": time.July, "August": time.August, "September": time.September, "October": time.October, "November": time.November, "December": time.December,
+}
+
+// ctxPastDate is the first earlier year (or month) the sentence sets an
+// event in, in ISO 8601 form, and whether it was "since" then.
+func ctxPastDate(a *corpus.Article, s string) (string, bool) {
+	if !strings.Contains(s, "19") && !strings.Contains(s, "20") {
+		return "", false
+	}
+	for _, m := range ctxYearRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < 0 && m[4] < 0 {
+			continue // "2016 civilians": a count, or a year named in passing
+		}
+		if m[6] > 0 && s[m[6]-1] != ' ' || m[7] < len(s) && (s[m[7]] == '-' || s[m[7]] == '%') {
+			continue
+		}
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		mon := time.Month(0)
+		if m[4] >= 0 {
+			mon = ctxMonths[s[m[4]:m[5]]]
+		}
+		if !a.Date.IsZero() {
+			ay, am := a.Date.Year(), a.Date.Month()
+			if y > ay || y == ay && (mon == 0 || mon >= am) {
+				continue // this year: the article's own time
+			}
+		}
+		since := m[2] >= 0 && strings.EqualFold(s[m[2]:m[3]], "since")
+		if mon != 0 && !since {
+			return fmt.Sprintf("%04d-%02d", y, int(mon)), false
+		}
+		return fmt.Sprintf("%04d", y), since
+	}
+	return "", false
 }
 
 // countryPlace is the place name that stands for the whole country: a

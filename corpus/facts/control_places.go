@@ -1,0 +1,128 @@
+package facts
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus/names"
+)
+
+// The gazetteer knows the big places; a town it lacks is still a place
+// when the article says so:
+//
+//   - "the town of X" (city, village, district, neighbourhood, suburb,
+//     base, airport, camp);
+//   - a capitalised name as the object of a taking verb: "recaptured
+//     Al-Busayrah on Wednesday", "overran Tal Hamis, a village ...".
+//
+// Such a name is a place for the rest of the article: "Some 3,000 residents
+// fled the fighting around Al-Busayrah" finds it too. The name is kept as
+// written. A name the table knows as anything (a side, a person, an
+// organisation), a weekday or month, a foreign country, or a capitalised
+// word that qualifies a noun ("captured Russian soldiers") is not a place.
+
+// ctlNamePat is a place name as wire copy writes one: "Al-Busayrah", "Tal
+// Abyad", "Ras al-Ain", "Deir ez-Zor", "Khan Sheikhoun".
+const ctlNamePat = `((?:[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}'’]+(?:(?:-|\s)(?:(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|en|um|umm|bin|ibn|abu)-)?\p{Lu}[\p{Ll}'’]+){0,3})`
+
+var (
+	// ctlPlaceOfRE: "the town of X", "the strategic village of X".
+	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|suburb|base|airbase|airport|camp|hamlet)\s+of\s+` + ctlNamePat)
+	// ctlObjectRE: "recaptured X", "stormed X".
+	ctlObjectRE = regexp.MustCompile(`\b(?:seized|captured|recaptured|took|retook|retaken|taken|entered|overran|overrun|stormed)\s+` + ctlNamePat)
+	// ctlObjectEndRE: what may follow a name that is a verb's object.
+	ctlObjectEndRE = regexp.MustCompile(`^(?:\s*$|\s*[.;:)]|\s*,\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:town|city|village|district|neighbou?rhood|suburb|base|airport|hub|stronghold)\b|[^at]|a[^n ]|t[^h])|\s+(?:on|from|in|after|before|and|with|near|following|last|this|early|late|at|as|to|which|where|for|during|amid|while|when|earlier|overnight|yesterday|today|itself|outright|entirely|completely|fully)\b)`)
+)
+
+// ctlPlaceWords: ctlPlaceOfRE matches only a sentence holding one of
+// them; ctlObjectWords likewise for ctlObjectRE.
+var (
+	ctlPlaceOfWords = []string{"town of", "city of", "village of", "district of", "neighbourhood of", "neighborhood of", "suburb of", "base of", "airbase of", "airport of", "camp of", "hamlet of"}
+	ctlObjectWords  = []string{"seized", "captured", "took", "retaken", "taken", "entered", "overr", "stormed"}
+)
+
+// ctlNotNames are capitalised words that name no place of the war's map.
+var ctlNotNames = map[string]bool{
+	"the": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, "turkey": true, "lebanon": true, "jordan": true,
+	"iraq": true, "iran": true, "israel": true, "russia": true, "europe": true, "germany": true, "france": true, "britain": true,
+	"egypt": true, "libya": true, "yemen": true, "washington": true, "moscow": true, "ankara": true, "tehran": true, "beirut": true,
+	"baghdad": true, "mosul": true, "office": true, "power": true, "islamic": true, "god": true, "parliament": true, "congress": true,
+	"state": true, "christmas": true, "ramadan": true, "eid": true,
+}
+
+// ctxLocalPlaces adds to every sentence's spans the places the article
+// names that the table does not know.
+func ctxLocalPlaces(ctxs []sentCtx) {
+	var local []string
+	for i := range ctxs {
+		c := &ctxs[i]
+		if containsAny(c.lower, ctlPlaceOfWords) {
+			for _, m := range ctlPlaceOfRE.FindAllStringSubmatchIndex(c.text, -1) {
+				local = ctlAddLocal(local, c, m[2], m[3])
+			}
+		}
+		if containsAny(c.lower, ctlObjectWords) {
+			for _, m := range ctlObjectRE.FindAllStringSubmatchIndex(c.text, -1) {
+				if ctlObjectEndRE.MatchString(c.text[m[3]:]) {
+					local = ctlAddLocal(local, c, m[2], m[3])
+				}
+			}
+		}
+	}
+	if len(local) == 0 {
+		return
+	}
+	for i := range ctxs {
+		c := &ctxs[i]
+		added := false
+		for _, name := range local {
+			for off := 0; ; {
+				j := strings.Index(c.text[off:], name)
+				if j < 0 {
+					break
+				}
+				st, en := off+j, off+j+len(name)
+				off = en
+				if st > 0 && isNameByte(c.text[st-1]) || en < len(c.text) && isNameByte(c.text[en]) || ctlInSpan(c.spans, st, en) {
+					continue
+				}
+				c.spans = append(c.spans, names.Span{Start: st, End: en, Entry: names.Entry{Canonical: name, Kind: names.Place}})
+				added = true
+			}
+		}
+		if added {
+			slices.SortStableFunc(c.spans, func(x, y names.Span) int { return x.Start - y.Start })
+		}
+	}
+}
+
+func isNameByte(b byte) bool { return isLetterByte(b) || b == '-' || b >= 0x80 }
+
+// ctlAddLocal adds text[st:en] to local when it may be a place name.
+func ctlAddLocal(local []string, c *sentCtx, st, en int) []string {
+	name := c.text[st:en]
+	if ctlInSpan(c.spans, st, en) || slices.Contains(local, name) {
+		return local // known already, as a place or as something else
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(name), "al-"), "el-"), " ")
+	if ctlNotNames[first] || ctlNotNames[strings.ToLower(name)] {
+		return local
+	}
+	if rest := c.text[en:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return local // "Assad's", "Turkey's": an owner, not a place
+	}
+	return append(local, name)
+}
+
+// ctlInSpan reports a known name overlapping [st, en).
+func ctlInSpan(spans []names.Span, st, en int) bool {
+	for _, sp := range spans {
+		if sp.Start < en && st < sp.End {
+			return true
+		}
+	}
+	return false
+}
