@@ -37,6 +37,7 @@ func metaBody(typ string, a *corpus.Article) map[string]any {
 	if !a.Date.IsZero() {
 		m[dateField] = a.Date
 		m["day"] = a.DateString()
+		m[sortField] = a.DateString()
 	}
 	return m
 }
@@ -147,6 +148,7 @@ func factBody(a *corpus.Article, typ, date string, ev facts.Evidence) map[string
 	b[factField] = typ
 	if d, err := time.Parse("2006-01-02", date); err == nil {
 		b[dateField] = d
+		b[sortField] = d.Format("2006-01-02")
 	}
 	setText(b, "sentence", ev.Sentence)
 	return b

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -165,7 +164,7 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), size, 0, false)
 		req.Fields = factFields
 		req.Score = bleve.ScoreNone
-		req.SortBy([]string{"-" + dateField})
+		req.SortBy([]string{"-" + sortField})
 		res, err := ix.bl.SearchInContext(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: facts: %w", err)
@@ -177,7 +176,7 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 		return nil, err
 	}
 	if !newest.IsZero() {
-		for _, w := range []time.Duration{31 * day, 366 * day, 5 * 366 * day} {
+		for _, w := range []time.Duration{8 * day, 46 * day, 366 * day, 4 * 366 * day} {
 			start := newest.Add(-w)
 			if !from.IsZero() && !start.After(from) {
 				break // the window holds all of [from, to]
@@ -206,16 +205,14 @@ func (ix *Index) newestFactDate(ctx context.Context) (time.Time, error) {
 	}
 	req := bleve.NewSearchRequestOptions(term(docField, docFact), 1, 0, false)
 	req.Score = bleve.ScoreNone
-	req.SortBy([]string{"-" + dateField})
+	req.SortBy([]string{"-" + sortField})
 	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("index: facts: newest date: %w", err)
 	}
 	var t time.Time
 	if len(res.Hits) == 1 && len(res.Hits[0].Sort) == 1 {
-		if ns, err := numeric.PrefixCoded(res.Hits[0].Sort[0]).Int64(); err == nil {
-			t = time.Unix(0, ns).UTC()
-		}
+		t, _ = time.Parse("2006-01-02", res.Hits[0].Sort[0]) // zero if undated
 	}
 	ix.newest, ix.newestOK = t, true
 	return t, nil

@@ -9,7 +9,7 @@ import (
 // to the mapping, the analyzer or the document layout bumps it: Open then
 // refuses an older index instead of answering from documents it would
 // misread, and the caller rebuilds in a new directory.
-const mappingVersion = "newsbot-index/2"
+const mappingVersion = "newsbot-index/3"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
@@ -23,6 +23,7 @@ const (
 	textField  = "text"
 	pairsField = "pairs" // the text again, as word pairs; see pairsConstructor
 	dateField  = "date"
+	sortField  = "sort_day" // YYYY-MM-DD, for sorting; see dateFieldMapping
 	factField  = "fact"
 	whoField   = "who"
 	jsonField  = "json"
@@ -84,12 +85,20 @@ func analyzedField(vectors bool) *mapping.FieldMapping {
 	return f
 }
 
-// dateFieldMapping is indexed for range filters and has doc values for
-// sorting by date; the display form is the stored "day" string.
+// dateFieldMapping is indexed for range filters. It has no doc values:
+// a datetime keeps some 16 prefix-coded terms a document, which made
+// sorting by it decode ten times the data of sort_day, a keyword holding
+// the day as YYYY-MM-DD (which sorts like the date).
 func dateFieldMapping() *mapping.FieldMapping {
 	f := mapping.NewDateTimeFieldMapping()
 	f.Store = false
 	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+func sortFieldMapping() *mapping.FieldMapping {
+	f := keywordField()
 	f.DocValues = true
 	return f
 }
@@ -104,6 +113,7 @@ func metaFields(dm *mapping.DocumentMapping) {
 	dm.AddFieldMappingsAt("path", storedOnly())
 	dm.AddFieldMappingsAt("url", storedOnly())
 	dm.AddFieldMappingsAt(dateField, dateFieldMapping())
+	dm.AddFieldMappingsAt(sortField, sortFieldMapping())
 }
 
 // newMapping builds the index mapping: three static document types and a

@@ -38,7 +38,7 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(term(docField, docArticle), term(datedField, "yes")), 5, 0, false)
 	req.Fields = []string{"id", "title", "outlet", "day", "path", "url"}
-	req.SortBy([]string{"-" + dateField, "_id"})
+	req.SortBy([]string{"-" + sortField, "_id"})
 	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
 		return st, fmt.Errorf("index: stats: %w", err)
