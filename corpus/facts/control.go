@@ -81,7 +81,7 @@ var (
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:(?:town|city|village|district)s?\s+of\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
 	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
-	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
+	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
 	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
@@ -196,7 +196,11 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 			used = append(used, [2]int{m[0], m[1]})
 			head, _ := before(s, m[0], 80)
-			if ctlNegMatch(head) || endsWithWord(head, ctlAimLast, true) && ctlAimRE.MatchString(head) {
+			aimHead := head
+			if adv := ctlAdverbRE.FindStringIndex(head); adv != nil {
+				aimHead = head[:adv[0]+1] // "a campaign to fully capture Aleppo"
+			}
+			if ctlNegMatch(head) || endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead) {
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
@@ -214,6 +218,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 					start = at
 				}
 			}
+			if side != "" && cue.status == Contested && !ctlEnteredBy(c, m[0], m[1]) {
+				continue // "aid convoys have entered the town", "entered its final phase"
+			}
 			if side == "" || ctlNotPlaceRE.MatchString(lower[m[1]:min(len(lower), m[1]+20)]) {
 				continue // "taken hostage", "took part", "seized it"
 			}
@@ -221,6 +228,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
+			if !cue.passive && len(places) > 0 && ctlPartOf(s[m[1]:places[0].Start]) {
+				continue // "seized a neighbourhood in the northwest of Aleppo": not Aleppo
+			}
 			for _, p := range places {
 				if inExcept(p.Start) {
 					break // "controls ... apart from opposition-held areas of Aleppo"
@@ -465,7 +475,7 @@ func lastCity(ctxs []sentCtx, i, pos int) string {
 			if j == i && sp.End > pos {
 				continue
 			}
-			if sp.Entry.Kind == names.Place && sp.Entry.Canonical != countryPlace {
+			if sp.Entry.Kind == names.Place && sp.Entry.Canonical != countryPlace && !ctlLocalPart(sp.Entry) {
 				return sp.Entry.Canonical
 			}
 		}

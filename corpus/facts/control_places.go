@@ -57,17 +57,27 @@ var ctlNotNames = map[string]bool{
 // names that the table does not know.
 func ctxLocalPlaces(ctxs []sentCtx) {
 	var local []string
+	part := map[string]bool{} // not a town or city: "the district of X", "captured X"
 	for i := range ctxs {
 		c := &ctxs[i]
 		if containsAny(c.lower, ctlPlaceOfWords) {
 			for _, m := range ctlPlaceOfRE.FindAllStringSubmatchIndex(c.text, -1) {
+				n := len(local)
 				local = ctlAddLocal(local, c, m[2], m[3])
+				if len(local) > n {
+					noun := c.lower[m[0] : m[0]+4]
+					part[local[n]] = noun != "town" && noun != "city"
+				}
 			}
 		}
 		if containsAny(c.lower, ctlObjectWords) {
 			for _, m := range ctlObjectRE.FindAllStringSubmatchIndex(c.text, -1) {
 				if ctlObjectEndRE.MatchString(c.text[m[3]:]) {
+					n := len(local)
 					local = ctlAddLocal(local, c, m[2], m[3])
+					if len(local) > n {
+						part[local[n]] = true
+					}
 				}
 			}
 		}
@@ -89,7 +99,11 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 				if st > 0 && isNameByte(c.text[st-1]) || en < len(c.text) && isNameByte(c.text[en]) || ctlInSpan(c.spans, st, en) {
 					continue
 				}
-				c.spans = append(c.spans, names.Span{Start: st, End: en, Entry: names.Entry{Canonical: name, Kind: names.Place}})
+				e := names.Entry{Canonical: name, Kind: names.Place}
+				if part[name] {
+					e.Aliases = []string{localPartMark}
+				}
+				c.spans = append(c.spans, names.Span{Start: st, End: en, Entry: e})
 				added = true
 			}
 		}
@@ -104,6 +118,13 @@ func isNameByte(b byte) bool { return isLetterByte(b) || b == '-' || b >= 0x80 }
 // ctlAddLocal adds text[st:en] to local when it may be a place name.
 func ctlAddLocal(local []string, c *sentCtx, st, en int) []string {
 	name := c.text[st:en]
+	for {
+		i := strings.LastIndexByte(name, ' ')
+		if i < 0 || !ctlNotNames[strings.ToLower(name[i+1:])] {
+			break
+		}
+		name, en = name[:i], st+i // "captured Sarrin Monday"
+	}
 	if ctlInSpan(c.spans, st, en) || slices.Contains(local, name) {
 		return local // known already, as a place or as something else
 	}
@@ -126,3 +147,53 @@ func ctlInSpan(spans []names.Span, st, en int) bool {
 	}
 	return false
 }
+
+// ctlAdverbRE ends a text with an adverb before a cue: "to fully capture".
+var ctlAdverbRE = regexp.MustCompile(`\s[\p{L}]+ly\s+$`)
+
+// ctlEnteredByRE: the side that entered is named right before "entered",
+// with no clause or other subject between them.
+var ctlEnteredByRE = regexp.MustCompile(`^[\p{L}\s'’-]{0,60}$`)
+
+// ctlEnteredObjRE is what forces enter: a place by name or "the town".
+var ctlEnteredObjRE = regexp.MustCompile(`^\s+(?:(?:[Aa]l-|[Ee]l-)?\p{Lu}|the\s+(?:[\p{L}-]+\s+){0,2}(?:town|city|village|district|neighbou?rhood|suburb|base|airport|camp)\b)`)
+
+// ctlEnteredBy reports that the "entered" at s[from:to] has an armed side
+// as its subject and a place as its object.
+func ctlEnteredBy(c *sentCtx, from, to int) bool {
+	if !ctlEnteredObjRE.MatchString(c.text[to:]) {
+		return false
+	}
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Actor && sp.End <= from {
+			between := c.text[sp.End:from]
+			if ctlEnteredByRE.MatchString(between) && !strings.Contains(between, " and ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ctlPartRE finds a part of a place as a cue's object: "a rebel-held
+// neighbourhood in ...", "several buildings in ...", "positions outside".
+var ctlPartRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:a|an|some|several|many|dozens\s+of|scores\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}]+-held|[\p{L}]+-controlled)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:neighbou?rhoods?|districts?|villages?|positions?|buildings?|areas?|bases?|hills?|checkpoints?|points?|sites?|outposts?|parts?|sections?|quarters?|streets?|blocks?|farms?|factories|factory)\b[^,;:]*\b(?:in|of|near|outside|around|at|along|on|from|to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?$`)
+
+// ctlPartOf reports that between, the text from a cue to the first place
+// after it, makes the object a part of that place.
+func ctlPartOf(between string) bool {
+	if len(between) < 8 || strings.Contains(between, "including") {
+		return false
+	}
+	return ctlPartRE.MatchString(between)
+}
+
+// ctlLocalPart reports a place the article named as a part of a city
+// ("the neighbourhood of Salaheddin"): never what "the city" refers to.
+func ctlLocalPart(e names.Entry) bool {
+	return len(e.Aliases) == 1 && e.Aliases[0] == localPartMark
+}
+
+// localPartMark marks, as the only alias, a local place that is a part
+// of a city or one read as a verb's object, whose size is unknown.
+const localPartMark = "\x00part"
