@@ -118,7 +118,7 @@ var npWords = set(`the a an one two three four five six seven eight nine ten sev
 var titles = set(`president prime minister foreign secretary secretary-general general gen. gen spokesman
 	spokeswoman chancellor king queen prince princess sheikh emir senator sen. sen rep. rep gov. gov governor
 	mayor mr. mr mrs. mrs ms. ms dr. dr judge chief commander envoy ambassador director chairman chairwoman
-	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj.
+	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj. lt col maj capt brig brig. lieutenant-general major-general
 	capt. sgt. colonel major captain sergeant lieutenant admiral marshal justice attorney professor prof.
 	minister-president premier candidate nominee former first lady congressman congresswoman
 	representative sir lord dame officer head`)
@@ -396,6 +396,25 @@ func genderOf(s string) byte {
 // spokesman"; "One Aleppo resident" -> "Aleppo resident"; "Aron Lund of
 // the Century International think tank" -> "Aron Lund", "of the ...".
 func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
+	s, e, appos := x.trimWire(toks, s, e)
+	if s >= e {
+		return entity{}, false
+	}
+	en, ok := x.parseSpeaker1(toks, s, e)
+	if ok && appos != "" {
+		if en.role == "" {
+			en.role = appos
+		} else {
+			en.role += ", " + appos
+		}
+		if en.kind == 0 && (personNouns[lastField(lower(appos))] || genderOf(appos) != 0) {
+			en.kind = 'p'
+		}
+	}
+	return en, ok
+}
+
+func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 	for s < e-1 {
 		// determiners, and dates glued on by stripped punctuation ("23 February 2015 The ...")
 		w := x.word(toks[s])
@@ -440,8 +459,8 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 		if w == "of" || w == "for" {
 			hasOf = true
 		}
-		if !isCapWord(txt) || titles[w] || strings.HasSuffix(w, "'s") {
-			t = k
+		if !isCapWord(txt) && !(nameParticles[w] && k > s && k < e-1 && isCapWord(x.text[toks[k-1].s:toks[k-1].e])) || titles[w] || strings.HasSuffix(w, "'s") {
+			t = k // "Staffan de Mistura" keeps its particle
 		}
 	}
 	en := entity{}
@@ -520,4 +539,286 @@ func isAcronym(s string) bool {
 		}
 	}
 	return up >= 2 && up*2 >= utf8.RuneCountInString(s)
+}
+
+// Wire copy scraped into one paragraph loses the marks that end a dateline,
+// a heading or a sentence, and the commas around an appositive, so a speaker
+// phrase arrives with junk glued on: "Published November 22 2017 The World
+// Health Organization", "Omar the Chechen The Pentagon", "Rami Abdulrahman
+// director of the Syrian Observatory". trimWire narrows toks[s:e] to the
+// speaker and returns the appositive it cut off as a role.
+
+// datelineWords open a dateline or byline before the first sentence.
+var datelineWords = set(`published updated posted date publication modified utc gmt
+	jan feb mar apr jun jul aug sep sept oct nov dec jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.
+	mon tue tues wed thu thur thurs fri sat sun afp reuters ap dpa`)
+
+// leadAdverbs open a sentence before its subject: "Meanwhile the Observatory said".
+var leadAdverbs = set(`meanwhile however moreover furthermore additionally elsewhere earlier later separately
+	also instead still yet now then previously recently initially puzzlingly interestingly notably overall
+	finally but and so thus therefore indeed in-addition early late`)
+
+// leadParticiples open an adverbial clause that is never the speaker:
+// "Citing medical sources the Britain-based monitoring group said".
+var leadParticiples = set(`following quoting citing blaming speaking addressing responding commenting referring
+	reporting describing explaining echoing asked asking unconfirmed unverified initial key twin fighting
+	according`)
+
+// headingWords mark a page heading or tag list scraped into the text.
+var headingWords = set(`tags tag related infographic photo photos video file caption share advertisement`)
+
+// placeNames are towns and regions that end an organisation's name or a
+// title before a personal name: "governor of Homs Talal Barazi".
+var placeNames = set(`aleppo homs hama idlib daraa deraa raqqa raqa latakia tartus deir ezzor zor zour douma ghouta
+	qamishli hasakeh hasaka kobani palmyra manbij afrin azaz jarablus quneitra suwayda sweida zabadani madaya
+	damascus syria iraq turkey russia iran lebanon jordan israel`)
+
+// nameStops end a personal name when walking back from the end of a
+// phrase: the words before it belong to a title or an organisation.
+var nameStops = set(`rights human affairs policy crisis directorate health council coalition observatory network
+	ministry command committee organisation organization agency office crescent cross forces army`)
+
+// nameParticles may sit inside a personal name in lower case.
+var nameParticles = set(`al el bin ibn abu de da van von der du la le`)
+
+func isDet(w string) bool { return w == "the" || w == "a" || w == "an" }
+
+// possLost reports a possessive that lost its apostrophe: "Syrias", "Idlibs".
+func possLost(w string) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' || strings.HasSuffix(w, "'s") {
+		return false
+	}
+	stem := w[:len(w)-1]
+	if k := strings.IndexByte(stem, '-'); k > 0 && nameParticles[stem[:k]] {
+		stem = stem[k+1:] // "al-Assads"
+	}
+	return places[stem] || stem == "assad" || stem == "obama" || stem == "putin" || stem == "trump" || placeNames[stem] || strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "sh")
+}
+
+// nameLike reports whether toks[s:e] is a personal name, perhaps after
+// titles: capitalised words and particles, no organisation or place words.
+func (x *stmtExtractor) nameLike(toks []tok, s, e int) (names int, ok bool) {
+	for k := s; k < e; k++ {
+		txt := x.text[toks[k].s:toks[k].e]
+		w := x.word(toks[k])
+		switch {
+		case titles[w] && names == 0:
+		case nameParticles[w] && k > s:
+		case x.nameWord(txt, w):
+			names++
+		default:
+			return names, false
+		}
+	}
+	return names, names > 0
+}
+
+// nameWord reports a word that may be part of a personal name: "Rahman",
+// "al-Assad", not "Syrias", "Rights", "pro-Damascus" or "Meanwhile".
+func (x *stmtExtractor) nameWord(txt, w string) bool {
+	if !isCapWord(txt) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(txt); !unicode.IsUpper(r) {
+		if k := strings.IndexByte(w, '-'); k < 0 || !nameParticles[w[:k]] {
+			return false // "pro-Damascus"
+		}
+	}
+	bare := w
+	if k := strings.IndexByte(w, '-'); k > 0 && nameParticles[w[:k]] {
+		bare = w[k+1:] // "al-Zor"
+	}
+	return !orgWords[w] && !geoWords[w] && !places[w] && !placeNames[bare] && !nameStops[w] && !notWho[w] &&
+		!leadAdverbs[w] && !leadParticiples[w] && !headingWords[w] && !datelineWords[w] && !months[w] && !days[w] &&
+		!possLost(w) && !isAcronym(txt) && !speakerNouns[w] && !demonyms[w] && !titles[w]
+}
+
+// personal reports a head noun that names one person's post: "director",
+// "spokesman", "member", not "agency" or "officials".
+func personal(w string) bool {
+	return personNouns[w] || titles[w] || w == "member" || w == "activist" || w == "writer" || strings.HasSuffix(w, "-president")
+}
+
+// roleHead is the head of toks[s:e]: the word before "of"/"for", or the last.
+func (x *stmtExtractor) roleHead(toks []tok, s, e int) string {
+	for m := s + 1; m < e; m++ {
+		if v := x.word(toks[m]); v == "of" || v == "for" {
+			return x.word(toks[m-1])
+		}
+	}
+	return x.word(toks[e-1])
+}
+
+// roleFrom is the text of toks[s:e] without a leading determiner.
+func (x *stmtExtractor) roleFrom(toks []tok, s, e int) string {
+	for s < e-1 && isDet(x.word(toks[s])) {
+		s++
+	}
+	return x.text[toks[s].s:toks[e-1].e]
+}
+
+func (x *stmtExtractor) trimWire(toks []tok, s, e int) (int, int, string) {
+	// a dateline, a sentence adverb or an opening participle before the subject
+	for s < e-1 {
+		w := x.word(toks[s])
+		txt := x.text[toks[s].s:toks[s].e]
+		switch {
+		case headingWords[w] && isCapWord(txt):
+			return s, s, "" // "Tags Syria Russia ...": a heading, not a subject
+		case datelineWords[w] || months[w] || days[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0:
+			s++ // "Published November 22 2017", "AFP Wednesday 9 Jul 2014"
+			continue
+		case leadAdverbs[w] && isCapWord(txt):
+			s++
+			continue
+		case leadParticiples[w] && isCapWord(txt):
+			// up to the determiner that opens the subject, or nothing
+			k := s + 1
+			for k < e && !isDet(x.word(toks[k])) {
+				k++
+			}
+			if k >= e-1 {
+				return s, s, ""
+			}
+			s = k
+			continue
+		}
+		break
+	}
+	if w := x.word(toks[s]); s == e-1 && (datelineWords[w] || months[w] || isDet(w)) {
+		return s, s, "" // "Thu Feb", "An Apr 2017"
+	}
+	// a capitalised determiner inside the phrase opens a new sentence:
+	// "Omar the Chechen The Pentagon", "Aleppo A military source"
+	for k := e - 2; k > s; k-- {
+		txt := x.text[toks[k].s:toks[k].e]
+		if (txt == "The" || txt == "A" || txt == "An") && !prepositions[x.word(toks[k-1])] && x.word(toks[k-1]) != "and" {
+			s = k + 1
+			break
+		}
+	}
+	if s < e-1 && isDet(x.word(toks[s])) {
+		s++
+	}
+	// a lower-case determiner: an appositive after a name ("Abu Shadi a
+	// local media activist", "Dr Ammar al-Assad a Member of Parliament"),
+	// or, after words that name nobody, the subject itself ("Footage the
+	// observatory", "Another activist group the Syrian Observatory")
+	for k := s + 1; k < e-1; k++ {
+		w := x.word(toks[k])
+		if !isDet(w) || prepositions[x.word(toks[k-1])] || x.word(toks[k-1]) == "and" || isCapWord(x.text[toks[k].s:toks[k].e]) {
+			continue
+		}
+		yHead := x.roleHead(toks, k+1, e)
+		personY := personal(yHead)
+		role := x.roleFrom(toks, k+1, e)
+		// the name at the end of the words before: "Qamishli resident Suleiman Youssef"
+		r := k
+		for r > s && (x.nameWord(x.text[toks[r-1].s:toks[r-1].e], x.word(toks[r-1])) || nameParticles[x.word(toks[r-1])] && r < k) {
+			r--
+		}
+		tail, _ := x.nameLike(toks, r, k)
+		n, named := x.nameLike(toks, s, k)
+		switch {
+		case named && (n >= 2 || personY):
+			return s, k, role
+		case tail >= 2 && personY && !isCapWord(x.text[toks[s].s:toks[s].e]):
+			return s, k, role
+		case tail >= 2 && personY && r > s && !leadAdverbs[x.word(toks[s])]:
+			return s, k, role
+		case !named && x.capPhrase(toks, s, k) && !isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && yHead != "statement" && yHead != "report":
+			// "Syrian Observatory for Human Rights a Britain-based monitoring group"
+			return s, k, role
+		default:
+			s = k + 1
+		}
+		break
+	}
+	// a title, then a personal name at the end: "head of the Syrian
+	// Observatory for Human Rights Rami Abdel Rahman"
+	if of := x.ofFor(toks, s, e); of > s && personal(x.word(toks[of-1])) {
+		b := e
+		for b > s {
+			w := x.word(toks[b-1])
+			if nameParticles[w] && b < e || x.nameWord(x.text[toks[b-1].s:toks[b-1].e], w) {
+				b--
+				continue
+			}
+			break
+		}
+		// "Aron Lund of the think tank Century International": a name first
+		if n0, named := x.nameLike(toks, s, of); named && n0 >= 2 {
+			b = e
+		}
+		if n, ok := x.nameLike(toks, b, e); ok && n >= 2 && b-s >= 2 && b > of {
+			return b, e, x.roleFrom(toks, s, b)
+		}
+	}
+	// a name, then an appositive without its comma: "Rami Abdulrahman
+	// director of the Syrian Observatory", "Zakaria Malahifji senior
+	// official", "Nasr al-Hariri Secretary General of the Syrian Coalition"
+	for k := s + 1; k < e; k++ {
+		w := x.word(toks[k])
+		txt := x.text[toks[k].s:toks[k].e]
+		lowerRole := !isCapWord(txt) && !nameParticles[w] && x.npWord(toks[k]) && !isDet(w) && w != "of" && w != "for" && w != "and"
+		capRole := false
+		if isCapWord(txt) && (titles[w] || speakerNouns[w]) {
+			m := k
+			for m < e && titles[x.word(toks[m])] {
+				m++
+			}
+			capRole = m < e-1 && (x.word(toks[m]) == "of" || x.word(toks[m]) == "for")
+		}
+		if !lowerRole && !capRole {
+			continue
+		}
+		// "Mohammad al-Shaar Syrias interior minister", "Kenneth Roth
+		// Human Rights Watchs executive director": the possessor is no name
+		p := s
+		for p < k && (x.nameWord(x.text[toks[p].s:toks[p].e], x.word(toks[p])) || titles[x.word(toks[p])] || nameParticles[x.word(toks[p])] && p > s) {
+			p++
+		}
+		if p < k && !possLost(x.word(toks[k-1])) {
+			break
+		}
+		n, ok := x.nameLike(toks, s, p)
+		if !ok || n < 2 && !titles[x.word(toks[s])] || !personal(x.roleHead(toks, k, e)) {
+			break
+		}
+		// "Jaish al-Islam spokesman Islam Alloush": a title before a name
+		m := k
+		for m < e && !isCapWord(x.text[toks[m].s:toks[m].e]) && x.word(toks[m]) != "of" && x.word(toks[m]) != "for" {
+			m++
+		}
+		if m < e && m > k && x.word(toks[m-1]) != "the" && isCapWord(x.text[toks[m].s:toks[m].e]) {
+			break
+		}
+		return s, p, x.roleFrom(toks, p, e)
+	}
+	return s, e, ""
+}
+
+// ofFor returns the index of the first "of" or "for" in toks[s:e], or -1.
+func (x *stmtExtractor) ofFor(toks []tok, s, e int) int {
+	for k := s; k < e; k++ {
+		if w := x.word(toks[k]); w == "of" || w == "for" {
+			return k
+		}
+	}
+	return -1
+}
+
+// capPhrase reports a proper name of capitalised words with joining words:
+// "Syrian Observatory for Human Rights".
+func (x *stmtExtractor) capPhrase(toks []tok, s, e int) bool {
+	if s >= e || !isCapWord(x.text[toks[s].s:toks[s].e]) || leadAdverbs[x.word(toks[s])] {
+		return false
+	}
+	for k := s; k < e; k++ {
+		w := x.word(toks[k])
+		if !isCapWord(x.text[toks[k].s:toks[k].e]) && w != "of" && w != "for" && w != "and" && w != "the" && !nameParticles[w] {
+			return false
+		}
+	}
+	return isCapWord(x.text[toks[e-1].s:toks[e-1].e])
 }
