@@ -162,8 +162,9 @@ var (
 	ctxGenericREs = []*regexp.Regexp{
 		regexp.MustCompile(`\baccording\s+to\s+(?:the\s+|some\s+|two\s+|three\s+)?` + ctxGeneric + `\b`),
 		regexp.MustCompile(`\b` + ctxGeneric + `\s+(?:said|say|says|reported|told|confirmed|estimated)\b`),
+		regexp.MustCompile(`\b(rescuers|medics|doctors|activists|witnesses|officials)\s+(?:said|say|says|reported|told)\b`),
 	}
-	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm"}
+	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm", "rescuers"}
 )
 
 func ctxOrgSource(text, lower string, spans []names.Span) string {
