@@ -575,7 +575,7 @@ var placeNames = set(`aleppo homs hama idlib daraa deraa raqqa raqa latakia tart
 
 // nameStops end a personal name when walking back from the end of a
 // phrase: the words before it belong to a title or an organisation.
-var nameStops = set(`rights human affairs policy crisis directorate health council coalition observatory network
+var nameStops = set(`rights human affairs policy crisis board authority service services guild league directorate health council coalition observatory network
 	ministry command committee organisation organization agency office crescent cross forces army`)
 
 // nameParticles may sit inside a personal name in lower case.
@@ -746,8 +746,12 @@ func (x *stmtExtractor) trimWire(toks []tok, s, e int) (int, int, string) {
 			}
 			break
 		}
-		// "Aron Lund of the think tank Century International": a name first
+		// "Aron Lund of the think tank Century International": a name
+		// first; "director of the Karvel Water Board": no name after
 		if n0, named := x.nameLike(toks, s, of); named && n0 >= 2 {
+			b = e
+		}
+		if lw := x.word(toks[b-1]); lw == "the" || lw == "of" || lw == "for" {
 			b = e
 		}
 		if n, ok := x.nameLike(toks, b, e); ok && n >= 2 && b-s >= 2 && b > of {

@@ -147,6 +147,16 @@ func TestStatementPatterns(t *testing.T) {
 		{"cues", "Jonas Weber", "I have lived here", Direct}, // a line opening with a closing mark
 		{"cues", "Lars Holm", "The pumps will hold", Direct}, // lower-case description before the name
 		{"cues", "protesters", "Raise the wall", Direct},     // chanted
+		// scraped wire copy: one paragraph, marks and commas lost
+		{"wire", "Regional Water Authority", "Published March 3 2019", Reported}, // dateline glued on
+		{"wire", "Lena Marsh", "We have no power", Direct},                       // name director of ...
+		{"wire", "Viktor Halden", "Viktor Halden the Harbour", Reported},         // name the ... chief
+		{"wire", "Coastal Relief Network", "Meanwhile the Coastal", Reported},    // sentence adverb
+		{"wire", "Anika Roth", "The shelters are full", Direct},                  // Dr name a Member of ...
+		{"wire", "Port Authority", "Storm Update The Port", Reported},            // heading before The
+		{"wire", "Tomas Brandt", "Nobody should try", Direct},                    // name spokesman for ...
+		{"wire", "Jonas Ek", "We lost half", Direct},                             // name a local official
+		{"wire", "Lena Marsh", "Head of the Karvel", Reported},                   // title of org, then name
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -161,6 +171,17 @@ func TestStatementPatterns(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no %s statement by %q starting %q; got %s", c.article, c.kind, c.speaker, c.quotePrefix, brief(got[c.article]))
+		}
+	}
+	// the appositive is the role, never part of the name; a tag list names nobody
+	roles := map[string]string{"Lena Marsh": "director of the Karvel Water Board", "Anika Roth": "Dr, Member of Parliament for Karvel",
+		"Tomas Brandt": "spokesman for the Karvel Fire Service", "Viktor Halden": "Harbour Guild chief", "Jonas Ek": "local official"}
+	for _, s := range got["wire"] {
+		if r, ok := roles[s.Speaker]; ok && s.Role != r {
+			t.Errorf("wire: %s has role %q, want %q", s.Speaker, s.Role, r)
+		}
+		if strings.Contains(s.Quote, "coastal road") {
+			t.Errorf("wire: a tag list taken for a speaker: %+v", s)
 		}
 	}
 	// scare quotes, titles of works and headings are nobody's words
