@@ -19,11 +19,18 @@
 // apostrophes removed; English stop words; Porter stemming. Offsets are
 // never moved, so highlights are byte ranges into the stored text.
 //
-// User text is never parsed as query syntax: queries are built from match,
-// phrase, term and range queries.
+// User text is never parsed as query syntax: queries are built from term,
+// match, phrase and range queries. They are shaped to stay cheap on a
+// large archive: words common to many passages only rank passages found
+// by the rarer words; phrases are found through a field of word pairs and
+// checked against positions on the page of hits only; highlights come from
+// term locations of that page; facts are filtered on small fields and,
+// newest first, looked up in growing date windows sorted by a day keyword.
+// After a bulk Sync, Compact merges segments for faster queries.
 //
 // One process owns an index: Open takes an exclusive flock on
 // dir/newsbot.lock first and fails at once with ErrLocked if it is held.
 // Open refuses (ErrNotIndex) anything that is not an index of this mapping
-// version, and never deletes files.
+// version, and never deletes files. A rebuild can go to a new directory
+// while the old index serves, then the caller swaps the two *Index values.
 package index

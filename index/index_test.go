@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -187,6 +189,44 @@ func TestLock(t *testing.T) {
 		t.Fatalf("Open after Close: %v", err)
 	}
 	ix.Close()
+}
+
+// TestLockOtherProcess runs this test binary again as a second process
+// (see TestLockHelperProcess) while this one holds the index.
+func TestLockOtherProcess(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestLockHelperProcess$")
+	cmd.Env = append(os.Environ(), "NEWSBOT_INDEX_LOCK_HELPER="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("helper process: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "is in use by another newsbot process") {
+		t.Errorf("helper output lacks the lock error:\n%s", out)
+	}
+}
+
+func TestLockHelperProcess(t *testing.T) {
+	dir := os.Getenv("NEWSBOT_INDEX_LOCK_HELPER")
+	if dir == "" {
+		t.Skip("run by TestLockOtherProcess")
+	}
+	ix, err := Open(dir, Options{})
+	if err == nil {
+		ix.Close()
+		t.Fatal("opened an index another process holds")
+	}
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("err = %v, want ErrLocked", err)
+	}
+	fmt.Println(err)
 }
 
 func TestOpenRefuses(t *testing.T) {
