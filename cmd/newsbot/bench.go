@@ -138,10 +138,10 @@ func benchQuestions(arts []*corpus.Article) map[string][]string {
 			qs[intent] = append(qs[intent], q)
 		}
 	}
-	for i, a := range arts {
-		if i > 500 {
-			break
-		}
+	// every k-th article, so that questions come from the whole corpus
+	step := max(1, len(arts)/600)
+	for i := 0; i < len(arts); i += step {
+		a := arts[i]
 		set := facts.Extract(a)
 		for _, s := range set.Statements {
 			add(bot.IntentQuote, "What did "+s.Speaker+" say?")
@@ -151,7 +151,7 @@ func benchQuestions(arts []*corpus.Article) map[string][]string {
 		}
 		for _, t := range set.Tolls {
 			if t.Place != "" {
-				add(bot.IntentToll, "How many people were killed in "+t.Place+"?")
+				add(bot.IntentToll, "How many people were "+t.Category+" in "+t.Place+"?")
 			}
 		}
 		words := strings.Fields(a.Title)
