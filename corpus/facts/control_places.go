@@ -39,7 +39,7 @@ var (
 // them; ctlObjectWords likewise for ctlObjectRE.
 var (
 	ctlPlaceOfWords = []string{"town of", "city of", "village of", "district of", "neighbourhood of", "neighborhood of", "suburb of", "base of", "airbase of", "airport of", "camp of", "hamlet of"}
-	ctlObjectWords  = []string{"seized", "captured", "took", "retaken", "taken", "entered", "overr", "stormed"}
+	ctlObjectWords  = []string{"seized", "captured", "took", "retaken", "taken", "entered", "overran", "overrun", "stormed"}
 )
 
 // ctlNotNames are capitalised words that name no place of the war's map.
@@ -60,7 +60,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 	part := map[string]bool{} // not a town or city: "the district of X", "captured X"
 	for i := range ctxs {
 		c := &ctxs[i]
-		if containsAny(c.lower, ctlPlaceOfWords) {
+		if nameAfter(c, ctlPlaceOfWords) {
 			for _, m := range ctlPlaceOfRE.FindAllStringSubmatchIndex(c.text, -1) {
 				n := len(local)
 				local = ctlAddLocal(local, c, m[2], m[3])
@@ -70,7 +70,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 				}
 			}
 		}
-		if containsAny(c.lower, ctlObjectWords) {
+		if nameAfter(c, ctlObjectWords) {
 			for _, m := range ctlObjectRE.FindAllStringSubmatchIndex(c.text, -1) {
 				if ctlObjectEndRE.MatchString(c.text[m[3]:]) {
 					n := len(local)
@@ -197,3 +197,29 @@ func ctlLocalPart(e names.Entry) bool {
 // localPartMark marks, as the only alias, a local place that is a part
 // of a city or one read as a verb's object, whose size is unknown.
 const localPartMark = "\x00part"
+
+// nameAfter reports one of words (lower case) in the sentence followed by
+// a space and a capital letter or "al-": the only texts ctlPlaceOfRE and
+// ctlObjectRE can match, and rare enough to spare most sentences both.
+func nameAfter(c *sentCtx, words []string) bool {
+	for _, w := range words {
+		for off := 0; ; {
+			j := strings.Index(c.lower[off:], w)
+			if j < 0 {
+				break
+			}
+			off += j + len(w)
+			k := off
+			for k < len(c.text) && (c.text[k] == ' ' || c.text[k] == '\n' || c.text[k] == '\t') {
+				k++
+			}
+			if k == off || k >= len(c.text) {
+				continue
+			}
+			if b := c.text[k]; b >= 'A' && b <= 'Z' || b >= 0x80 || strings.HasPrefix(c.lower[k:], "al-") || strings.HasPrefix(c.lower[k:], "el-") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -146,9 +146,30 @@ func ctxSource(text, lower string, spans []names.Span) string {
 	if !containsAny(lower, ctxGenericWords) {
 		return ""
 	}
-	for _, re := range ctxGenericREs {
-		if m := re.FindStringSubmatchIndex(lower); m != nil {
-			return text[m[2]:m[3]]
+	if i := strings.Index(lower, "according to "); i >= 0 {
+		if m := ctxGenericREs[0].FindStringSubmatchIndex(lower[i:]); m != nil {
+			return text[i+m[2] : i+m[3]]
+		}
+	}
+	// "medical sources said": the pattern is anchored at the cue, so it
+	// runs on the few words before each one
+	for _, cue := range ctxGenericCues {
+		for off := 0; ; {
+			j := strings.Index(lower[off:], cue)
+			if j < 0 {
+				break
+			}
+			end := off + j
+			off = end + len(cue)
+			if off < len(lower) && isLetterByte(lower[off]) {
+				continue
+			}
+			w, at := before(lower, end, 60)
+			for _, re := range ctxGenericREs[1:] {
+				if m := re.FindStringSubmatchIndex(w); m != nil {
+					return text[at+m[2] : at+m[3]]
+				}
+			}
 		}
 	}
 	return ""
@@ -160,10 +181,12 @@ const ctxGeneric = `((?:local|medical|hospital|security|military|rebel|oppositio
 
 var (
 	ctxGenericREs = []*regexp.Regexp{
-		regexp.MustCompile(`\baccording\s+to\s+(?:the\s+|some\s+|two\s+|three\s+)?` + ctxGeneric + `\b`),
-		regexp.MustCompile(`\b` + ctxGeneric + `\s+(?:said|say|says|reported|told|confirmed|estimated)\b`),
-		regexp.MustCompile(`\b(rescuers|medics|doctors|activists|witnesses|officials)\s+(?:said|say|says|reported|told)\b`),
+		regexp.MustCompile(`^according\s+to\s+(?:the\s+|some\s+|two\s+|three\s+)?` + ctxGeneric + `\b`),
+		regexp.MustCompile(`\b` + ctxGeneric + `\s*$`),
+		regexp.MustCompile(`\b(rescuers|medics|doctors|activists|witnesses|officials)\s*$`),
 	}
+	// ctxGenericCues follow a generic source: "medical sources said".
+	ctxGenericCues  = []string{" said", " say", " says", " reported", " told", " confirmed", " estimated"}
 	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm", "rescuers"}
 )
 
@@ -258,7 +281,7 @@ var ctxMonths = map[string]time.Month{
 // ctxPastDate is the first earlier year (or month) the sentence sets an
 // event in, in ISO 8601 form, and whether it was "since" then.
 func ctxPastDate(a *corpus.Article, s string) (string, bool) {
-	if !strings.Contains(s, "19") && !strings.Contains(s, "20") {
+	if !hasYear(s) {
 		return "", false
 	}
 	for _, m := range ctxYearRE.FindAllStringSubmatchIndex(s, -1) {
@@ -291,3 +314,16 @@ func ctxPastDate(a *corpus.Article, s string) (string, bool) {
 // countryPlace is the place name that stands for the whole country: a
 // default for tolls, never a territorial claim.
 const countryPlace = "Syria"
+
+// hasYear reports four digits 19xx or 20xx standing alone in s.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1]) && s[i-1] != ',' && s[i-1] != '.') && (i+4 == len(s) || !isDigit(s[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
