@@ -35,11 +35,13 @@ var (
 	ctlObjectEndRE = regexp.MustCompile(`^(?:\s*$|\s*[.;:)]|\s*,\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:town|city|village|district|neighbou?rhood|suburb|base|airport|hub|stronghold)\b|[^at]|a[^n ]|t[^h])|\s+(?:on|from|in|after|before|and|with|near|following|last|this|early|late|at|as|to|which|where|for|during|amid|while|when|earlier|overnight|yesterday|today|itself|outright|entirely|completely|fully)\b)`)
 )
 
-// ctlPlaceWords: ctlPlaceOfRE matches only a sentence holding one of
-// them; ctlObjectWords likewise for ctlObjectRE.
+// ctlPlaceOfNouns and ctlObjectVerbs are the words ctlPlaceOfRE and
+// ctlObjectRE read a name after.
 var (
-	ctlPlaceOfWords = []string{"town of", "city of", "village of", "district of", "neighbourhood of", "neighborhood of", "suburb of", "base of", "airbase of", "airport of", "camp of", "hamlet of"}
-	ctlObjectWords  = []string{"seized", "captured", "took", "retaken", "taken", "entered", "overran", "overrun", "stormed"}
+	ctlPlaceOfNouns = map[string]bool{"town": true, "city": true, "village": true, "district": true, "neighbourhood": true, "neighborhood": true,
+		"suburb": true, "base": true, "airbase": true, "airport": true, "camp": true, "hamlet": true}
+	ctlObjectVerbs = map[string]bool{"seized": true, "captured": true, "recaptured": true, "took": true, "retook": true, "retaken": true,
+		"taken": true, "entered": true, "overran": true, "overrun": true, "stormed": true}
 )
 
 // ctlNotNames are capitalised words that name no place of the war's map.
@@ -60,7 +62,8 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 	part := map[string]bool{} // not a town or city: "the district of X", "captured X"
 	for i := range ctxs {
 		c := &ctxs[i]
-		if nameAfter(c, ctlPlaceOfWords) {
+		placeOf, object := ctlNameCues(c)
+		if placeOf {
 			for _, m := range ctlPlaceOfRE.FindAllStringSubmatchIndex(c.text, -1) {
 				n := len(local)
 				local = ctlAddLocal(local, c, m[2], m[3])
@@ -70,7 +73,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 				}
 			}
 		}
-		if nameAfter(c, ctlObjectWords) {
+		if object {
 			for _, m := range ctlObjectRE.FindAllStringSubmatchIndex(c.text, -1) {
 				if ctlObjectEndRE.MatchString(c.text[m[3]:]) {
 					n := len(local)
@@ -198,28 +201,29 @@ func ctlLocalPart(e names.Entry) bool {
 // of a city or one read as a verb's object, whose size is unknown.
 const localPartMark = "\x00part"
 
-// nameAfter reports one of words (lower case) in the sentence followed by
-// a space and a capital letter or "al-": the only texts ctlPlaceOfRE and
-// ctlObjectRE can match, and rare enough to spare most sentences both.
-func nameAfter(c *sentCtx, words []string) bool {
-	for _, w := range words {
-		for off := 0; ; {
-			j := strings.Index(c.lower[off:], w)
-			if j < 0 {
-				break
-			}
-			off += j + len(w)
-			k := off
-			for k < len(c.text) && (c.text[k] == ' ' || c.text[k] == '\n' || c.text[k] == '\t') {
-				k++
-			}
-			if k == off || k >= len(c.text) {
-				continue
-			}
-			if b := c.text[k]; b >= 'A' && b <= 'Z' || b >= 0x80 || strings.HasPrefix(c.lower[k:], "al-") || strings.HasPrefix(c.lower[k:], "el-") {
-				return true
-			}
+// ctlNameCues tells, in one pass over the sentence, whether a name (a
+// capital letter or "al-") follows "<noun> of" from ctlPlaceOfNouns or a
+// verb from ctlObjectVerbs: the only texts ctlPlaceOfRE and ctlObjectRE
+// can match, and rare enough to spare most sentences both.
+func ctlNameCues(c *sentCtx) (placeOf, object bool) {
+	t := c.text
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] != ' ' {
+			continue
+		}
+		if b := t[i+1]; !(b >= 'A' && b <= 'Z' || b >= 0x80 || strings.HasPrefix(c.lower[i+1:], "al-") || strings.HasPrefix(c.lower[i+1:], "el-")) {
+			continue
+		}
+		w, at := wordBeforeAt(c.lower, i+1)
+		if w == "of" {
+			n, _ := wordBeforeAt(c.lower, at)
+			placeOf = placeOf || ctlPlaceOfNouns[n]
+		} else {
+			object = object || ctlObjectVerbs[w]
+		}
+		if placeOf && object {
+			break
 		}
 	}
-	return false
+	return placeOf, object
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -269,32 +268,36 @@ func ctxDay(a *corpus.Article, weekday int) string {
 	return d.Format("2006-01-02")
 }
 
-// ctxYearRE finds a year named as a time: "in 2016", "since 2015", "in
-// March 2017", "by late 2013". A bare "2016" may be a count.
-var ctxYearRE = regexp.MustCompile(`\b(?:([Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Tt]hroughout|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)?(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b`)
+// ctxYearWords may stand before a year named as a time: "in 2016",
+// "since 2015", "by late 2013", "in March 2017". A bare "2016" may be a
+// count.
+var ctxYearWords = map[string]bool{
+	"in": true, "since": true, "by": true, "during": true, "throughout": true, "until": true, "early": true, "late": true, "mid": true,
+}
 
 var ctxMonths = map[string]time.Month{
-	"January": time.January, "February": time.February, "March": time.March, "April": time.April, "May": time.May, "June": time.June,
-	"July": time.July, "August": time.August, "September": time.September, "October": time.October, "November": time.November, "December": time.December,
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April, "may": time.May, "june": time.June,
+	"july": time.July, "august": time.August, "september": time.September, "october": time.October, "november": time.November, "december": time.December,
 }
 
 // ctxPastDate is the first earlier year (or month) the sentence sets an
 // event in, in ISO 8601 form, and whether it was "since" then.
 func ctxPastDate(a *corpus.Article, s string) (string, bool) {
-	if !hasYear(s) {
-		return "", false
-	}
-	for _, m := range ctxYearRE.FindAllStringSubmatchIndex(s, -1) {
-		if m[2] < 0 && m[4] < 0 {
-			continue // "2016 civilians": a count, or a year named in passing
-		}
-		if m[6] > 0 && s[m[6]-1] != ' ' || m[7] < len(s) && (s[m[7]] == '-' || s[m[7]] == '%') {
+	for i := 0; i+4 <= len(s); i++ {
+		if !isYearAt(s, i) {
 			continue
 		}
-		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		mon := time.Month(0)
-		if m[4] >= 0 {
-			mon = ctxMonths[s[m[4]:m[5]]]
+		y := int(s[i]-'0')*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+		if i+4 < len(s) && (s[i+4] == '-' || s[i+4] == '%') || i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		w, at := wordBeforeAt(s, i)
+		mon := ctxMonths[w]
+		if mon != 0 {
+			w, _ = wordBeforeAt(s, at)
+		}
+		if mon == 0 && !ctxYearWords[w] {
+			continue // "2016 civilians": a count, or a year named in passing
 		}
 		if !a.Date.IsZero() {
 			ay, am := a.Date.Year(), a.Date.Month()
@@ -302,7 +305,7 @@ func ctxPastDate(a *corpus.Article, s string) (string, bool) {
 				continue // this year: the article's own time
 			}
 		}
-		since := m[2] >= 0 && strings.EqualFold(s[m[2]:m[3]], "since")
+		since := w == "since"
 		if mon != 0 && !since {
 			return fmt.Sprintf("%04d-%02d", y, int(mon)), false
 		}
@@ -311,19 +314,31 @@ func ctxPastDate(a *corpus.Article, s string) (string, bool) {
 	return "", false
 }
 
-// countryPlace is the place name that stands for the whole country: a
-// default for tolls, never a territorial claim.
-const countryPlace = "Syria"
-
-// hasYear reports four digits 19xx or 20xx standing alone in s.
-func hasYear(s string) bool {
-	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
-			(i == 0 || !isDigit(s[i-1]) && s[i-1] != ',' && s[i-1] != '.') && (i+4 == len(s) || !isDigit(s[i+4])) {
-			return true
-		}
+// wordBeforeAt is the lower-cased word of letters that ends, before white
+// space, at i in s ("mid-" counts as "mid"), and where it starts.
+func wordBeforeAt(s string, i int) (string, int) {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '-') {
+		j--
 	}
-	return false
+	k := j
+	for k > 0 && isLetterByte(s[k-1]) {
+		k--
+	}
+	if j-k > 12 || k > 0 && s[k-1] >= 0x80 {
+		return "", k
+	}
+	return strings.ToLower(s[k:j]), k
+}
+
+// isYearAt reports four digits 19xx or 20xx standing alone at s[i:].
+func isYearAt(s string, i int) bool {
+	return (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+		(i == 0 || !isDigit(s[i-1]) && s[i-1] != ',' && s[i-1] != '.') && (i+4 == len(s) || !isDigit(s[i+4]))
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// countryPlace is the place name that stands for the whole country: a
+// default for tolls, never a territorial claim.
+const countryPlace = "Syria"
