@@ -228,8 +228,10 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
-			if !cue.passive && len(places) > 0 && ctlPartOf(s[m[1]:places[0].Start]) {
-				continue // "seized a neighbourhood in the northwest of Aleppo": not Aleppo
+			if !cue.passive && status != Held && status != Controls && len(places) > 0 && ctlPartOf(s[m[1]:places[0].Start]) {
+				// "seized a neighbourhood in the northwest of Aleppo" is not
+				// Aleppo taken; "held parts of Aleppo" is still held
+				continue
 			}
 			for _, p := range places {
 				if inExcept(p.Start) {

@@ -180,12 +180,16 @@ func ctlEnteredBy(c *sentCtx, from, to int) bool {
 
 // ctlPartRE finds a part of a place as a cue's object: "a rebel-held
 // neighbourhood in ...", "several buildings in ...", "positions outside".
-var ctlPartRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:a|an|some|several|many|dozens\s+of|scores\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}]+-held|[\p{L}]+-controlled)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:neighbou?rhoods?|districts?|villages?|positions?|buildings?|areas?|bases?|hills?|checkpoints?|points?|sites?|outposts?|parts?|sections?|quarters?|streets?|blocks?|farms?|factories|factory)\b[^,;:]*\b(?:in|of|near|outside|around|at|along|on|from|to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?$`)
+var ctlPartRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:(?:a|an|some|several|many|dozens\s+of|scores\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}]+-held|[\p{L}]+-controlled)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:neighbou?rhoods?|districts?|villages?|positions?|buildings?|areas?|bases?|hills?|checkpoints?|points?|sites?|outposts?|parts?|sections?|quarters?|streets?|blocks?|farms?|factories|factory)\b[^,;:]*\b(?:in|of|near|outside|around|at|along|on|from|to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?$`)
+
+// ctlNamedAsRE ends the text before a place named as what was taken:
+// "took the village of al-Sabha".
+var ctlNamedAsRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|district|neighbou?rhood|suburb|base|airport|camp)\s+of\s+$`)
 
 // ctlPartOf reports that between, the text from a cue to the first place
 // after it, makes the object a part of that place.
 func ctlPartOf(between string) bool {
-	if len(between) < 8 || strings.Contains(between, "including") {
+	if len(between) < 8 || strings.Contains(between, "including") || ctlNamedAsRE.MatchString(between) {
 		return false
 	}
 	return ctlPartRE.MatchString(between)
