@@ -51,7 +51,7 @@ var ctlCues = []ctlCue{
 	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false, []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
 	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false, []string{"recaptur", "retook", "retak", "regain", "won back"}},
 	// forces that entered a place are fighting in it; it is not yet theirs
-	{regexp.MustCompile(`\b(?:entered|enters|entering)\b`), Contested, false, []string{"enter"}},
+	{regexp.MustCompile(`\b(?:entered|enters|entering)\b`), Contested, false, []string{"entere", "enters", "entering"}},
 	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true, []string{"control"}},
 	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true, []string{"control"}},
 	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true, []string{"control"}},
@@ -121,7 +121,7 @@ var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linke
 var ctlStems = []string{
 	"control", "took", "take", "taking", "seiz", "captur", "overr", "occup", "storm", "retook", "retak", "regain",
 	"won back", "fell", "fall", "escap", "slip", "lost", "los", "under", "held", "hold", "stronghold", "bastion",
-	"enclave", "hands of", "-run", "enter",
+	"enclave", "hands of", "-run", "entere", "enters", "entering",
 }
 
 func extractControl(a *corpus.Article, sents []Sentence) []Control {

@@ -215,6 +215,9 @@ func ctlNameCues(c *sentCtx) (placeOf, object bool) {
 		if t[i] != ' ' {
 			continue
 		}
+		if p := t[i-1]; p != 'f' && p != 'd' && p != 'k' && p != 'n' && p != 'e' && p != 'p' && p != 'y' && p != 't' {
+			continue // no "of", no taking verb, no place noun ends here
+		}
 		if b := t[i+1]; !(b >= 'A' && b <= 'Z' || b >= 0x80 || strings.HasPrefix(c.lower[i+1:], "al-") || strings.HasPrefix(c.lower[i+1:], "el-")) {
 			continue
 		}
