@@ -124,15 +124,26 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	return hits, nil
 }
 
-// pairsQuery requires every word pair of a phrase.
+// pairsQuery requires every word pair of a phrase. Pairs with a stop-word
+// filler ("observatori _") are left out when a real pair remains: they
+// are common and select little, and the phrase check follows anyway.
 func pairsQuery(pairs analysis.TokenStream) query.Query {
 	seen := map[string]bool{}
-	var qs []query.Query
+	var qs, filled []query.Query
 	for _, p := range pairs {
-		if t := string(p.Term); !seen[t] {
-			seen[t] = true
+		t := string(p.Term)
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		if strings.HasPrefix(t, "_ ") || strings.HasSuffix(t, " _") {
+			filled = append(filled, term(pairsField, t))
+		} else {
 			qs = append(qs, term(pairsField, t))
 		}
+	}
+	if len(qs) == 0 {
+		qs = filled
 	}
 	if len(qs) == 1 {
 		return qs[0]
