@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,25 +124,11 @@ type answerCase struct {
 	cites  []string // one of these articles is cited in the top answers
 }
 
-// TestAnswersKnownGaps holds questions on the unseen test articles that
-// the extractors do not answer yet: a toll stated as "the death toll has
-// risen to more than 35 soldiers", and control of a place missing from the
-// gazetteer ("recaptured Al-Busayrah"). Run with -gaps to see them fail.
-func TestAnswersKnownGaps(t *testing.T) {
-	if !*gaps {
-		t.Skip("known extraction gaps; run with -gaps")
-	}
+func TestAnswers(t *testing.T) {
 	runAnswerCases(t, []answerCase{
 		{q: "How many soldiers were killed near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}}, cites: []string{"901_deir_ezzor_b"}},
 		{q: "/toll place:Deir ez-Zor", intent: IntentToll, top: 5, must: [][]string{{"35"}, {"20"}}},
 		{q: "Who controls Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"recaptured", "government"}}, cites: []string{"901_deir_ezzor_b"}},
-	})
-}
-
-var gaps = flag.Bool("gaps", false, "run the questions the extractors do not answer yet")
-
-func TestAnswers(t *testing.T) {
-	runAnswerCases(t, []answerCase{
 		{q: "What is the latest death toll?", intent: IntentToll, top: 3, must: [][]string{{"514"}, {"observatory"}}, never: []string{"500,000", "2 million"}, cites: []string{"000_8bee64950d4de325"}},
 		{q: "/toll", intent: IntentToll, top: 10, must: [][]string{{"514"}, {"412"}, {"370"}, {"255"}}},
 		{q: "How many people have been displaced?", intent: IntentToll, top: 5, must: [][]string{{"50,000"}}},

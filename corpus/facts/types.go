@@ -54,18 +54,22 @@ const (
 
 // Toll is a casualty or displacement figure as one report gives it.
 type Toll struct {
-	Article   string   `json:"article"`
-	Count     int64    `json:"count"`
-	Low       int64    `json:"low"`
-	High      int64    `json:"high"`
-	Qualifier string   `json:"qualifier"`
-	Category  string   `json:"category"`
-	Subgroup  string   `json:"subgroup"`
-	Place     string   `json:"place"`
-	Source    string   `json:"source"`
-	Scope     string   `json:"scope"`
-	Date      string   `json:"date"` // YYYY-MM-DD or "" when neither text nor article dates it
-	Evidence  Evidence `json:"evidence"`
+	Article   string `json:"article"`
+	Count     int64  `json:"count"`
+	Low       int64  `json:"low"`
+	High      int64  `json:"high"`
+	Qualifier string `json:"qualifier"`
+	Category  string `json:"category"`
+	Subgroup  string `json:"subgroup"`
+	Place     string `json:"place"`
+	Source    string `json:"source"`
+	Scope     string `json:"scope"`
+	// Date is YYYY-MM-DD; a reduced form ("2016", "2017-03") when the text
+	// places the event in an earlier year than the report; "" when neither
+	// text nor article dates it. Reduced dates sort before full ones of the
+	// same year, so a 2016 event is never taken for the latest report.
+	Date     string   `json:"date"`
+	Evidence Evidence `json:"evidence"`
 }
 
 // Control statuses.
@@ -86,7 +90,7 @@ type Control struct {
 	Status     string   `json:"status"`
 	Except     string   `json:"except"`
 	Source     string   `json:"source"`
-	Date       string   `json:"date"`
+	Date       string   `json:"date"` // as Toll.Date
 	Evidence   Evidence `json:"evidence"`
 }
 
