@@ -66,7 +66,7 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		if pairs := ix.pairs.Analyze([]byte(r.Text)); len(pairs) > 0 {
 			// Word pairs find and rank the passages without reading
 			// positions; the real phrase then checks the page of hits
-			// (see phraseQuery). A few extra hits make up for the rare
+			// (see pairsQuery, locations). A few extra hits make up for the rare
 			// passage holding every pair but not the phrase.
 			q, verify = pairsQuery(pairs), mq
 			fetch = min(size+size/2+2, MaxSize)
