@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +24,11 @@ var ErrLocked = errors.New("in use by another newsbot process")
 // built with another mapping version. Open never deletes anything; the fix
 // is to rebuild into a new (or emptied) directory.
 var ErrNotIndex = errors.New("not a newsbot index")
+
+// ErrOutdated reports a newsbot index made with another mapping version: it
+// must be rebuilt (Options.RebuildOutdated does so). Such an error also
+// matches ErrNotIndex.
+var ErrOutdated = errors.New("index made by another newsbot version")
 
 const (
 	lockName     = "newsbot.lock"
@@ -44,6 +50,11 @@ type Options struct {
 	// fact extractor changes, so the next Sync re-extracts every article
 	// even though no text changed.
 	FactsVersion string
+	// RebuildOutdated lets Open rebuild, empty, an index that an older or
+	// newer newsbot made with another mapping. The index is derived from
+	// the corpus, so nothing is lost but the time to sync again; a folder
+	// that is not a newsbot index is still refused.
+	RebuildOutdated bool
 }
 
 // Index is an open newsbot index. Its methods are safe for concurrent use;
@@ -101,6 +112,12 @@ func Open(dir string, opt Options) (*Index, error) {
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {
 		err = ix.openExisting()
+		if errors.Is(err, ErrOutdated) && opt.RebuildOutdated {
+			log.Warn("index: built with another mapping; rebuilding it", "dir", dir, "err", err)
+			if err = clearIndex(dir); err == nil {
+				err = ix.create()
+			}
+		}
 	} else {
 		err = ix.create()
 	}
@@ -179,9 +196,23 @@ func (ix *Index) openExisting() error {
 		if got == "" {
 			got = "none"
 		}
-		return fmt.Errorf("index: %s has mapping version %s, this build needs %s; rebuild it in a new directory: %w", ix.dir, got, mappingVersion, ErrNotIndex)
+		if !strings.HasPrefix(got, mappingPrefix) {
+			return fmt.Errorf("index: %s has mapping version %s: %w", ix.dir, got, ErrNotIndex)
+		}
+		return fmt.Errorf("index: %s has mapping version %s, this build needs %s; rebuild it in a new directory (%w): %w", ix.dir, got, mappingVersion, ErrOutdated, ErrNotIndex)
 	}
 	ix.bl = bl
+	return nil
+}
+
+// clearIndex removes a newsbot index's files from dir, keeping the lock
+// file (held by the caller) and anything that is not an index file.
+func clearIndex(dir string) error {
+	for _, name := range []string{metaFileName, "store"} {
+		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("index: clear %s: %w", dir, err)
+		}
+	}
 	return nil
 }
 

@@ -371,3 +371,40 @@ func TestStats(t *testing.T) {
 		t.Errorf("Newest = %+v", st.Newest)
 	}
 }
+
+func TestOpenRebuildsOutdatedIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.bl.SetInternal(versionKey, []byte(mappingPrefix+"0")); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if _, err := Open(dir, Options{}); !errors.Is(err, ErrOutdated) {
+		t.Fatalf("outdated index without RebuildOutdated: %v, want ErrOutdated", err)
+	}
+	ix, err = Open(dir, Options{RebuildOutdated: true})
+	if err != nil {
+		t.Fatalf("rebuild: %v", err)
+	}
+	defer ix.Close()
+	st, err := ix.Stats(context.Background())
+	if err != nil || st.Articles != 0 {
+		t.Fatalf("rebuilt index: %+v %v", st, err)
+	}
+}
+
+func TestOpenRefusesForeignVersion(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.bl.SetInternal(versionKey, []byte("someone-else/1"))
+	ix.Close()
+	if _, err := Open(dir, Options{RebuildOutdated: true}); !errors.Is(err, ErrNotIndex) {
+		t.Fatalf("foreign version: %v, want ErrNotIndex", err)
+	}
+}

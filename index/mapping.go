@@ -9,7 +9,10 @@ import (
 // to the mapping, the analyzer or the document layout bumps it: Open then
 // refuses an older index instead of answering from documents it would
 // misread, and the caller rebuilds in a new directory.
-const mappingVersion = "newsbot-index/3"
+// mappingPrefix marks every newsbot mapping version.
+const mappingPrefix = "newsbot-index/"
+
+const mappingVersion = mappingPrefix + "3"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")

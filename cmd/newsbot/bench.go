@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +33,7 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	n := fs.Int("articles", 100000, "articles in the bench corpus")
 	rounds := fs.Int("rounds", 200, "questions timed per intent")
 	asJSON := fs.Bool("json", false, "machine-readable output")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed questions to this file")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -43,7 +45,7 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 		return err
 	}
 	arts := grow(loaded.Articles, *n)
-	ix, err := index.Open(*indexDir, index.Options{Logger: log})
+	ix, err := index.Open(*indexDir, indexOptions(log))
 	if err != nil {
 		return err
 	}
@@ -69,6 +71,17 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 		MaxMs     float64 `json:"max_ms"`
 	}
 	var results []result
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, intent := range []string{bot.IntentQuote, bot.IntentToll, bot.IntentControl, bot.IntentSearch, bot.IntentSources} {
 		pool := qs[intent]

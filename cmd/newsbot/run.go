@@ -133,7 +133,7 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 	if len(loaded.Skipped) > 0 {
 		log.Info("corpus: files skipped", "count", len(loaded.Skipped))
 	}
-	ix, err := index.Open(cfg.IndexDir, index.Options{Logger: log})
+	ix, err := index.Open(cfg.IndexDir, indexOptions(log))
 	if err != nil {
 		return nil, nil, index.SyncStats{}, err
 	}
@@ -143,6 +143,12 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 		return nil, nil, st, err
 	}
 	return ix, loaded, st, nil
+}
+
+// indexOptions: the index is derived from the corpus, so one built by
+// another newsbot version is rebuilt, and new extraction rules re-extract.
+func indexOptions(log *slog.Logger) index.Options {
+	return index.Options{Logger: log, FactsVersion: facts.Version, RebuildOutdated: true}
 }
 
 func cmdAsk(ctx context.Context, cfg config, question string, log *slog.Logger, stdout, stderr io.Writer) error {
