@@ -74,6 +74,9 @@ type Index struct {
 
 	syncMu sync.Mutex
 
+	statsMu sync.Mutex
+	stats   *Stats // cached by Stats, dropped by Sync
+
 	newestMu sync.Mutex
 	newest   time.Time // of the newest dated fact; see newestFactDate
 	newestOK bool

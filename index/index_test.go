@@ -408,3 +408,23 @@ func TestOpenRefusesForeignVersion(t *testing.T) {
 		t.Fatalf("foreign version: %v, want ErrNotIndex", err)
 	}
 }
+
+func TestStatsFollowSync(t *testing.T) {
+	ix := openTemp(t)
+	arts := testArticles(t)
+	ctx := context.Background()
+	if _, err := ix.Sync(ctx, arts[:2], nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	before, err := ix.Stats(ctx)
+	if err != nil || before.Articles != 2 {
+		t.Fatalf("stats after 2 articles: %+v %v", before, err)
+	}
+	if _, err := ix.Sync(ctx, arts, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, err := ix.Stats(ctx)
+	if err != nil || after.Articles != len(arts) {
+		t.Fatalf("cached stats not refreshed by Sync: %+v %v, want %d articles", after, err, len(arts))
+	}
+}

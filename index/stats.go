@@ -17,8 +17,30 @@ type Stats struct {
 	Undated int
 }
 
-// Stats counts the index's articles, passages and facts.
+// Stats counts the index's articles, passages and facts. Counting walks
+// every posting list, so the result is kept until the next Sync, the only
+// writer.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
+	ix.statsMu.Lock()
+	defer ix.statsMu.Unlock()
+	if ix.stats != nil {
+		return *ix.stats, nil
+	}
+	st, err := ix.countStats(ctx)
+	if err == nil {
+		ix.stats = &st
+	}
+	return st, err
+}
+
+// forgetStats drops the cached Stats after a write.
+func (ix *Index) forgetStats() {
+	ix.statsMu.Lock()
+	ix.stats = nil
+	ix.statsMu.Unlock()
+}
+
+func (ix *Index) countStats(ctx context.Context) (Stats, error) {
 	var st Stats
 	counts := []struct {
 		q   query.Query

@@ -42,6 +42,7 @@ const batchOps = 2000
 // goroutines at once. progress, if not nil, is called from this goroutine
 // after each article.
 func (ix *Index) Sync(ctx context.Context, arts []*corpus.Article, extract func(*corpus.Article) facts.Set, progress func(done, total int)) (SyncStats, error) {
+	defer ix.forgetStats()
 	ix.syncMu.Lock()
 	defer ix.syncMu.Unlock()
 	began := time.Now()
