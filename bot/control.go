@@ -73,7 +73,7 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	}
 	var r Response
 	// the place itself first, then sites inside it ("Aleppo International Airport")
-	exact, parts := splitClaims(claims, func(c claim) bool {
+	exact, parts := partition(claims, func(c claim) bool {
 		return names.Key(names.Default().Canonical(c.c.Place)) == names.Key(names.Default().Canonical(q.Place))
 	})
 	if len(exact) == 0 {
@@ -247,17 +247,6 @@ func displayPlace(asked, got string) string {
 		return got
 	}
 	return asked
-}
-
-func splitClaims(cs []claim, in func(claim) bool) (yes, no []claim) {
-	for _, c := range cs {
-		if in(c) {
-			yes = append(yes, c)
-		} else {
-			no = append(no, c)
-		}
-	}
-	return yes, no
 }
 
 func statusLike(asked, got string) bool {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -198,7 +199,7 @@ func TestNothingFound(t *testing.T) {
 			t.Errorf("%q: headline %q should say plainly that nothing was found", q, r.Headline)
 		}
 	}
-	if r := ask(t, f, "What did Peskof say?"); !containsString(r.Suggestions, "Dmitry Peskov") {
+	if r := ask(t, f, "What did Peskof say?"); !slices.Contains(r.Suggestions, "Dmitry Peskov") {
 		t.Errorf("suggestions %v, want Dmitry Peskov", r.Suggestions)
 	}
 }

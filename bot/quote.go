@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -107,7 +108,7 @@ func (e *Engine) speakerForms(s string) []string {
 		return forms
 	}
 	add := func(f string) {
-		if f != "" && len(forms) < 8 && !containsString(forms, f) {
+		if f != "" && len(forms) < 8 && !slices.Contains(forms, f) {
 			forms = append(forms, f)
 		}
 	}
@@ -309,15 +310,6 @@ func sameSpeaker(a, b string) bool {
 func hasSource(list []Source, id string) bool {
 	for _, s := range list {
 		if s.Article == id {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
 			return true
 		}
 	}

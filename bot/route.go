@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -141,7 +142,7 @@ func parseCommand(text string) (Command, map[string]string, error) {
 		if o.Required && !given {
 			return cmd, nil, badRequest("/%s needs %s: for example /%s %s:%s", cmd.Name, o.Name, cmd.Name, o.Name, example(o.Name))
 		}
-		if given && len(o.Choices) > 0 && !contains(o.Choices, strings.ToLower(v)) {
+		if given && len(o.Choices) > 0 && !slices.Contains(o.Choices, strings.ToLower(v)) {
 			return cmd, nil, badRequest("/%s: %s: must be one of %s.", cmd.Name, o.Name, strings.Join(o.Choices, ", "))
 		}
 		if given && len(o.Choices) > 0 {
@@ -167,15 +168,6 @@ func example(opt string) string {
 		return "Who controls Aleppo?"
 	}
 	return "..."
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // route turns a request into a query: commands by their options, plain

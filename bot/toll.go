@@ -336,22 +336,19 @@ func weekdayOf(date string) time.Weekday {
 	return d.Weekday()
 }
 
-func filterRows(rows []tollRow, keep func(tollRow) bool) []tollRow {
-	var out []tollRow
-	for _, r := range rows {
-		if keep(r) {
-			out = append(out, r)
-		}
-	}
-	return out
+// filterRows keeps the items for which keep is true.
+func filterRows[T any](xs []T, keep func(T) bool) []T {
+	yes, _ := partition(xs, keep)
+	return yes
 }
 
-func partition(rows []tollRow, in func(tollRow) bool) (yes, no []tollRow) {
-	for _, r := range rows {
-		if in(r) {
-			yes = append(yes, r)
+// partition splits xs by in, keeping the order of each part.
+func partition[T any](xs []T, in func(T) bool) (yes, no []T) {
+	for _, x := range xs {
+		if in(x) {
+			yes = append(yes, x)
 		} else {
-			no = append(no, r)
+			no = append(no, x)
 		}
 	}
 	return yes, no
