@@ -122,7 +122,11 @@ func (e *Engine) placesTaken(q query, claims []claim) Response {
 		r.Answers = append(r.Answers, claimAnswer(c, nil))
 	}
 	verb := map[string]string{"seized": "taken", "lost": "lost", "": "held"}[q.Status]
-	r.Headline = fmt.Sprintf("Places %s has %s, by the reports: %s.", q.Controller, verb, strings.Join(places, ", "))
+	have := "has"
+	if pluralName(q.Controller) {
+		have = "have"
+	}
+	r.Headline = fmt.Sprintf("Places %s %s %s, by the reports: %s.", q.Controller, have, verb, strings.Join(places, ", "))
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
@@ -224,6 +228,9 @@ func claimPhrase(c claim) string {
 		facts.Controls: "controls", facts.Seized: "seized", facts.Lost: "lost control of",
 		facts.Held: "held", facts.Contested: "contests", facts.Recaptured: "recaptured",
 	}[c.c.Status]
+	if pluralName(c.c.Controller) {
+		verb = strings.TrimSuffix(verb, "s") // "rebels control", "Kurdish forces contest"
+	}
 	if verb == "" {
 		verb = c.c.Status
 	}
@@ -240,6 +247,20 @@ func claimPhrase(c claim) string {
 		s += " (undated report)"
 	}
 	return s
+}
+
+// pluralName tells "rebels" and "Kurdish forces" from "the government" and
+// "HTS", for the verb that follows.
+func pluralName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if strings.ToUpper(last) == last || len(last) <= 3 {
+		return false // an acronym: "HTS", "SDF"
+	}
+	return strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
 
 func displayPlace(asked, got string) string {

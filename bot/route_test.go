@@ -136,3 +136,12 @@ func FuzzRoute(f *testing.F) {
 		}
 	})
 }
+
+func TestPluralName(t *testing.T) {
+	for name, want := range map[string]bool{"rebels": true, "Kurdish forces": true, "Syrian Democratic Forces": true,
+		"government": false, "HTS": false, "Islamic State": false, "Hayat Tahrir al-Sham": false, "pro-Turkey factions": true} {
+		if got := pluralName(name); got != want {
+			t.Errorf("pluralName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
