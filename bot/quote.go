@@ -41,6 +41,15 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		return r, nil
 	}
 	topic := significantTokens(q.Topic)
+	if q.Speaker == "" {
+		// with no speaker to narrow them, quotes must be about the words asked
+		hits = filterRows(hits, func(h index.FactHit) bool {
+			return coverage(topic, h.Statement.Quote+" "+h.Statement.Evidence.Sentence) >= 0.5
+		})
+		if len(hits) == 0 {
+			return Response{Headline: fmt.Sprintf("No quotes found from %s.", orTopic(q))}, nil
+		}
+	}
 	type ranked struct {
 		hit   index.FactHit
 		score float64
@@ -94,7 +103,11 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	if len(r.Answers) == maxAnswers {
 		count = "At least " + count
 	}
-	r.Headline = fmt.Sprintf("%s quote%s from %s.", count, plural(len(r.Answers)), speakerLabel(q))
+	if q.Speaker == "" {
+		r.Headline = fmt.Sprintf("%s quote%s about “%s”.", count, plural(len(r.Answers)), q.Topic)
+	} else {
+		r.Headline = fmt.Sprintf("%s quote%s from %s.", count, plural(len(r.Answers)), speakerLabel(q))
+	}
 	return r, nil
 }
 
@@ -176,9 +189,6 @@ func kindWeight(s *facts.Statement) float64 {
 // speakerLabel names the speaker as asked: the extracted names of the
 // answers may differ ("Kremlin" asked, "Dmitry Peskov" found).
 func speakerLabel(q query) string {
-	if q.Speaker == "" {
-		return "sources on " + q.Topic
-	}
 	label := q.Speaker
 	if q.Topic != "" {
 		label += " about " + q.Topic

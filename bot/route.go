@@ -226,12 +226,17 @@ func unquotePhrase(s string) (string, bool) {
 
 var (
 	quoteREs = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)^(?:so\s+)?(?:what|which\s+\w+)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|says|tell|told|claim|claimed|announce|announced|state|stated|comment|commented|declare|declared|warn|warned)(?:\s+(?:reporters|journalists|afp|reuters|the press|media))?(?:\s+(?:about|on|regarding|concerning|of|over)\s+(.+?))?\W*$`),
+		regexp.MustCompile(`(?i)^(?:so\s+)?(?:what|which\s+\w+)\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|says|tell|told|claim|claimed|announce|announced|state|stated|comment|commented|declare|declared|warn|warned|call\s+for|called\s+for|urge|urged|vow|vowed|pledge|pledged|promise|promised|accuse|accused|deny|denied|demand|demanded|ask\s+for|asked\s+for|want|wanted|think|thought|predict|predicted)(?:\s+(?:reporters|journalists|afp|reuters|the press|media))?(?:\s+(?:about|on|regarding|concerning|of|over)\s+(.+?))?\W*$`),
 		regexp.MustCompile(`(?i)^(?:show\s+(?:me\s+)?|give\s+me\s+|find\s+|any\s+)?(?:the\s+)?(?:quotes?|statements?|comments?|remarks?|words)\s+(?:from|by|of)\s+(.+?)(?:\s+(?:about|on|regarding|concerning)\s+(.+?))?\W*$`),
 		regexp.MustCompile(`(?i)^what\s+(?:is|are|was|were)\s+(.+?)\s+saying(?:\s+(?:about|on)\s+(.+?))?\W*$`),
 		regexp.MustCompile(`(?i)^(?:has|have|did)\s+(.+?)\s+(?:said|say|commented|comment|spoken|speak)\s+(?:anything\s+|something\s+)?(?:about|on)\s+(.+?)\W*$`),
 		regexp.MustCompile(`(?i)^how\s+(?:did|has|have)\s+(.+?)\s+(?:react|reacted|respond|responded)(?:\s+to\s+(.+?))?\W*$`),
 		regexp.MustCompile(`(?i)^(?:who\s+is|who's)\s+quoted\s+(?:about|on)\s+(.+?)\W*$`),
+	}
+	// "Who said Aleppo is lost?", "quotes about Aleppo": the words, not the speaker
+	quoteTopicREs = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)^who\s+(?:said|says|has\s+said|warned|claimed|called|described|told)\s+(?:that\s+)?(.+?)\W*$`),
+		regexp.MustCompile(`(?i)^(?:show\s+(?:me\s+)?|any\s+)?(?:quotes?|statements?|comments?|reactions?)\s+(?:about|on|regarding|concerning)\s+(.+?)\W*$`),
 	}
 	controlPlaceREs = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\bwho\s+(?:now\s+)?(?:controls|holds|held|runs|took|seized|captured|retook|recaptured|took\s+over|is\s+(?:in\s+control\s+of|holding|controlling)|has\s+(?:control\s+of|taken|seized|captured)|had\s+(?:control\s+of|taken))\s+(?:the\s+)?(.+?)\W*$`),
@@ -239,6 +244,7 @@ var (
 		regexp.MustCompile(`(?i)\b(?:who(?:'s|\s+is)\s+in\s+control\s+of|control\s+of|status\s+of|situation\s+in)\s+(?:the\s+)?(.+?)\W*$`),
 	}
 	controlUnderRE  = regexp.MustCompile(`(?i)^(?:is|are|was)\s+(?:the\s+)?(.+?)\s+(?:still\s+)?(?:under|in)\s+(?:the\s+)?(.+?)\s+(?:control|hands)\W*$`)
+	controlDidRE    = regexp.MustCompile(`(?i)^(?:did|have|has)\s+(?:the\s+)?(.+?)\s+(?:take|taken|took|seize|seized|capture|captured|enter|entered|retake|retaken|recapture|recaptured|lose|lost)\s+(?:control\s+of\s+)?(?:the\s+)?(.+?)\W*$`)
 	controlByRE     = regexp.MustCompile(`(?i)^(?:is|are|was)\s+(?:the\s+)?(.+?)\s+(?:still\s+)?(?:held|controlled|captured|taken|seized)\s+by\s+(?:the\s+)?(.+?)\W*$`)
 	controlWhichRE  = regexp.MustCompile(`(?i)^(?:which|what)(?:\s+(?:towns?|cities|city|villages?|places?|areas?|territory|territories|districts?|neighbou?rhoods?|provinces?|bases?))?\s+(?:have|has|did|do|does)\s+(?:the\s+)?(.+?)\s+(?:taken|took|take|seized|seize|captured|capture|won|lost|lose|control|hold|held)\b`)
 	tollCueRE       = regexp.MustCompile(`(?i)\b(?:how\s+many|death\s+toll|toll|casualt\w*|number\s+of\s+(?:dead|deaths|people|civilians|victims|displaced|injured|wounded)|body\s+count|fatalities)\b`)
@@ -275,6 +281,14 @@ func classify(text string, placeFinder func(string) string) query {
 				return q
 			}
 		}
+	}
+	for _, re := range quoteTopicREs {
+		if m := re.FindStringSubmatch(t); m != nil {
+			return query{Intent: IntentQuote, Topic: strings.TrimSpace(m[1])}
+		}
+	}
+	if m := controlDidRE.FindStringSubmatch(t); m != nil {
+		return query{Intent: IntentControl, Place: cleanName(m[2]), Controller: cleanName(m[1])}
 	}
 	if m := controlUnderRE.FindStringSubmatch(t); m != nil {
 		return query{Intent: IntentControl, Place: cleanName(m[1]), Controller: cleanName(m[2])}

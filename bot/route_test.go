@@ -32,6 +32,10 @@ func TestRoute(t *testing.T) {
 		{"/quote speaker:Netanyahu", query{Intent: IntentQuote, Speaker: "Netanyahu"}},
 		{"/quote speaker:Kremlin spokesman topic:Assad support", query{Intent: IntentQuote, Speaker: "Kremlin spokesman", Topic: "Assad support"}},
 		{"/quote Netanyahu", query{Intent: IntentQuote, Speaker: "Netanyahu"}},
+		{"What did Erdogan call for?", query{Intent: IntentQuote, Speaker: "Erdogan"}},
+		{"What did Araghchi vow?", query{Intent: IntentQuote, Speaker: "Araghchi"}},
+		{"Who said Aleppo is lost?", query{Intent: IntentQuote, Topic: "Aleppo is lost"}},
+		{"quotes about the airport", query{Intent: IntentQuote, Topic: "the airport"}},
 		// tolls
 		{"What is the latest death toll?", query{Intent: IntentToll, Category: "killed"}},
 		{"How many civilians have been killed in the offensive?", query{Intent: IntentToll, Category: "killed", Subgroup: "civilians"}},
@@ -49,6 +53,8 @@ func TestRoute(t *testing.T) {
 		{"Has Aleppo fallen?", query{Intent: IntentControl, Place: "Aleppo"}},
 		{"Is Hama under government control?", query{Intent: IntentControl, Place: "Hama", Controller: "government"}},
 		{"Is Idlib held by the rebels?", query{Intent: IntentControl, Place: "Idlib", Controller: "rebels"}},
+		{"Did the rebels take Hama?", query{Intent: IntentControl, Place: "Hama", Controller: "rebels"}},
+		{"Have government forces retaken Palmyra?", query{Intent: IntentControl, Place: "Palmyra", Controller: "government forces"}},
 		{"Which towns have the rebels taken?", query{Intent: IntentControl, Controller: "rebels", Status: "seized"}},
 		{"/control place:Khan Sheikhun", query{Intent: IntentControl, Place: "Khan Sheikhun"}},
 		// search and the rest
