@@ -154,6 +154,9 @@ func LoadDir(ctx context.Context, dir string) (*Loaded, error) {
 // article, so that describing a folder of articles never adds one to it.
 func isDocumentation(name string) bool {
 	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	if strings.Contains(base, "README") {
+		return true // also "UPSTREAM_README"
+	}
 	switch base {
 	case "README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "CONTRIBUTING", "COPYING":
 		return true

@@ -377,6 +377,7 @@ func TestLoadDirSkipsDocumentation(t *testing.T) {
 	for name, body := range map[string]string{
 		"README.md":   "# About this corpus\n\nThese files are articles.\n",
 		"LICENSE.txt": "CC BY 4.0\n",
+		"UPSTREAM_README.md": "# Upstream\n",
 		"story.txt":   "Rebels seized the town on Monday, the monitor said.\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -390,7 +391,7 @@ func TestLoadDirSkipsDocumentation(t *testing.T) {
 	if len(got.Articles) != 1 || got.Articles[0].ID != "story" {
 		t.Fatalf("articles %v, want only story", got.Articles)
 	}
-	if len(got.Skipped) != 2 {
-		t.Fatalf("skipped %v, want README and LICENSE reported", got.Skipped)
+	if len(got.Skipped) != 3 {
+		t.Fatalf("skipped %v, want the READMEs and LICENSE reported", got.Skipped)
 	}
 }
