@@ -13,6 +13,11 @@ import (
 	"github.com/newsroom/newsbot/index"
 )
 
+// tollPool is how many of the newest figures a toll answer reads: enough
+// for the latest report, its same-day rivals and a fortnight's trail, and
+// small enough that the index stops at its first date window.
+const tollPool = 40
+
 type tollRow struct {
 	t    *facts.Toll
 	meta index.Meta
@@ -20,7 +25,7 @@ type tollRow struct {
 }
 
 func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
-	hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: q.Place, Size: factPool})
+	hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: q.Place, Size: tollPool})
 	if err != nil {
 		return Response{}, fmt.Errorf("bot: tolls: %w", err)
 	}

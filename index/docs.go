@@ -149,6 +149,7 @@ func factBody(a *corpus.Article, typ, date string, ev facts.Evidence) map[string
 	if d, err := time.Parse("2006-01-02", date); err == nil {
 		b[dateField] = d
 		b[sortField] = d.Format("2006-01-02")
+		b[monthField] = d.Format("2006-01")
 	}
 	setText(b, "sentence", ev.Sentence)
 	return b

@@ -90,7 +90,16 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 	if strings.TrimSpace(q.Text) != "" {
 		res, err = ix.rankedFacts(ctx, must, q, selective, size)
 	} else {
-		res, err = ix.newestFacts(ctx, must, q.From, q.To, size)
+		// a speaker keeps the match set small enough to sort whole; a place
+		// may ("Khan Sheikhun") or may not ("Syria"): count it first
+		narrow := strings.TrimSpace(q.Speaker) != ""
+		if !narrow && strings.TrimSpace(q.Place) != "" {
+			narrow, err = ix.fewerThan(ctx, must, sortWholeMax)
+			if err != nil {
+				return nil, err
+			}
+		}
+		res, err = ix.newestFacts(ctx, must, q.From, q.To, size, narrow)
 	}
 	if err != nil {
 		return nil, err
@@ -155,7 +164,7 @@ func (ix *Index) rankedFacts(ctx context.Context, must []query.Query, q FactQuer
 // fact of a kind by date costs a doc-values read per fact, so it first
 // looks in growing windows below the newest fact date and stops at the
 // first window that fills the page: everything outside it is older.
-func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to time.Time, size int) (*bleve.SearchResult, error) {
+func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to time.Time, size int, narrow bool) (*bleve.SearchResult, error) {
 	run := func(from, to time.Time) (*bleve.SearchResult, error) {
 		qs := must
 		if dq := dateRange(from, to); dq != nil {
@@ -171,11 +180,41 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 		}
 		return res, nil
 	}
+	if narrow {
+		return run(from, to)
+	}
+	runMonths := func(months []string) (*bleve.SearchResult, error) {
+		terms := make([]query.Query, len(months))
+		for i, m := range months {
+			terms[i] = term(monthField, m)
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(append(slices.Clone(must), bleve.NewDisjunctionQuery(terms...))...), size, 0, false)
+		req.Fields = factFields
+		req.Score = bleve.ScoreNone
+		req.SortBy([]string{"-" + sortField})
+		res, err := ix.bl.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: facts: %w", err)
+		}
+		return res, nil
+	}
 	newest, err := ix.newestFactDate(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if !newest.IsZero() {
+	if !newest.IsZero() && from.IsZero() && to.IsZero() {
+		// windows of whole months back from the newest fact: everything
+		// outside a window is older than everything inside it
+		for _, months := range []int{1, 2, 12, 48} {
+			res, err := runMonths(monthsBack(newest, months))
+			if err != nil {
+				return nil, err
+			}
+			if len(res.Hits) >= size {
+				return res, nil
+			}
+		}
+	} else if !newest.IsZero() {
 		for _, w := range []time.Duration{8 * day, 46 * day, 366 * day, 4 * 366 * day} {
 			start := newest.Add(-w)
 			if !from.IsZero() && !start.After(from) {
@@ -194,6 +233,32 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 }
 
 const day = 24 * time.Hour
+
+// monthsBack lists the n months ending with t's, as YYYY-MM.
+func monthsBack(t time.Time, n int) []string {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	out := make([]string, n)
+	for i := range out {
+		out[i] = first.AddDate(0, -i, 0).Format("2006-01")
+	}
+	return out
+}
+
+// sortWholeMax is the largest match set sorted by date in one search;
+// larger ones go through the date windows of newestFacts.
+const sortWholeMax = 3000
+
+// fewerThan reports whether fewer than n facts match must. Counting reads
+// only the posting lists: no scores, no sort, no stored fields.
+func (ix *Index) fewerThan(ctx context.Context, must []query.Query, n int) (bool, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(must...), 0, 0, false)
+	req.Score = bleve.ScoreNone
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return false, fmt.Errorf("index: facts: count: %w", err)
+	}
+	return res.Total < uint64(n), nil
+}
 
 // newestFactDate is the date of the newest dated fact, or zero; it is
 // cached until the next Sync.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -426,5 +427,13 @@ func TestStatsFollowSync(t *testing.T) {
 	after, err := ix.Stats(ctx)
 	if err != nil || after.Articles != len(arts) {
 		t.Fatalf("cached stats not refreshed by Sync: %+v %v, want %d articles", after, err, len(arts))
+	}
+}
+
+func TestMonthsBack(t *testing.T) {
+	got := monthsBack(time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC), 3)
+	want := []string{"2024-02", "2024-01", "2023-12"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("monthsBack = %v, want %v", got, want)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // mappingPrefix marks every newsbot mapping version.
 const mappingPrefix = "newsbot-index/"
 
-const mappingVersion = mappingPrefix + "3"
+const mappingVersion = mappingPrefix + "4"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
@@ -32,6 +32,9 @@ const (
 	jsonField  = "json"
 	hashField  = "hash"
 	datedField = "dated"
+	// monthField is a fact's YYYY-MM as a keyword: a window of recent
+	// months is a few term lookups, far cheaper than a date range.
+	monthField = "month"
 	npassField = "passages"
 	nfactField = "facts"
 )
@@ -164,7 +167,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range nameFields {
 		fct.AddFieldMappingsAt(f, keywordField())
 	}
-	for _, f := range []string{"kind", "category", "scope", "status", "qualifier"} {
+	for _, f := range []string{"kind", "category", "scope", "status", "qualifier", monthField} {
 		fct.AddFieldMappingsAt(f, keywordField())
 	}
 	count := mapping.NewNumericFieldMapping()
