@@ -35,6 +35,9 @@ type ctlCue struct {
 	// need: one of these must be in the lower-cased sentence for the
 	// pattern to be worth running
 	need []string
+	// needLits is need, lre is re run at the words its matches begin with
+	needLits litSet
+	lre      *litRE
 }
 
 // ctlSide is the words a side may be written with inside a cue:
@@ -43,27 +46,27 @@ const ctlSide = `(?:the\s+)?(?:[\p{L}'’-]+\s+){1,4}?`
 
 // ctlCues, most specific first: a span taken by one is not read again.
 var ctlCues = []ctlCue{
-	{regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), Lost, false, []string{"control"}},
-	{regexp.MustCompile(`\b(?:retook|retake|retakes|retaken|retaking|regained|regain|regains|regaining|wrested\s+back|won\s+back)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Recaptured, false, []string{"control"}},
+	{re: regexp.MustCompile(`\b(?:lost|lose|loses|losing)\s+control\s+(?:of|over)\b`), status: Lost, passive: false, need: []string{"control"}},
+	{re: regexp.MustCompile(`\b(?:retook|retake|retakes|retaken|retaking|regained|regain|regains|regaining|wrested\s+back|won\s+back)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), status: Recaptured, passive: false, need: []string{"control"}},
 	// no \b before: scraped copy glues words ("on Saturdaytaking control of")
-	{regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), Seized, false, []string{"control"}},
-	{regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), Seized, false, []string{"over"}},
-	{regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), Seized, false, []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
-	{regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), Recaptured, false, []string{"recaptur", "retook", "retak", "regain", "won back"}},
+	{re: regexp.MustCompile(`(?:took|take|takes|taking|taken|seized|seize|seizes|seizing|wrested|gained|gain)\s+(?:full\s+|total\s+)?control\s+(?:of|over)\b`), status: Seized, passive: false, need: []string{"control"}},
+	{re: regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), status: Seized, passive: false, need: []string{"over"}},
+	{re: regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), status: Seized, passive: false, need: []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
+	{re: regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), status: Recaptured, passive: false, need: []string{"recaptur", "retook", "retak", "regain", "won back"}},
 	// forces that entered a place are fighting in it; it is not yet theirs
-	{regexp.MustCompile(`\b(?:entered|enters|entering)\b`), Contested, false, []string{"entere", "enters", "entering"}},
-	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), Lost, true, []string{"control"}},
-	{regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), Lost, true, []string{"control"}},
-	{regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), Lost, true, []string{"control"}},
-	{regexp.MustCompile(`\blost\s+(?:to|for)\b`), Lost, true, []string{"lost"}},
-	{regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), Seized, true, []string{"fell", "fall"}},
-	{regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), Controls, true, []string{"under"}},
-	{regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), Controls, true, []string{"under"}},
-	{regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), Controls, true, []string{" by"}},
-	{regexp.MustCompile(`\bin\s+the\s+hands\s+of\b`), Controls, true, []string{"hands"}},
-	{regexp.MustCompile(`\b(?:control|controls|controlling)\b`), Controls, false, []string{"control"}},
-	{regexp.MustCompile(`\bcontrolled\b`), Held, false, []string{"controlled"}},
-	{regexp.MustCompile(`\b(?:held|hold|holds|holding)\b`), Held, false, []string{"held", "hold"}},
+	{re: regexp.MustCompile(`\b(?:entered|enters|entering)\b`), status: Contested, passive: false, need: []string{"entere", "enters", "entering"}},
+	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), status: Lost, passive: true, need: []string{"control"}},
+	{re: regexp.MustCompile(`\b(?:escapes?|escaped|escaping|slipped|slips)\s+(?:out\s+of\s+|from\s+)?the\s+control\s+of\b`), status: Lost, passive: true, need: []string{"control"}},
+	{re: regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), status: Lost, passive: true, need: []string{"control"}},
+	{re: regexp.MustCompile(`\blost\s+(?:to|for)\b`), status: Lost, passive: true, need: []string{"lost"}},
+	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), status: Seized, passive: true, need: []string{"fell", "fall"}},
+	{re: regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), status: Controls, passive: true, need: []string{"under"}},
+	{re: regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), status: Controls, passive: true, need: []string{"under"}},
+	{re: regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), status: Controls, passive: true, need: []string{" by"}},
+	{re: regexp.MustCompile(`\bin\s+the\s+hands\s+of\b`), status: Controls, passive: true, need: []string{"hands"}},
+	{re: regexp.MustCompile(`\b(?:control|controls|controlling)\b`), status: Controls, passive: false, need: []string{"control"}},
+	{re: regexp.MustCompile(`\bcontrolled\b`), status: Held, passive: false, need: []string{"controlled"}},
+	{re: regexp.MustCompile(`\b(?:held|hold|holds|holding)\b`), status: Held, passive: false, need: []string{"held", "hold"}},
 }
 
 var (
@@ -124,6 +127,15 @@ var ctlStems = []string{
 	"enclave", "hands of", "-run", "entere", "enters", "entering",
 }
 
+var ctlStemLits = makeLitSet(ctlStems)
+
+func init() {
+	for i := range ctlCues {
+		ctlCues[i].needLits = makeLitSet(ctlCues[i].need)
+		ctlCues[i].lre = newLitRE(ctlCues[i].re.String())
+	}
+}
+
 func extractControl(a *corpus.Article, sents []Sentence) []Control {
 	ctxs := factContexts(a, sents)
 	var out []Control
@@ -143,11 +155,11 @@ func extractControl(a *corpus.Article, sents []Sentence) []Control {
 func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) []Control {
 	c := &ctxs[i]
 	s := c.text
-	if !hasStem(c, ctlStems) {
+	if !hasStem(c, ctlStemLits) {
 		return nil
 	}
 	var excepts [][3]int
-	for _, m := range ctlFind(c, ctlExceptRE, ctlExceptWords) {
+	for _, m := range ctlFind(c, ctlExceptRE, ctlExceptLits) {
 		excepts = append(excepts, [3]int{m[0], m[1], m[2]})
 	}
 	inExcept := func(p int) bool {
@@ -187,10 +199,10 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 	// letters lowered, which keeps every offset
 	lower := c.lower
 	for _, cue := range ctlCues {
-		if !containsAny(lower, cue.need) {
+		if !cue.needLits.anyIn(lower, &c.grams) {
 			continue
 		}
-		for _, m := range cue.re.FindAllStringIndex(lower, -1) {
+		for _, m := range cue.lre.findAllIndex(lower, &c.grams) {
 			if overlaps(used, m) || inExcept(m[0]) || m[0] > 0 && s[m[0]-1] == '-' {
 				continue // "government-held" is read below
 			}
@@ -259,7 +271,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	// "the rebel bastion of Idlib", "Idlib, the last rebel stronghold"
-	for _, m := range ctlFind(c, ctlBastionRE, ctlBastionWords) {
+	for _, m := range ctlFind(c, ctlBastionRE, ctlBastionLits) {
 		side := ""
 		at := -1
 		for _, sp := range c.spans {
@@ -293,12 +305,14 @@ func ctlDate(a *corpus.Article, c *sentCtx) string {
 var (
 	ctlExceptWords  = []string{"except", "barring", "apart", "excluding", "save"}
 	ctlBastionWords = []string{"stronghold", "bastion", "enclave"}
+	ctlExceptLits   = makeLitSet(ctlExceptWords)
+	ctlBastionLits  = makeLitSet(ctlBastionWords)
 )
 
 // ctlFind runs a (?i) pattern over the sentence, unless a plain sentence
 // lacks every word one of its matches holds.
-func ctlFind(c *sentCtx, re *regexp.Regexp, words []string) [][]int {
-	if c.plain && !containsAny(c.lower, words) {
+func ctlFind(c *sentCtx, re *regexp.Regexp, words litSet) [][]int {
+	if c.plain && !words.anyIn(c.lower, &c.grams) {
 		return nil
 	}
 	return re.FindAllStringSubmatchIndex(c.text, -1)

@@ -197,7 +197,7 @@ func extractTolls(a *corpus.Article, sents []Sentence) []Toll {
 func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	c := &ctxs[i]
 	s := c.text
-	if !hasStem(c, tollStems) {
+	if !hasStem(c, tollStemLits) {
 		return nil
 	}
 	nums := findFigures(s)
@@ -273,7 +273,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	}
 	var out []Toll
 	var places []string
-	cues := &tollCues{lower: c.lower}
+	cues := &tollCues{lower: c.lower, grams: &c.grams}
 	for k, cd := range keep {
 		t := Toll{
 			Article:   a.ID,
@@ -416,10 +416,12 @@ func tollVerbCategory(v string) string {
 // written in lower case and run on the lower-cased sentence.
 type tollCues struct {
 	lower string
+	grams *bigrams
 	memo  [5]int8 // 0 unread, 1 false, 2 true
 }
 
-var tollCueREs = [5]*regexp.Regexp{tollWarRE, tollOffensiveRE, tollIncidentRE, tollWarWeakRE, tollOffensiveWeakRE}
+var tollCueREs = [5]*litRE{newLitRE(tollWarRE.String()), newLitRE(tollOffensiveRE.String()), newLitRE(tollIncidentRE.String()),
+	newLitRE(tollWarWeakRE.String()), newLitRE(tollOffensiveWeakRE.String())}
 
 const (
 	cueWar = iota
@@ -451,10 +453,17 @@ var tollCueWords = [5][]string{
 	cueOffensiveWeak: {"violence", "fighting", "offensive", "escalation", "assault", "onslaught", "clashes", "campaign"},
 }
 
+var tollCueLits = func() (out [5]litSet) {
+	for k, ws := range tollCueWords {
+		out[k] = makeLitSet(ws)
+	}
+	return out
+}()
+
 func (q *tollCues) has(k int) bool {
 	if q.memo[k] == 0 {
 		q.memo[k] = 1
-		if containsAny(q.lower, tollCueWords[k]) && tollCueREs[k].MatchString(q.lower) {
+		if tollCueLits[k].anyIn(q.lower, q.grams) && tollCueREs[k].matchString(q.lower, q.grams) {
 			q.memo[k] = 2
 		}
 	}
@@ -488,6 +497,8 @@ var tollStems = []string{
 	"detain", "arrest", "abduct", "kidnap", "execut", "slain", "massacr", "toll", "perish", "lives",
 }
 
+var tollStemLits = makeLitSet(tollStems)
+
 // before is the text of s that ends at end, at most n bytes of it, and
 // where it starts: patterns anchored at the end of a text run on it, so
 // their cost never grows with the sentence.
@@ -499,12 +510,13 @@ func before(s string, end, n int) (string, int) {
 // hasStem reports one of stems (lower-case ASCII) in the sentence lowered
 // by strings.ToLower; that is the sentence's lower unless a rune outside
 // ASCII lowers to an ASCII letter.
-func hasStem(c *sentCtx, stems []string) bool {
-	l := c.lower
+func hasStem(c *sentCtx, stems litSet) bool {
 	if !c.plain {
-		l = strings.ToLower(c.text)
+		l := strings.ToLower(c.text)
+		g := makeBigrams(l)
+		return stems.anyIn(l, &g)
 	}
-	return containsAny(l, stems)
+	return stems.anyIn(c.lower, &c.grams)
 }
 
 // tollPlace is the place a sentence gives a figure: the first one named

@@ -23,7 +23,9 @@ type sentCtx struct {
 	// ASCII letter outside ASCII (Kelvin sign, long s, dotted capital I),
 	// so a literal looked up in lower is there exactly when strings.ToLower
 	// or a (?i) pattern would find it.
-	plain  bool
+	plain bool
+	// grams filters literal searches in lower (see bigrams)
+	grams  bigrams
 	spans  []names.Span // every known name, offsets relative to text
 	source string       // canonical reporting source, "" when none
 	// weekday is the weekday the sentence dates its event by ("on Monday"),
@@ -101,8 +103,9 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c := sentCtx{Sentence: s, text: a.Text[s.Start:s.End], weekday: -1}
 		c.lower = asciiLower(c.text)
 		c.plain = plainText(c.text)
+		c.grams = makeBigrams(c.lower)
 		c.spans = tab.Find(c.text)
-		c.source = ctxSource(c.text, c.lower, c.spans)
+		c.source = ctxSource(c.text, c.lower, &c.grams, c.spans)
 		if containsAny(c.text, ctxWeekdayNames) {
 			for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(c.text, -1) {
 				if m[2] < 0 {
@@ -138,11 +141,11 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 // Whoever is "told" something (AFP, a newspaper) is not the source.
 // Without an organisation, a generic source the sentence names is taken
 // as written: "according to local officials", "medical sources said".
-func ctxSource(text, lower string, spans []names.Span) string {
+func ctxSource(text, lower string, grams *bigrams, spans []names.Span) string {
 	if s := ctxOrgSource(text, lower, spans); s != "" {
 		return s
 	}
-	if !containsAny(lower, ctxGenericWords) {
+	if !ctxGenericLits.anyIn(lower, grams) {
 		return ""
 	}
 	if i := strings.Index(lower, "according to "); i >= 0 {
@@ -187,6 +190,7 @@ var (
 	// ctxGenericCues follow a generic source: "medical sources said".
 	ctxGenericCues  = []string{" said", " say", " says", " reported", " told", " confirmed", " estimated"}
 	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm", "rescuers"}
+	ctxGenericLits  = makeLitSet(ctxGenericWords)
 )
 
 func ctxOrgSource(text, lower string, spans []names.Span) string {
