@@ -325,3 +325,8 @@ func (a *prefixer) prefixes(re *syntax.Regexp) []prefix {
 	a.fail = true // any character
 	return nil
 }
+
+// isWordByte is \w of a pattern: an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}

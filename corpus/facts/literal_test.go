@@ -37,7 +37,7 @@ func litTexts(t *testing.T) []string {
 
 // allLitREs are the patterns Extract runs through litRE.
 func allLitREs() []*litRE {
-	out := slices.Clone(tollCueREs[:])
+	out := append(slices.Clone(tollCueREs[:]), ctxAttributionLRE)
 	for _, c := range ctlCues {
 		out = append(out, c.lre)
 	}
@@ -117,6 +117,25 @@ func TestLitREAgreesOnMixes(t *testing.T) {
 		for _, r := range allLitREs() {
 			checkLitRE(t, r, s)
 			checkLitRE(t, r, strings.TrimLeft(s, " -.,\n_x"))
+		}
+	}
+}
+
+// TestCtxWeekdayAgrees: ctxWeekday reads the day ctxWeekdayRE gives.
+func TestCtxWeekdayAgrees(t *testing.T) {
+	texts := litTexts(t)
+	texts = append(texts, "since Monday", "Sunday", "last  Monday and Tuesday", "xlast Monday", "last\tFriday", "Mondays Friday",
+		"by Monday, from Tuesday", "_by Monday", "every Sunday Saturday", "last-Monday", "Monday_", "éMonday", "since\nMonday")
+	for _, s := range texts {
+		want := -1
+		for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(s, -1) {
+			if m[2] < 0 {
+				want = int(ctxWeekdays[s[m[4]:m[5]]])
+				break
+			}
+		}
+		if got := ctxWeekday(s); got != want {
+			t.Fatalf("%q: weekday %d, want %d", s, got, want)
 		}
 	}
 }

@@ -42,6 +42,8 @@ type sentCtx struct {
 // ctxAttributionRE finds the words that hand a claim to a reporter.
 var ctxAttributionRE = regexp.MustCompile(`\b(?:said|says|saying|reported|reports|reporting|according\s+to|told|tells|states|stated|announced|estimated|estimates|documented|recorded|added|adding|counted|confirmed|cited|citing)\b`)
 
+var ctxAttributionLRE = newLitRE(ctxAttributionRE.String())
+
 // ctxAnaphoraRE opens a sentence that continues the previous one's report:
 // "It said ...", "The strikes killed ...".
 var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory))\b`)
@@ -56,6 +58,55 @@ var ctxWeekdayRE = regexp.MustCompile(`\b(?:(since|last|next|until|from|by|befor
 
 // ctxWeekdayNames: ctxWeekdayRE finds nothing in a text without one.
 var ctxWeekdayNames = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// ctxWeekday is the weekday of the first match of ctxWeekdayRE in s
+// without a word before the day, -1 when there is none. Every match holds
+// one day named as a whole word, and a day is matched with the word before
+// it exactly when that word is one of the pattern's, standing alone, with
+// white space between them; so the words are read one by one.
+func ctxWeekday(s string) int {
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if d, ok := ctxWeekdays[s[i:j]]; ok && !ctxWeekdayWordBefore(s, i) {
+			return int(d)
+		}
+		i = j
+	}
+	return -1
+}
+
+// ctxWeekdayWordBefore reports one of ctxWeekdayRE's words ("since",
+// "last") before white space that ends at i.
+func ctxWeekdayWordBefore(s string, i int) bool {
+	k := i
+	for k > 0 && isSpaceRE(s[k-1]) {
+		k--
+	}
+	if k == i {
+		return false
+	}
+	p := k
+	for p > 0 && isWordByte(s[p-1]) {
+		p--
+	}
+	switch s[p:k] {
+	case "since", "last", "next", "until", "from", "by", "before", "after", "every":
+		return true
+	}
+	return false
+}
+
+// isSpaceRE is \s of a pattern: ASCII white space.
+func isSpaceRE(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
 
 // plainText reports that s holds no Kelvin sign, long s or dotted capital
 // I: the only runes outside ASCII that strings.ToLower or case folding
@@ -107,12 +158,7 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c.spans = tab.Find(c.text)
 		c.source = ctxSource(c.text, c.lower, &c.grams, c.spans)
 		if containsAny(c.text, ctxWeekdayNames) {
-			for _, m := range ctxWeekdayRE.FindAllStringSubmatchIndex(c.text, -1) {
-				if m[2] < 0 {
-					c.weekday = int(ctxWeekdays[c.text[m[4]:m[5]]])
-					break
-				}
-			}
+			c.weekday = ctxWeekday(c.text)
 		}
 		c.past, c.since = ctxPastDate(a, c.text)
 		c.date = ctxDay(a, c.weekday)
@@ -142,7 +188,7 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 // Without an organisation, a generic source the sentence names is taken
 // as written: "according to local officials", "medical sources said".
 func ctxSource(text, lower string, grams *bigrams, spans []names.Span) string {
-	if s := ctxOrgSource(text, lower, spans); s != "" {
+	if s := ctxOrgSource(text, lower, grams, spans); s != "" {
 		return s
 	}
 	if !ctxGenericLits.anyIn(lower, grams) {
@@ -193,7 +239,7 @@ var (
 	ctxGenericLits  = makeLitSet(ctxGenericWords)
 )
 
-func ctxOrgSource(text, lower string, spans []names.Span) string {
+func ctxOrgSource(text, lower string, grams *bigrams, spans []names.Span) string {
 	hasOrg := false
 	for _, sp := range spans {
 		hasOrg = hasOrg || sp.Entry.Kind == names.Org
@@ -202,7 +248,7 @@ func ctxOrgSource(text, lower string, spans []names.Span) string {
 		return ""
 	}
 	// the cue pattern is lower case; asciiLower keeps offsets
-	cues := ctxAttributionRE.FindAllStringIndex(lower, -1)
+	cues := ctxAttributionLRE.findAllIndex(lower, grams)
 	if len(cues) == 0 {
 		return ""
 	}
