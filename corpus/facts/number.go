@@ -123,6 +123,23 @@ var figFirstWords = func() map[string]bool {
 	return m
 }()
 
+// figFirstWord is figFirstWords[strings.ToLower(w)] for a word of ASCII
+// letters, lowered without allocating.
+func figFirstWord(w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false // longer than any figure word
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return figFirstWords[string(buf[:len(w)])]
+}
+
 // findFigures returns every figure in s, in order.
 func findFigures(s string) []figure {
 	var out []figure
@@ -140,7 +157,7 @@ func findFigures(s string) []figure {
 			for j < len(s) && isLetterByte(s[j]) {
 				j++
 			}
-			if !figFirstWords[strings.ToLower(s[i:j])] {
+			if !figFirstWord(s[i:j]) {
 				i = j - 1
 				continue
 			}

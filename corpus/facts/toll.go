@@ -36,6 +36,23 @@ var tollVerbBeforeLast = []string{
 	"abducted", "abducting", "kidnapped", "kidnapping", "executed", "executing", "massacred", "massacring", "of", "at", "to",
 }
 
+// tollVerbBeforeMay is false for a plain w that ends with "of", "at" or
+// "to" but holds neither "toll" nor "lives": only "claimed the lives of"
+// and "toll ... at/of/to" end with those words, so tollVerbBeforeRE
+// cannot match it.
+func tollVerbBeforeMay(w string) bool {
+	t := strings.TrimRight(w, "\t\n\f\r ")
+	if len(t) < 2 || !plainText(w) {
+		return true
+	}
+	switch strings.ToLower(t[len(t)-2:]) {
+	case "of", "at", "to":
+		l := asciiLower(w)
+		return strings.Contains(l, "toll") || strings.Contains(l, "lives")
+	}
+	return true
+}
+
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
 var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
@@ -216,7 +233,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			cd.category = h.category
 		}
 		w, off := before(s, n.Start, 60)
-		if cd.category != "" || !(h.person || h.noun == "" && !h.ofThem) || !endsWithWord(w, tollVerbBeforeLast, false) {
+		if cd.category != "" || !(h.person || h.noun == "" && !h.ofThem) || !endsWithWord(w, tollVerbBeforeLast, false) || !tollVerbBeforeMay(w) {
 			// the pattern would change nothing or cannot match
 		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
@@ -228,9 +245,11 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 				cd.category, cd.start = Killed, at
 			}
 		}
-		if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && cd.category == "" && (h.person || h.noun == "") {
-			cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
-			cd.end = h.end + m[3]
+		if cd.category == "" && (h.person || h.noun == "") {
+			if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil {
+				cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
+				cd.end = h.end + m[3]
+			}
 		}
 		if cd.category == "" && h.category != "" && (h.person || h.noun == "") {
 			cd.category = h.category
