@@ -31,6 +31,11 @@ var (
 	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|suburb|base|airbase|airport|camp|hamlet)\s+of\s+` + ctlNamePat)
 	// ctlObjectRE: "recaptured X", "stormed X".
 	ctlObjectRE = regexp.MustCompile(`\b(?:seized|captured|recaptured|took|retook|retaken|taken|entered|overran|overrun|stormed)\s+` + ctlNamePat)
+	// ctlPlaceOfLRE, ctlObjectLRE run the two on a sentence's text with the
+	// filter of its lower-cased text: their literals hold no capital, so
+	// a literal in the text is in the lower-cased text too
+	ctlPlaceOfLRE = newLitRE(ctlPlaceOfRE.String())
+	ctlObjectLRE  = newLitRE(ctlObjectRE.String())
 	// ctlObjectEndRE: what may follow a name that is a verb's object.
 	ctlObjectEndRE = regexp.MustCompile(`^(?:\s*$|\s*[.;:)]|\s*,\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}(?:town|city|village|district|neighbou?rhood|suburb|base|airport|hub|stronghold)\b|[^at]|a[^n ]|t[^h])|\s+(?:on|from|in|after|before|and|with|near|following|last|this|early|late|at|as|to|which|where|for|during|amid|while|when|earlier|overnight|yesterday|today|itself|outright|entirely|completely|fully)\b)`)
 )
@@ -64,7 +69,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 		c := &ctxs[i]
 		placeOf, object := ctlNameCues(c)
 		if placeOf {
-			for _, m := range ctlPlaceOfRE.FindAllStringSubmatchIndex(c.text, -1) {
+			for _, m := range ctlPlaceOfLRE.findAll(c.text, &c.grams, true) {
 				n := len(local)
 				local = ctlAddLocal(local, c, m[2], m[3])
 				if len(local) > n {
@@ -74,7 +79,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 			}
 		}
 		if object {
-			for _, m := range ctlObjectRE.FindAllStringSubmatchIndex(c.text, -1) {
+			for _, m := range ctlObjectLRE.findAll(c.text, &c.grams, true) {
 				if ctlObjectEndRE.MatchString(c.text[m[3]:]) {
 					n := len(local)
 					local = ctlAddLocal(local, c, m[2], m[3])

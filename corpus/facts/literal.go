@@ -221,6 +221,17 @@ func (r *litRE) findAll(s string, g *bigrams, sub bool) [][]int {
 	return out
 }
 
+// lowerLits reports that no literal of r holds a capital letter: r may
+// then search a text with the filter of the text's lower-cased copy.
+func (r *litRE) lowerLits() bool {
+	for _, l := range r.lits {
+		if strings.ToLower(l.s) != l.s {
+			return false
+		}
+	}
+	return true
+}
+
 // findAllIndex is r.re.FindAllStringIndex(s, -1).
 func (r *litRE) findAllIndex(s string, g *bigrams) [][]int { return r.findAll(s, g, false) }
 

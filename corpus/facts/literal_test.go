@@ -37,7 +37,7 @@ func litTexts(t *testing.T) []string {
 
 // allLitREs are the patterns Extract runs through litRE.
 func allLitREs() []*litRE {
-	out := append(slices.Clone(tollCueREs[:]), ctxAttributionLRE)
+	out := append(slices.Clone(tollCueREs[:]), ctxAttributionLRE, ctlPlaceOfLRE, ctlObjectLRE)
 	for _, c := range ctlCues {
 		out = append(out, c.lre)
 	}
@@ -53,6 +53,12 @@ func checkLitRE(t *testing.T, r *litRE, s string) {
 	want := r.re.FindAllStringSubmatchIndex(s, -1)
 	if got := r.findAll(s, &g, true); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%s: found %v, want %v in %q", r.re, got, want, s)
+	}
+	if r.lowerLits() {
+		gl := makeBigrams(asciiLower(s))
+		if got := r.findAll(s, &gl, true); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%s: found %v with the lower-case filter, want %v in %q", r.re, got, want, s)
+		}
 	}
 	wantIdx := r.re.FindAllStringIndex(s, -1)
 	if got := r.findAllIndex(s, &g); !slices.EqualFunc(got, wantIdx, slices.Equal) {
@@ -136,6 +142,16 @@ func TestCtxWeekdayAgrees(t *testing.T) {
 		}
 		if got := ctxWeekday(s); got != want {
 			t.Fatalf("%q: weekday %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestLitRELowerLits: the patterns run on a sentence's text with the
+// filter of its lower-cased copy have no capital in their literals.
+func TestLitRELowerLits(t *testing.T) {
+	for _, r := range []*litRE{ctlPlaceOfLRE, ctlObjectLRE} {
+		if !r.lowerLits() {
+			t.Errorf("%s: a literal with a capital", r.re)
 		}
 	}
 }
