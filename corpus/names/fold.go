@@ -107,6 +107,14 @@ func isApostrophe(r rune) bool {
 	return false
 }
 
+// asciiWord is isWordRune for ASCII: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -114,17 +122,26 @@ func isWordRune(r rune) bool {
 // tokens splits s into words. A word is a run of letters and digits,
 // apostrophes inside it included ("Rif‘at", "Assad's"); everything else
 // (hyphens, punctuation, space) separates words.
-func tokens(s string) []token { return tokenize(s, false) }
+func tokens(s string) []token { return tokenize(nil, s, false) }
 
 // tokenize splits s into words (see tokens). In running text (inText) the
 // articles that are also English words ("as", "at", "an") are dropped only
 // when a hyphen ties them to the next word ("as-Suwayda"), so "such as
 // Syria" keeps its "as".
-func tokenize(s string, inText bool) []token {
-	// about one word in six bytes of English copy: one allocation mostly
-	out := make([]token, 0, len(s)/6+1)
+//
+// The tokens are appended to buf[:0].
+func tokenize(buf []token, s string, inText bool) []token {
+	out := buf[:0]
+	if out == nil {
+		// about one word in six bytes of English copy: one allocation mostly
+		out = make([]token, 0, len(s)/6+1)
+	}
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			i += n
@@ -134,6 +151,11 @@ func tokenize(s string, inText bool) []token {
 		end := i
 		j := i
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && asciiWord[c] {
+				j++
+				end = j
+				continue
+			}
 			r2, n2 := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r2) {
 				j += n2
@@ -210,6 +232,16 @@ var sunArticles = map[string]string{
 	"at": "t", "et": "t", "ath": "th", "az": "z", "ez": "z", "an": "n", "en": "n", "adh": "dh",
 }
 
+// sunArticle is sunArticles[k], without a map lookup for the many words
+// too long to be one.
+func sunArticle(k string) (string, bool) {
+	if len(k) < 2 || len(k) > 3 {
+		return "", false
+	}
+	p, ok := sunArticles[k]
+	return p, ok
+}
+
 var englishWord = map[string]bool{"as": true, "at": true, "an": true, "en": true, "ad": true}
 
 // dropArticles removes the Arabic article from a word sequence ("al-Assad",
@@ -227,7 +259,7 @@ func dropArticles(s string, ts []token, inText bool) []token {
 		if i+1 < len(ts) {
 			next := ts[i+1].key
 			drop := t.key == "al" || t.key == "el"
-			if p, ok := sunArticles[t.key]; ok && strings.HasPrefix(next, p) {
+			if p, ok := sunArticle(t.key); ok && strings.HasPrefix(next, p) {
 				drop = true
 				if inText && englishWord[t.key] && s[t.end:ts[i+1].start] != "-" {
 					drop = false

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -316,13 +317,21 @@ func (t *Table) IsPlace(s string) bool {
 	return ok && e.Kind == Place
 }
 
+// tokenPool keeps token buffers for Find, whose tokens never outlive it.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
 // Find returns the mentions in text of entries of the given kinds (all
 // kinds when none is given), as byte offsets into text. Longer mentions win
 // over shorter ones they overlap ("Aleppo International Airport" over
 // "Aleppo"); the result is in text order and never overlaps. A place must
 // be written with a capital letter; an acronym in capitals.
 func (t *Table) Find(text string, kinds ...Kind) []Span {
-	ts := tokenize(text, true)
+	tb := tokenPool.Get().(*[]token)
+	ts := tokenize(*tb, text, true)
+	defer func() {
+		*tb = ts[:0]
+		tokenPool.Put(tb)
+	}()
 	type cand struct{ from, to, entry int }
 	var cands []cand
 	for i, tk := range ts {
@@ -349,12 +358,12 @@ func (t *Table) Find(text string, kinds ...Kind) []Span {
 	}
 	// all kinds compete for the words, longest first, so "Syrian
 	// Observatory" is never also read as a place
-	sort.SliceStable(cands, func(i, j int) bool {
-		li, lj := ts[cands[i].to-1].end-ts[cands[i].from].lead, ts[cands[j].to-1].end-ts[cands[j].from].lead
-		if li != lj {
-			return li > lj
+	slices.SortStableFunc(cands, func(x, y cand) int {
+		lx, ly := ts[x.to-1].end-ts[x.from].lead, ts[y.to-1].end-ts[y.from].lead
+		if lx != ly {
+			return ly - lx
 		}
-		return cands[i].from < cands[j].from
+		return x.from - y.from
 	})
 	used := make([]bool, len(ts))
 	var out []Span
@@ -378,7 +387,8 @@ func (t *Table) Find(text string, kinds ...Kind) []Span {
 		}
 		out = append(out, Span{Start: ts[c.from].lead, End: ts[c.to-1].end, Entry: e})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// spans never overlap: their starts differ
+	slices.SortFunc(out, func(x, y Span) int { return x.Start - y.Start })
 	return out
 }
 
