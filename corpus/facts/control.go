@@ -118,6 +118,10 @@ var ctlSettingRE = regexp.MustCompile(`(?i)\bin\s+(?:[\p{L}-]+\s+)?$`)
 // "backed by Russia", "allied to Hezbollah".
 var ctlSkipAfter = regexp.MustCompile(`^-(?:led|backed|held|controlled|dominated|run|allied|linked|aligned|affiliated)\b|^(?:'s|’s)\s+(?:former|ally|allies|backers?)\b`)
 
+// ctlSkipBeforeLast are the words ctlSkipBefore's matches end with
+// before their closing white space.
+var ctlSkipBeforeLast = []string{"by", "to", "with", "the", "against", "on", "attacked", "from", "fighting"}
+
 var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated)\s+(?:by|to|with)\s+(?:the\s+)?$|(?:against|on|attacked|from|fighting|with)\s+(?:the\s+)?$`)
 
 // ctlStems are word stems one of which every control cue holds.
@@ -366,7 +370,7 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 			continue
 		}
 		head, _ := before(s, sp.Start, 40)
-		if ctlSkipBefore.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) {
+		if endsWithWord(head, ctlSkipBeforeLast, true) && ctlSkipBefore.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) {
 			continue
 		}
 		if first == "" {

@@ -78,6 +78,31 @@ var figQualLast = func() []string {
 	return out
 }()
 
+// figQualMay is false when a plain w cannot end with a qualifier: none
+// whose last word it ends with has its first word in w too.
+func figQualMay(w string) bool {
+	if !plainText(w) {
+		return true
+	}
+	t := asciiLower(strings.TrimRight(w, "\t\n\f\r "))
+	for _, q := range figQualWords {
+		if strings.HasSuffix(t, q[1]) && strings.Contains(t, q[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// figQualWords are the first and last words of each qualifier.
+var figQualWords = func() [][2]string {
+	var out [][2]string
+	for _, q := range figQualifiers {
+		f := strings.Fields(q.phrase)
+		out = append(out, [2]string{f[0], f[len(f)-1]})
+	}
+	return out
+}()
+
 // endsWithWord is a cheap test that must pass for a pattern of the form
 // (?i)(...word)\s+$ (\s* when ws is false) to match w: after its trailing
 // white space w ends with one of words (lower-case ASCII). It answers true
@@ -175,7 +200,7 @@ func findFigures(s string) []figure {
 		last = m[1]
 		n := figure{Start: m[0], End: m[1], Qualifier: Exact}
 		ws := max(0, i-30)
-		if !endsWithWord(s[ws:i], figQualLast, true) {
+		if !endsWithWord(s[ws:i], figQualLast, true) || !figQualMay(s[ws:i]) {
 			// no qualifier: figQualRE cannot match
 		} else if q := figQualRE.FindStringSubmatchIndex(s[ws:i]); q != nil {
 			phrase := strings.ToLower(strings.Join(strings.Fields(s[ws+q[2]:ws+q[3]]), " "))
