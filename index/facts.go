@@ -69,9 +69,13 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 	default:
 		return nil, fmt.Errorf("index: facts: unknown kind %q (want statement, toll or control)", q.Kind)
 	}
-	must := []query.Query{term(docField, docFact)}
+	// a kind implies a fact document; the doc-type term, with a posting
+	// for every fact, is only needed when no kind narrows the search
+	var must []query.Query
 	if q.Kind != "" {
 		must = append(must, term(factField, q.Kind))
+	} else {
+		must = append(must, term(docField, docFact))
 	}
 	if s := strings.TrimSpace(q.Speaker); s != "" {
 		must = append(must, matchAll(whoField, s))
@@ -81,9 +85,16 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 	}
 	if c := strings.TrimSpace(q.Category); c != "" {
 		c = strings.ToLower(c)
-		must = append(must, bleve.NewDisjunctionQuery(term("category", c), term("status", c)))
+		switch q.Kind {
+		case KindToll:
+			must = append(must, term("category", c))
+		case KindControl:
+			must = append(must, term("status", c))
+		default:
+			must = append(must, bleve.NewDisjunctionQuery(term("category", c), term("status", c)))
+		}
 	}
-	selective := len(must) > 2 || (len(must) == 2 && q.Kind == "")
+	selective := len(must) > 1 // a speaker, place or category besides the kind
 	size := clampSize(q.Size)
 	var res *bleve.SearchResult
 	var err error
@@ -246,7 +257,7 @@ func monthsBack(t time.Time, n int) []string {
 
 // sortWholeMax is the largest match set sorted by date in one search;
 // larger ones go through the date windows of newestFacts.
-const sortWholeMax = 3000
+const sortWholeMax = 20000
 
 // fewerThan reports whether fewer than n facts match must. Counting reads
 // only the posting lists: no scores, no sort, no stored fields.
