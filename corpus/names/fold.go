@@ -124,18 +124,32 @@ func isWordRune(r rune) bool {
 // (hyphens, punctuation, space) separates words.
 func tokens(s string) []token { return tokenize(nil, s, false) }
 
+// tokenBuf is the memory tokenize reuses from one text to the next: the
+// tokens, and the keys that differ from their words, written back to back
+// and made one string at the end (at holds token index, offset, length).
+type tokenBuf struct {
+	toks  []token
+	arena []byte
+	at    []int
+}
+
 // tokenize splits s into words (see tokens). In running text (inText) the
 // articles that are also English words ("as", "at", "an") are dropped only
 // when a hyphen ties them to the next word ("as-Suwayda"), so "such as
 // Syria" keeps its "as".
 //
-// The tokens are appended to buf[:0].
-func tokenize(buf []token, s string, inText bool) []token {
-	out := buf[:0]
+// With buf, its memory is reused and the result lives in it until the
+// next call.
+func tokenize(buf *tokenBuf, s string, inText bool) []token {
+	var out []token
+	if buf != nil {
+		out, buf.arena, buf.at = buf.toks[:0], buf.arena[:0], buf.at[:0]
+	}
 	if out == nil {
 		// about one word in six bytes of English copy: one allocation mostly
 		out = make([]token, 0, len(s)/6+1)
 	}
+	var kb [64]byte
 	i := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
@@ -174,7 +188,19 @@ func tokenize(buf []token, s string, inText bool) []token {
 		}
 		word := s[start:end]
 		first, _ := utf8.DecodeRuneInString(word)
-		k := wordKey(word)
+		k := "\x00" // a key in buf.arena, set below
+		if buf == nil {
+			k = wordKey(word)
+		} else if b, ok := asciiKeyBytes(&kb, word); !ok {
+			k = wordKey(word)
+		} else if string(b) == word {
+			k = word
+		} else if len(b) == 0 {
+			k = ""
+		} else {
+			buf.at = append(buf.at, len(out), len(buf.arena), len(b))
+			buf.arena = append(buf.arena, b...)
+		}
 		if k != "" {
 			out = append(out, token{start: start, end: end, key: k, lead: start, upper: unicode.IsUpper(first), raw: word})
 		}
@@ -182,6 +208,15 @@ func tokenize(buf []token, s string, inText bool) []token {
 		if i == start {
 			i += n
 		}
+	}
+	if buf != nil {
+		if len(buf.at) > 0 {
+			keys := string(buf.arena)
+			for a := 0; a < len(buf.at); a += 3 {
+				out[buf.at[a]].key = keys[buf.at[a+1] : buf.at[a+1]+buf.at[a+2]]
+			}
+		}
+		buf.toks = out
 	}
 	return dropArticles(s, out, inText)
 }
@@ -309,14 +344,26 @@ func Key(s string) string {
 // itself and costs no allocation.
 func asciiWordKey(w string) (key string, ok bool) {
 	var buf [64]byte
-	if len(w) > len(buf) {
+	b, ok := asciiKeyBytes(&buf, w)
+	if !ok {
 		return "", false
+	}
+	if string(b) == w {
+		return w, true
+	}
+	return string(b), true
+}
+
+// asciiKeyBytes is asciiWordKey's key, written in buf.
+func asciiKeyBytes(buf *[64]byte, w string) ([]byte, bool) {
+	if len(w) > len(buf) {
+		return nil, false
 	}
 	n := 0
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf || c <= ' ' || c == 0x7f {
-			return "", false // Fold collapses or drops these
+			return nil, false // Fold collapses or drops these
 		}
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
@@ -351,11 +398,7 @@ func asciiWordKey(w string) (key string, ok bool) {
 		b[j] = c
 		j++
 	}
-	b = b[:j]
-	if string(b) == w {
-		return w, true
-	}
-	return string(b), true
+	return b[:j], true
 }
 
 // replacePair rewrites every pair x y in b, left to right and without

@@ -2,6 +2,7 @@ package names
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,4 +44,22 @@ func FuzzASCIIWordKey(f *testing.F) {
 			t.Fatalf("asciiWordKey(%q) = %q, want %q", w, got, foldWordKey(w))
 		}
 	})
+}
+
+// TestTokenizeBufAgrees: tokens made in a reused buffer are the ones made
+// without it.
+func TestTokenizeBufAgrees(t *testing.T) {
+	texts := []string{"", "Assad's forces took Khan Sheikhoun", "al-Bab and Deir ez-Zor, as-Suwayda", "HTS, the SOHR and OCHA",
+		"Ḥalab Rif‘at Tall Rifaat", "Maarat al-Numan  Idlib's countryside", "at Tal Abyad an Numan", "ÉCOLE Müller ß",
+		strings.Repeat("Aleppo Homs ", 40), "O'Brien said the U.N. agency"}
+	var buf tokenBuf
+	for _, inText := range []bool{true, false} {
+		for _, s := range texts {
+			want := tokenize(nil, s, inText)
+			got := tokenize(&buf, s, inText)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	}
 }

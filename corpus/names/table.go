@@ -318,7 +318,7 @@ func (t *Table) IsPlace(s string) bool {
 }
 
 // tokenPool keeps token buffers for Find, whose tokens never outlive it.
-var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+var tokenPool = sync.Pool{New: func() any { return new(tokenBuf) }}
 
 // Find returns the mentions in text of entries of the given kinds (all
 // kinds when none is given), as byte offsets into text. Longer mentions win
@@ -326,12 +326,9 @@ var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 // "Aleppo"); the result is in text order and never overlaps. A place must
 // be written with a capital letter; an acronym in capitals.
 func (t *Table) Find(text string, kinds ...Kind) []Span {
-	tb := tokenPool.Get().(*[]token)
-	ts := tokenize(*tb, text, true)
-	defer func() {
-		*tb = ts[:0]
-		tokenPool.Put(tb)
-	}()
+	tb := tokenPool.Get().(*tokenBuf)
+	defer tokenPool.Put(tb)
+	ts := tokenize(tb, text, true)
 	type cand struct{ from, to, entry int }
 	var cands []cand
 	for i, tk := range ts {
