@@ -286,3 +286,32 @@ func TestGeneratedQuestionsVerbatim(t *testing.T) {
 	}
 	t.Logf("%d questions, %d answers checked", len(qs), answered)
 }
+
+// FuzzAnswer: whatever is typed, the engine replies with something, never
+// panics (Answer would turn a panic into an error reply, which fails here),
+// and every snippet it shows is verbatim in its article.
+func FuzzAnswer(f *testing.F) {
+	for _, s := range []string{"What did Peskov say?", "/quote speaker:Kremlin topic:Assad", "/toll place:Idlib category:displaced",
+		"Who controls Aleppo?", "/search \"Aleppo university\"", "/search +a -b ^c ~d (e) [f] title:g", "Is Hama under Kurdish control?",
+		"How many children were killed in Aleppo on Sunday?", "/control place:al-", "/sources", "quotes about", "Who said"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fx := loadFixture(t)
+		r := ask(t, fx, s)
+		if strings.TrimSpace(r.Headline) == "" {
+			t.Fatalf("%q: blank reply", s)
+		}
+		if strings.Contains(r.Headline, "went wrong on my side") {
+			t.Fatalf("%q: internal error reply", s)
+		}
+		for _, a := range r.Answers {
+			text := fx.texts[a.Source.Article]
+			for _, field := range []string{a.Quote, a.Evidence} {
+				if field != "" && !strings.Contains(squash(text), squash(field)) {
+					t.Fatalf("%q: %q not verbatim in %s", s, field, a.Source.Article)
+				}
+			}
+		}
+	})
+}
