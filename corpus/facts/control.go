@@ -141,7 +141,10 @@ func init() {
 }
 
 func extractControl(a *corpus.Article, sents []Sentence) []Control {
-	ctxs := factContexts(a, sents)
+	return controlOf(a, buildContexts(a, sents))
+}
+
+func controlOf(a *corpus.Article, ctxs []sentCtx) []Control {
 	var out []Control
 	lastSide := ""
 	for i := range ctxs {

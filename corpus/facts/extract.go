@@ -13,7 +13,10 @@ func Extract(a *corpus.Article) Set {
 	sents := Sentences(a)
 	var s Set
 	s.Statements = extractStatements(a, sents)
-	s.Tolls = extractTolls(a, sents)
-	s.Control = extractControl(a, sents)
+	// the toll and control extractors share the sentences' contexts:
+	// finding names is the costliest step of both
+	ctxs := buildContexts(a, sents)
+	s.Tolls = tollsOf(a, ctxs)
+	s.Control = controlOf(a, ctxs)
 	return s
 }

@@ -203,7 +203,10 @@ type tollCand struct {
 }
 
 func extractTolls(a *corpus.Article, sents []Sentence) []Toll {
-	ctxs := factContexts(a, sents)
+	return tollsOf(a, buildContexts(a, sents))
+}
+
+func tollsOf(a *corpus.Article, ctxs []sentCtx) []Toll {
 	var out []Toll
 	for i := range ctxs {
 		out = append(out, sentenceTolls(a, ctxs, i)...)

@@ -3,9 +3,7 @@ package facts
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newsroom/newsbot/corpus"
@@ -120,33 +118,8 @@ var ctxWeekdays = map[string]time.Weekday{
 	"Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday,
 }
 
-// ctxCache keeps the contexts of the last article: Extract runs the toll
-// and the control extractor one after the other on the same sentences, and
-// finding names is the costliest step of both. Contexts are read-only.
-var ctxCache struct {
-	sync.Mutex
-	a     *corpus.Article
-	text  string
-	sents []Sentence
-	ctxs  []sentCtx
-}
-
-// factContexts prepares every sentence of a once for both extractors.
-func factContexts(a *corpus.Article, sents []Sentence) []sentCtx {
-	ctxCache.Lock()
-	if ctxCache.a == a && ctxCache.text == a.Text && slices.Equal(ctxCache.sents, sents) {
-		c := ctxCache.ctxs
-		ctxCache.Unlock()
-		return c
-	}
-	ctxCache.Unlock()
-	c := buildContexts(a, sents)
-	ctxCache.Lock()
-	ctxCache.a, ctxCache.text, ctxCache.sents, ctxCache.ctxs = a, a.Text, sents, c
-	ctxCache.Unlock()
-	return c
-}
-
+// buildContexts prepares every sentence of a once for both extractors.
+// Contexts are read-only once built.
 func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 	tab := names.Default()
 	out := make([]sentCtx, len(sents))
