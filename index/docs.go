@@ -91,11 +91,8 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 	}
 	for _, s := range set.Statements {
 		b := factBody(a, "statement", s.Date, s.Evidence)
-		setText(b, "speaker", s.Speaker)
-		setText(b, "role", s.Role)
 		setText(b, whoField, s.Speaker+" "+s.Role)
 		setText(b, "quote", s.Quote)
-		setText(b, "kind", s.Kind)
 		setText(b, "speaker_name", s.Speaker)
 		if err := add(b, s); err != nil {
 			return nil, err
@@ -103,13 +100,9 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 	}
 	for _, t := range set.Tolls {
 		b := factBody(a, "toll", t.Date, t.Evidence)
-		b["count"] = float64(t.Count)
-		setText(b, "qualifier", t.Qualifier)
 		setText(b, "category", t.Category)
-		setText(b, "scope", t.Scope)
 		setText(b, "place", t.Place)
 		setText(b, "place_name", t.Place)
-		setText(b, "source", t.Source)
 		setText(b, "source_name", t.Source)
 		if err := add(b, t); err != nil {
 			return nil, err
@@ -119,10 +112,8 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		b := factBody(a, "control", c.Date, c.Evidence)
 		setText(b, "place", c.Place)
 		setText(b, "place_name", c.Place)
-		setText(b, "controller", c.Controller)
 		setText(b, "controller_name", c.Controller)
 		setText(b, "status", c.Status)
-		setText(b, "source", c.Source)
 		setText(b, "source_name", c.Source)
 		if err := add(b, c); err != nil {
 			return nil, err
@@ -146,12 +137,20 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 func factBody(a *corpus.Article, typ, date string, ev facts.Evidence) map[string]any {
 	b := metaBody(docFact, a)
 	b[factField] = typ
+	// Facts are filtered by date through sort_day (a keyword range) and
+	// month, never the datetime field: its prefix terms cost more to index
+	// than the rest of a fact.
+	delete(b, dateField)
 	if d, err := time.Parse("2006-01-02", date); err == nil {
-		b[dateField] = d
 		b[sortField] = d.Format("2006-01-02")
 		b[monthField] = d.Format("2006-01")
+	} else if !a.Date.IsZero() {
+		b[monthField] = a.Date.Format("2006-01")
 	}
-	setText(b, "sentence", ev.Sentence)
+	if typ == "statement" {
+		// only quotes are ranked by their sentence's words
+		setText(b, "sentence", ev.Sentence)
+	}
 	return b
 }
 

@@ -146,7 +146,7 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 // the text only ranks; without one, a fact must share a word with the
 // text, so a query never scores every fact of a kind.
 func (ix *Index) rankedFacts(ctx context.Context, must []query.Query, q FactQuery, selective bool, size int) (*bleve.SearchResult, error) {
-	if dq := dateRange(q.From, q.To); dq != nil {
+	if dq := dayRange(q.From, q.To); dq != nil {
 		must = append(must, dq)
 	}
 	bq := bleve.NewBooleanQuery()
@@ -178,7 +178,7 @@ func (ix *Index) rankedFacts(ctx context.Context, must []query.Query, q FactQuer
 func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to time.Time, size int, narrow bool) (*bleve.SearchResult, error) {
 	run := func(from, to time.Time) (*bleve.SearchResult, error) {
 		qs := must
-		if dq := dateRange(from, to); dq != nil {
+		if dq := dayRange(from, to); dq != nil {
 			qs = append(slices.Clone(must), dq)
 		}
 		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(qs...), size, 0, false)
@@ -245,6 +245,25 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 
 const day = 24 * time.Hour
 
+// dayRange bounds a fact's sort_day (YYYY-MM-DD, which sorts like the
+// date), both ends inclusive; nil when neither is set.
+func dayRange(from, to time.Time) query.Query {
+	if from.IsZero() && to.IsZero() {
+		return nil
+	}
+	lo, hi := "0000-00-00", "9999-99-99"
+	if !from.IsZero() {
+		lo = from.Format("2006-01-02")
+	}
+	if !to.IsZero() {
+		hi = to.Format("2006-01-02")
+	}
+	yes := true
+	q := bleve.NewTermRangeInclusiveQuery(lo, hi, &yes, &yes)
+	q.SetField(sortField)
+	return q
+}
+
 // monthsBack lists the n months ending with t's, as YYYY-MM.
 func monthsBack(t time.Time, n int) []string {
 	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
@@ -310,15 +329,16 @@ func matchAll(field, text string) query.Query {
 
 // Terms returns the distinct indexed terms of a fact field, sorted: the
 // analysed forms ("peskov", "kremlin", "aleppo") that a Speaker or Place
-// filter is matched against, for "did you mean" suggestions. field is one
-// of speaker, role, place, controller, source. Terms of deleted facts may
-// linger until bleve merges segments.
+// filter is matched against, for "did you mean" suggestions. field is who
+// (speaker and role words; "speaker" means the same) or place. Terms of
+// deleted facts may linger until bleve merges segments.
 func (ix *Index) Terms(ctx context.Context, field string) ([]string, error) {
-	if !termFields[field] {
+	f, ok := termFields[field]
+	if !ok {
 		return nil, fmt.Errorf("index: terms: field %q has no term list", field)
 	}
 	var out []string
-	err := ix.dict(ctx, field, func(term string, _ int) { out = append(out, term) })
+	err := ix.dict(ctx, f, func(term string, _ int) { out = append(out, term) })
 	return out, err
 }
 

@@ -12,7 +12,7 @@ import (
 // mappingPrefix marks every newsbot mapping version.
 const mappingPrefix = "newsbot-index/"
 
-const mappingVersion = mappingPrefix + "4"
+const mappingVersion = mappingPrefix + "6"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
@@ -41,7 +41,9 @@ const (
 
 // Fields for which Terms and Names answer; see Terms.
 var (
-	termFields = map[string]bool{"speaker": true, "role": true, "place": true, "controller": true, "source": true}
+	// termFields maps a Terms field to the indexed field behind it: a
+	// Speaker filter is matched against speaker and role words together.
+	termFields = map[string]string{"who": whoField, "speaker": whoField, "place": "place"}
 	nameFields = map[string]string{"speaker": "speaker_name", "place": "place_name", "controller": "controller_name", "source": "source_name"}
 )
 
@@ -109,11 +111,17 @@ func sortFieldMapping() *mapping.FieldMapping {
 	return f
 }
 
-// metaFields adds the article metadata every document carries.
-func metaFields(dm *mapping.DocumentMapping) {
+// metaFields adds the article metadata every document carries; searchable
+// makes id and outlet terms as well as stored values.
+func metaFields(dm *mapping.DocumentMapping, searchable bool) {
 	dm.AddFieldMappingsAt(docField, keywordField())
-	dm.AddFieldMappingsAt("id", storedKeyword())
-	dm.AddFieldMappingsAt("outlet", storedKeyword())
+	if searchable {
+		dm.AddFieldMappingsAt("id", storedKeyword())
+		dm.AddFieldMappingsAt("outlet", storedKeyword())
+	} else {
+		dm.AddFieldMappingsAt("id", storedOnly())
+		dm.AddFieldMappingsAt("outlet", storedOnly())
+	}
 	dm.AddFieldMappingsAt("title", storedOnly())
 	dm.AddFieldMappingsAt("day", storedOnly())
 	dm.AddFieldMappingsAt("path", storedOnly())
@@ -136,7 +144,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultField = textField
 
 	art := mapping.NewDocumentStaticMapping()
-	metaFields(art)
+	metaFields(art, true)
 	art.AddFieldMappingsAt(datedField, keywordField())
 	art.AddFieldMappingsAt(hashField, storedOnly())
 	art.AddFieldMappingsAt(npassField, storedNumber())
@@ -144,7 +152,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.AddDocumentMapping(docArticle, art)
 
 	pas := mapping.NewDocumentStaticMapping()
-	metaFields(pas)
+	metaFields(pas, true)
 	pas.AddFieldMappingsAt("para", storedNumber())
 	pas.AddFieldMappingsAt("start", storedNumber())
 	text := analyzedField(true) // positions for phrase queries
@@ -155,25 +163,22 @@ func newMapping() *mapping.IndexMappingImpl {
 	pas.AddFieldMappingsAt(textField, text, pairs)
 	m.AddDocumentMapping(docPassage, pas)
 
+	// A fact indexes only what fact queries and name lists read: every
+	// further field costs a dictionary in every segment, and facts are
+	// seven times as many documents as passages.
 	fct := mapping.NewDocumentStaticMapping()
-	metaFields(fct)
+	metaFields(fct, false)
 	fct.AddFieldMappingsAt(factField, storedKeyword())
-	for f := range termFields {
-		fct.AddFieldMappingsAt(f, analyzedField(false))
-	}
 	fct.AddFieldMappingsAt(whoField, analyzedField(false))
+	fct.AddFieldMappingsAt("place", analyzedField(false))
 	fct.AddFieldMappingsAt("quote", analyzedField(false))
 	fct.AddFieldMappingsAt("sentence", analyzedField(false))
 	for _, f := range nameFields {
 		fct.AddFieldMappingsAt(f, keywordField())
 	}
-	for _, f := range []string{"kind", "category", "scope", "status", "qualifier", monthField} {
+	for _, f := range []string{"category", "status", monthField} {
 		fct.AddFieldMappingsAt(f, keywordField())
 	}
-	count := mapping.NewNumericFieldMapping()
-	count.IncludeInAll = false
-	count.DocValues = false
-	fct.AddFieldMappingsAt("count", count)
 	fct.AddFieldMappingsAt(jsonField, storedOnly())
 	m.AddDocumentMapping(docFact, fct)
 	return m
