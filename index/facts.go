@@ -276,7 +276,7 @@ func monthsBack(t time.Time, n int) []string {
 
 // sortWholeMax is the largest match set sorted by date in one search;
 // larger ones go through the date windows of newestFacts.
-const sortWholeMax = 20000
+const sortWholeMax = 10000
 
 // fewerThan reports whether fewer than n facts match must. Counting reads
 // only the posting lists: no scores, no sort, no stored fields.
@@ -290,13 +290,22 @@ func (ix *Index) fewerThan(ctx context.Context, must []query.Query, n int) (bool
 	return res.Total < uint64(n), nil
 }
 
+// newestKey keeps the newest fact date between processes: finding it
+// sorts every fact, too slow for the first question of each `ask`.
+var newestKey = []byte("newsbot_newest_fact_day")
+
 // newestFactDate is the date of the newest dated fact, or zero; it is
-// cached until the next Sync.
+// cached in memory and in the index until the next Sync.
 func (ix *Index) newestFactDate(ctx context.Context) (time.Time, error) {
 	ix.newestMu.Lock()
 	defer ix.newestMu.Unlock()
 	if ix.newestOK {
 		return ix.newest, nil
+	}
+	if v, err := ix.bl.GetInternal(newestKey); err == nil && len(v) > 0 {
+		t, _ := time.Parse("2006-01-02", string(v)) // "none": zero
+		ix.newest, ix.newestOK = t, true
+		return t, nil
 	}
 	req := bleve.NewSearchRequestOptions(term(docField, docFact), 1, 0, false)
 	req.Score = bleve.ScoreNone
@@ -308,6 +317,13 @@ func (ix *Index) newestFactDate(ctx context.Context) (time.Time, error) {
 	var t time.Time
 	if len(res.Hits) == 1 && len(res.Hits[0].Sort) == 1 {
 		t, _ = time.Parse("2006-01-02", res.Hits[0].Sort[0]) // zero if undated
+	}
+	stored := "none"
+	if !t.IsZero() {
+		stored = t.Format("2006-01-02")
+	}
+	if err := ix.bl.SetInternal(newestKey, []byte(stored)); err != nil {
+		ix.log.Warn("index: keeping the newest fact date", "err", err)
 	}
 	ix.newest, ix.newestOK = t, true
 	return t, nil

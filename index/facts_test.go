@@ -211,3 +211,29 @@ func TestTermsAndNames(t *testing.T) {
 		t.Error("Terms of an unlisted field accepted")
 	}
 }
+
+func TestNewestFactDateFollowsSync(t *testing.T) {
+	ix := openTemp(t)
+	ctx := context.Background()
+	arts := testArticles(t)
+	extract := func(a *corpus.Article) facts.Set {
+		return facts.Set{Tolls: []facts.Toll{{Article: a.ID, Count: 1, Category: facts.Killed, Date: a.DateString()}}}
+	}
+	if _, err := ix.Sync(ctx, arts, extract, nil); err != nil {
+		t.Fatal(err)
+	}
+	first, err := ix.newestFactDate(ctx)
+	if err != nil || first.IsZero() {
+		t.Fatalf("newest fact date %v %v", first, err)
+	}
+	later := *arts[0]
+	later.ID, later.Hash = "later", "later"
+	later.Date = first.AddDate(0, 3, 0)
+	if _, err := ix.Sync(ctx, append(arts, &later), extract, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.newestFactDate(ctx)
+	if err != nil || !got.Equal(later.Date) {
+		t.Fatalf("after a newer article: %v %v, want %v", got, err, later.Date)
+	}
+}

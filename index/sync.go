@@ -106,6 +106,8 @@ func (ix *Index) Sync(ctx context.Context, arts []*corpus.Article, extract func(
 		if ops == 0 {
 			return nil
 		}
+		// the stored newest fact date may change with this batch
+		b.DeleteInternal(newestKey)
 		if err := ix.bl.Batch(b); err != nil {
 			return fmt.Errorf("index: write batch: %w", err)
 		}
