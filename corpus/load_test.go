@@ -375,10 +375,10 @@ func TestSharedCorpora(t *testing.T) {
 func TestLoadDirSkipsDocumentation(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"README.md":   "# About this corpus\n\nThese files are articles.\n",
-		"LICENSE.txt": "CC BY 4.0\n",
+		"README.md":          "# About this corpus\n\nThese files are articles.\n",
+		"LICENSE.txt":        "CC BY 4.0\n",
 		"UPSTREAM_README.md": "# Upstream\n",
-		"story.txt":   "Rebels seized the town on Monday, the monitor said.\n",
+		"story.txt":          "Rebels seized the town on Monday, the monitor said.\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
