@@ -91,7 +91,7 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	if q.Controller != "" {
 		r.Headline = yesNo(q, latest) + r.Headline
 	}
-	r.Answers = groupClaims(append(exact, parts...), "")
+	r.Answers = groupClaims(append(exact, parts...))
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
@@ -119,7 +119,7 @@ func (e *Engine) placesTaken(q query, claims []claim) Response {
 	var places []string
 	for _, c := range all {
 		places = append(places, c.c.Place)
-		r.Answers = append(r.Answers, claimAnswer(c, nil))
+		r.Answers = append(r.Answers, claimAnswer(c))
 	}
 	verb := map[string]string{"seized": "taken", "lost": "lost", "": "held"}[q.Status]
 	have := "has"
@@ -189,7 +189,7 @@ func exceptionCovers(except, controller string) bool {
 }
 
 // groupClaims merges the same claim from several articles into one answer.
-func groupClaims(claims []claim, _ string) []Answer {
+func groupClaims(claims []claim) []Answer {
 	var out []Answer
 	index := map[string]int{}
 	for _, c := range claims {
@@ -202,7 +202,7 @@ func groupClaims(claims []claim, _ string) []Answer {
 			continue
 		}
 		index[key] = len(out)
-		out = append(out, claimAnswer(c, nil))
+		out = append(out, claimAnswer(c))
 	}
 	for i := range out {
 		if n := len(out[i].Also); n > 0 {
@@ -212,7 +212,7 @@ func groupClaims(claims []claim, _ string) []Answer {
 	return out
 }
 
-func claimAnswer(c claim, _ []Source) Answer {
+func claimAnswer(c claim) Answer {
 	src := source(c.meta)
 	return Answer{
 		Text:     fmt.Sprintf("%s — %s", claimPhrase(c), cite(src)),
@@ -263,6 +263,7 @@ func pluralName(name string) bool {
 	return strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
 
+// displayPlace names the place as the claim gives it, else as asked.
 func displayPlace(asked, got string) string {
 	if got != "" {
 		return got
