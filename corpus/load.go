@@ -30,11 +30,13 @@ type Skip struct {
 	Reason string
 }
 
-// Loaded is the result of a load: the articles, sorted by ID, and every
-// input that was skipped.
+// Loaded is the result of a load: the articles, sorted by ID, every input
+// that was skipped, and every article loaded under another id than its own
+// because a different article already had it.
 type Loaded struct {
 	Articles []*Article
 	Skipped  []Skip
+	Renamed  []Skip
 }
 
 // extensions maps a lower-case file extension to its format.
@@ -173,25 +175,42 @@ type fileResult struct {
 // with an ID wins and later ones are reported, never merged.
 func collect(results []fileResult) *Loaded {
 	l := &Loaded{}
-	seen := make(map[string]string)
+	seen := make(map[string]*Article)
 	for _, r := range results {
 		l.Skipped = append(l.Skipped, r.skips...)
 		for _, a := range r.arts {
 			if first, dup := seen[a.ID]; dup {
-				l.Skipped = append(l.Skipped, duplicate(a, first))
-				continue
+				if sameArticle(a, first) {
+					l.Skipped = append(l.Skipped, duplicate(a, first.Path))
+					continue
+				}
+				// a different article under a taken id: losing it would
+				// lose reporting, merging it would mix two sources
+				id := a.ID
+				for n := 2; seen[a.ID] != nil; n++ {
+					a.ID = fmt.Sprintf("%s~%d", id, n)
+				}
+				a.Hash = hashArticle(a)
+				l.Renamed = append(l.Renamed, Skip{Path: a.Path,
+					Reason: fmt.Sprintf("id %s is also used by %s for a different article; loaded as %s", id, first.Path, a.ID)})
 			}
-			seen[a.ID] = a.Path
+			seen[a.ID] = a
 			l.Articles = append(l.Articles, a)
 		}
 	}
 	slices.SortFunc(l.Articles, func(a, b *Article) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(l.Skipped, compareSkips)
+	slices.SortStableFunc(l.Renamed, compareSkips)
 	return l
 }
 
 func duplicate(a *Article, first string) Skip {
-	return Skip{Path: a.Path, Reason: fmt.Sprintf("duplicate id %s, also in %s", a.ID, first)}
+	return Skip{Path: a.Path, Reason: fmt.Sprintf("duplicate id %s, the same article as %s", a.ID, first)}
+}
+
+// sameArticle reports whether two articles with one id are copies.
+func sameArticle(a, b *Article) bool {
+	return a.Text == b.Text && a.Title == b.Title && a.Date.Equal(b.Date) && a.Outlet == b.Outlet
 }
 
 // compareSkips orders skips by file, then by JSONL line number, so that

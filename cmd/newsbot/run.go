@@ -196,7 +196,7 @@ func cmdIndex(ctx context.Context, cfg config, log *slog.Logger, stdout, stderr 
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(map[string]any{
-			"index": cfg.IndexDir, "articles": len(loaded.Articles), "skipped": loaded.Skipped,
+			"index": cfg.IndexDir, "articles": len(loaded.Articles), "skipped": loaded.Skipped, "renamed": loaded.Renamed,
 			"added": st.Added, "updated": st.Updated, "removed": st.Removed, "unchanged": st.Unchanged,
 			"passages": st.Passages, "facts": st.Facts, "took_ms": took.Milliseconds(),
 		})
@@ -205,6 +205,9 @@ func cmdIndex(ctx context.Context, cfg config, log *slog.Logger, stdout, stderr 
 	fmt.Fprintf(stdout, "%d articles loaded, %d skipped\n", len(loaded.Articles), len(loaded.Skipped))
 	for _, s := range loaded.Skipped {
 		fmt.Fprintf(stdout, "  skipped %s: %s\n", s.Path, s.Reason)
+	}
+	for _, s := range loaded.Renamed {
+		fmt.Fprintf(stdout, "  renamed %s: %s\n", s.Path, s.Reason)
 	}
 	fmt.Fprintf(stdout, "%d added, %d updated, %d removed, %d unchanged (%d passages, %d facts indexed)\n",
 		st.Added, st.Updated, st.Removed, st.Unchanged, st.Passages, st.Facts)
