@@ -74,8 +74,7 @@ func LoadDir(ctx context.Context, dir string) (*Loaded, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("corpus: load %s: %w", dir, err)
 		}
-		arts, skips := LoadFile(dir)
-		return collect([]fileResult{{arts, skips}}), nil
+		return LoadFile(dir), nil
 	}
 
 	var files []string
@@ -132,7 +131,7 @@ func LoadDir(ctx context.Context, dir string) (*Loaded, error) {
 				if ctx.Err() != nil {
 					continue
 				}
-				arts, skips := LoadFile(files[i])
+				arts, skips := loadFile(files[i])
 				results[i] = fileResult{arts, skips}
 			}
 		})
@@ -231,9 +230,16 @@ func splitLine(p string) (string, int) {
 }
 
 // LoadFile loads one file: a .txt or .md article, a .json article, or a
-// .jsonl file of one article a line. What cannot be loaded is returned as
-// a Skip: the whole file, or for JSONL just the bad lines.
-func LoadFile(path string) ([]*Article, []Skip) {
+// .jsonl file of one article a line. What cannot be loaded is a Skip: the
+// whole file, or for JSONL just the bad lines; id clashes are resolved as
+// in LoadDir.
+func LoadFile(path string) *Loaded {
+	arts, skips := loadFile(path)
+	return collect([]fileResult{{arts, skips}})
+}
+
+// loadFile reads one file's articles as they come, clashes unresolved.
+func loadFile(path string) ([]*Article, []Skip) {
 	f := formatOf(path)
 	if f == formatUnknown {
 		return nil, []Skip{{Path: path, Reason: "not an article file: expected .txt, .md, .json or .jsonl"}}
@@ -253,9 +259,9 @@ func LoadFile(path string) ([]*Article, []Skip) {
 	if f == formatJSONL {
 		// JSONL is streamed and limited per line: a large dataset is
 		// fine, a single huge article is not
-		arts, skips := loadJSONL(path, fh)
-		l := collect([]fileResult{{arts, skips}})
-		return l.Articles, l.Skipped
+		// id clashes, within the file or across files, are LoadDir's to
+		// resolve (see collect)
+		return loadJSONL(path, fh)
 	}
 	if st.Size() > MaxFileSize {
 		return nil, []Skip{{Path: path, Reason: tooBig(st.Size())}}

@@ -107,7 +107,8 @@ func TestLoadFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.path), func(t *testing.T) {
-			arts, skips := LoadFile(tt.path)
+			l := LoadFile(tt.path)
+			arts, skips := l.Articles, l.Skipped
 			if len(arts) != len(tt.want) {
 				t.Fatalf("got %d articles, want %d; skips %v", len(arts), len(tt.want), skips)
 			}

@@ -28,7 +28,8 @@ func benchArticles(b *testing.B) []*corpus.Article {
 	b.Helper()
 	var base []*corpus.Article
 	if _, err := os.Stat(fakesPath); err == nil {
-		arts, skips := corpus.LoadFile(fakesPath)
+		l := corpus.LoadFile(fakesPath)
+		arts, skips := l.Articles, l.Skipped
 		if len(arts) == 0 {
 			b.Fatalf("no articles in %s: %v", fakesPath, skips)
 		}
