@@ -22,29 +22,34 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	if q.Place == "" && q.Controller == "" {
 		return Response{}, badRequest("Which place? For example /control place:Aleppo or “Who controls Aleppo?”.")
 	}
-	fq := index.FactQuery{Kind: "control", Place: q.Place, Size: factPool}
-	if q.Place == "" {
-		// newest claims of that status first; the side is checked below
-		fq.Category = q.Status
-	}
-	hits, err := e.store.Facts(ctx, fq)
-	if err != nil {
-		return Response{}, fmt.Errorf("bot: control: %w", err)
-	}
 	var claims []claim
-	for _, h := range hits {
-		c := h.Control
-		if c == nil || (q.Place != "" && !placeMatches(q.Place, c.Place)) {
-			continue
+	for _, place := range e.nameForms(q.Place) {
+		fq := index.FactQuery{Kind: "control", Place: place, Size: factPool}
+		if place == "" {
+			// newest claims of that status first; the side is checked below
+			fq.Category = q.Status
 		}
-		if q.Place == "" && (side(c.Controller) != side(q.Controller) || (q.Status != "" && !statusLike(q.Status, c.Status))) {
-			continue
+		hits, err := e.store.Facts(ctx, fq)
+		if err != nil {
+			return Response{}, fmt.Errorf("bot: control: %w", err)
 		}
-		d := c.Date
-		if d == "" {
-			d = h.Meta.Date
+		for _, h := range hits {
+			c := h.Control
+			if c == nil || (place != "" && !placeMatches(place, c.Place)) {
+				continue
+			}
+			if place == "" && (side(c.Controller) != side(q.Controller) || (q.Status != "" && !statusLike(q.Status, c.Status))) {
+				continue
+			}
+			d := c.Date
+			if d == "" {
+				d = h.Meta.Date
+			}
+			claims = append(claims, claim{c, h.Meta, d, side(c.Controller)})
 		}
-		claims = append(claims, claim{c, h.Meta, d, side(c.Controller)})
+		if len(claims) > 0 {
+			break
+		}
 	}
 	if len(claims) == 0 {
 		what := q.Place

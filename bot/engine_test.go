@@ -190,7 +190,7 @@ func runAnswerCases(t *testing.T, tests []answerCase) {
 
 func TestNothingFound(t *testing.T) {
 	f := loadFixture(t)
-	for _, q := range []string{"What did Peskof say?", "Who controls Alepo?", "/search zzyzx"} {
+	for _, q := range []string{"What did Peskof say?", "Who controls Atlantis?", "/search zzyzx"} {
 		r := ask(t, f, q)
 		if len(r.Answers) != 0 {
 			t.Errorf("%q: %d answers, want none", q, len(r.Answers))
@@ -201,6 +201,14 @@ func TestNothingFound(t *testing.T) {
 	}
 	if r := ask(t, f, "What did Peskof say?"); !slices.Contains(r.Suggestions, "Dmitry Peskov") {
 		t.Errorf("suggestions %v, want Dmitry Peskov", r.Suggestions)
+	}
+	// a spelling the alias table folds to a known place is answered, and
+	// the headline names the place it was taken for
+	for _, q := range []string{"Who controls Alepo?", "Who controls Khan Cheikhoun?", "/control place:Khan Shaykhun"} {
+		r := ask(t, f, q)
+		if len(r.Answers) == 0 || !strings.Contains(r.Headline, "Aleppo") && !strings.Contains(r.Headline, "Khan S") {
+			t.Errorf("%q: %q", q, r.Headline)
+		}
 	}
 }
 

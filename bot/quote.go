@@ -116,6 +116,12 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 // also for a known name inside a role ("SDF spokesman" -> "Syrian
 // Democratic Forces spokesman").
 func (e *Engine) speakerForms(s string) []string {
+	return e.nameForms(s)
+}
+
+// nameForms are a name as asked, then the other names the alias table
+// gives it, whole or for a part ("SDF spokesman").
+func (e *Engine) nameForms(s string) []string {
 	forms := []string{s}
 	if s == "" {
 		return forms

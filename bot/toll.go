@@ -25,20 +25,25 @@ type tollRow struct {
 }
 
 func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
-	hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: q.Place, Size: tollPool})
-	if err != nil {
-		return Response{}, fmt.Errorf("bot: tolls: %w", err)
-	}
 	var rows []tollRow
-	for _, h := range hits {
-		if h.Toll == nil || (q.Place != "" && !placeMatches(q.Place, h.Toll.Place)) {
-			continue
+	for _, place := range e.nameForms(q.Place) {
+		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Size: tollPool})
+		if err != nil {
+			return Response{}, fmt.Errorf("bot: tolls: %w", err)
 		}
-		d := h.Toll.Date
-		if d == "" {
-			d = h.Meta.Date
+		for _, h := range hits {
+			if h.Toll == nil || (place != "" && !placeMatches(place, h.Toll.Place)) {
+				continue
+			}
+			d := h.Toll.Date
+			if d == "" {
+				d = h.Meta.Date
+			}
+			rows = append(rows, tollRow{h.Toll, h.Meta, d})
 		}
-		rows = append(rows, tollRow{h.Toll, h.Meta, d})
+		if len(rows) > 0 {
+			break
+		}
 	}
 	what := tollLabel(q)
 	if len(rows) == 0 {
