@@ -129,6 +129,7 @@ func TestAnswers(t *testing.T) {
 	runAnswerCases(t, []answerCase{
 		{q: "How many soldiers were killed near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}}, cites: []string{"901_deir_ezzor_b"}},
 		{q: "/toll place:Deir ez-Zor", intent: IntentToll, top: 5, must: [][]string{{"35"}, {"20"}}},
+		{q: "How many soldiers were killed in the ambush near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"more than 35"}, {"at least 20"}}, never: []string{"3,000"}},
 		{q: "Who controls Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"recaptured", "government"}}, cites: []string{"901_deir_ezzor_b"}},
 		{q: "What is the latest death toll?", intent: IntentToll, top: 3, must: [][]string{{"514"}, {"observatory"}}, never: []string{"500,000", "2 million"}, cites: []string{"000_8bee64950d4de325"}},
 		{q: "/toll", intent: IntentToll, top: 10, must: [][]string{{"514"}, {"412"}, {"370"}, {"255"}}},

@@ -261,7 +261,9 @@ var (
 	weekdayRE   = regexp.MustCompile(`(?i)\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
 	warScopeRE  = regexp.MustCompile(`(?i)\b(?:since\s+(?:2011|the\s+(?:start|beginning)|the\s+war\s+(?:began|started))|(?:whole|entire|civil)\s+war|in\s+the\s+war|war[- ]wide|overall)\b`)
 	accordingRE = regexp.MustCompile(`(?i)\b(?:according\s+to|says?|per|by)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|for|of|the))*)`)
-	inPlaceRE   = regexp.MustCompile(`\b(?:in|at|near|around|of)\s+((?:al-|el-)?[A-Z][\w'’-]+(?:\s+(?:al-|el-)?[A-Z][\w'’-]+)*)`)
+	// the event a toll question names: "in the chemical attack", "by the car bomb"
+	tollEventRE = regexp.MustCompile(`(?i)\b(?:in|from|by|during|after)\s+(?:the|a|an|this|last|yesterday's|today's)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:\s+(?:in|on|at|near|of|since|according)\b|\W*$)`)
+	inPlaceRE   = regexp.MustCompile(`\b(?:in|at|near|around|of)\s+((?:[a-z]{1,3}-)?[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]+)*)`)
 )
 
 // classify routes a plain-language question.
@@ -344,6 +346,9 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	if m := accordingRE.FindStringSubmatch(t); m != nil {
 		q.Source = strings.TrimSpace(m[1])
 	}
+	if m := tollEventRE.FindStringSubmatch(t); m != nil && !tollGenericEvent[strings.ToLower(strings.TrimSpace(m[1]))] {
+		q.Topic = strings.TrimSpace(m[1])
+	}
 	if placeFinder != nil {
 		q.Place = placeFinder(t)
 	}
@@ -357,6 +362,12 @@ func tollQuery(t string, placeFinder func(string) string) query {
 
 // normaliseSubgroup maps the words for who was counted onto a few groups,
 // so that "soldiers" asked finds "troops" reported.
+// tollGenericEvent are words after "in the" that name no event of their own.
+var tollGenericEvent = map[string]bool{"war": true, "offensive": true, "fighting": true, "conflict": true,
+	"latest fighting": true, "civil war": true, "violence": true, "country": true, "city": true, "north": true,
+	"south": true, "east": true, "west": true, "northwest": true, "northeast": true, "past week": true,
+	"last week": true, "past 24 hours": true, "region": true, "province": true, "area": true}
+
 func normaliseSubgroup(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {

@@ -45,6 +45,9 @@ func TestRoute(t *testing.T) {
 		{"death toll according to OSDH", query{Intent: IntentToll, Category: "killed", Source: "OSDH"}},
 		{"How many have died since 2011?", query{Intent: IntentToll, Category: "killed", Scope: "war"}},
 		{"/toll", query{Intent: IntentToll, Category: "killed"}},
+		{"How many people were injured in the chemical attack?", query{Intent: IntentToll, Category: "injured", Topic: "chemical attack"}},
+		{"How many died in the ambush near Deir ez-Zor?", query{Intent: IntentToll, Category: "killed", Topic: "ambush", Place: "Deir ez-Zor"}},
+		{"How many were killed in the offensive?", query{Intent: IntentToll, Category: "killed"}},
 		{"/toll place:Idlib category:displaced", query{Intent: IntentToll, Category: "displaced", Place: "Idlib"}},
 		// control
 		{"Who controls Aleppo?", query{Intent: IntentControl, Place: "Aleppo"}},

@@ -27,7 +27,7 @@ type tollRow struct {
 func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	var rows []tollRow
 	for _, place := range e.nameForms(q.Place) {
-		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Size: tollPool})
+		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Text: q.Topic, Size: tollPool})
 		if err != nil {
 			return Response{}, fmt.Errorf("bot: tolls: %w", err)
 		}
@@ -54,6 +54,15 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		return r, nil
 	}
 	var notes []string
+	if q.Topic != "" {
+		// figures for the event asked about: their sentence names it
+		topic := significantTokens(q.Topic)
+		if kept := filterRows(rows, func(r tollRow) bool { return coverage(topic, r.t.Evidence.Sentence) >= 0.99 }); len(kept) > 0 {
+			rows = kept
+		} else {
+			notes = append(notes, fmt.Sprintf("No figure names “%s”; showing the latest figures.", q.Topic))
+		}
+	}
 	if q.Source != "" {
 		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) }); len(kept) > 0 {
 			rows = kept
@@ -161,6 +170,9 @@ func tollLabel(q query) string {
 		"missing": "missing toll", "detained": "detention figure"}[s]
 	if q.Subgroup != "" {
 		label = q.Subgroup + " " + s
+	}
+	if q.Topic != "" {
+		label += " in the " + q.Topic
 	}
 	if q.Place != "" {
 		label += " in " + q.Place

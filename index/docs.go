@@ -147,8 +147,9 @@ func factBody(a *corpus.Article, typ, date string, ev facts.Evidence) map[string
 	} else if !a.Date.IsZero() {
 		b[monthField] = a.Date.Format("2006-01")
 	}
-	if typ == "statement" {
-		// only quotes are ranked by their sentence's words
+	if typ != "control" {
+		// quotes and figures are ranked by their sentence's words ("the
+		// chemical attack"); control claims are found by place alone
 		setText(b, "sentence", ev.Sentence)
 	}
 	return b

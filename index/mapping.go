@@ -12,7 +12,7 @@ import (
 // mappingPrefix marks every newsbot mapping version.
 const mappingPrefix = "newsbot-index/"
 
-const mappingVersion = mappingPrefix + "6"
+const mappingVersion = mappingPrefix + "7"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
