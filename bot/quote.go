@@ -16,13 +16,17 @@ import (
 // ranking; answers come from the index alone, never from re-reading articles.
 const factPool = index.MaxSize
 
+// quotePool is how many statements a quote question ranks and groups:
+// more than a reply shows (maxAnswers), few enough to decode fast.
+const quotePool = 60
+
 func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	if q.Speaker == "" && q.Topic == "" {
 		return Response{}, badRequest("Whose quotes? For example /quote speaker:Peskov or “What did the UN envoy say?”.")
 	}
 	var hits []index.FactHit
 	for _, who := range e.speakerForms(q.Speaker) {
-		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, Size: factPool})
+		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, Size: quotePool})
 		if err != nil {
 			return Response{}, fmt.Errorf("bot: quotes: %w", err)
 		}

@@ -128,13 +128,14 @@ func grow(arts []*corpus.Article, n int) []*corpus.Article {
 			continue
 		}
 		c := *src
-		c.ID = fmt.Sprintf("%s~%d", src.ID, round)
-		c.Path = src.Path + fmt.Sprintf("~%d", round)
+		// "@" never appears in loaded ids ("~" marks a renamed clash)
+		c.ID = fmt.Sprintf("%s@%d", src.ID, round)
+		c.Path = src.Path + fmt.Sprintf("@%d", round)
 		if c.Date.IsZero() {
 			c.Date = base
 		}
 		c.Date = c.Date.AddDate(0, 0, round)
-		c.Hash = fmt.Sprintf("%s~%d", src.Hash, round)
+		c.Hash = fmt.Sprintf("%s@%d", src.Hash, round)
 		out = append(out, &c)
 	}
 	return out
