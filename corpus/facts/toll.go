@@ -111,6 +111,7 @@ type tollHead struct {
 	subgroup string
 	category string
 	ofThem   bool // "two of them children"
+	adjSub   bool // subgroup is "<adjective> <noun>" ("displaced people")
 	bad      bool // counts something else: hours, kilometres, years, towns
 }
 
@@ -135,6 +136,24 @@ func readTollHead(s string, n figure) tollHead {
 		w := strings.ToLower(s[pos+m[2] : pos+m[3]])
 		next := pos + m[1]
 		if c, ok := tollDirect[w]; ok {
+			// "26 displaced people", "12 wounded soldiers": an adjective on
+			// the people counted, so a verb around the figure decides first
+			// ("killed at least 26 displaced people")
+			if c != Killed {
+				if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+					w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
+					if sg, ok := tollNouns[w2]; ok {
+						if sg == "" {
+							sg, h.adjSub = w+" "+w2, true
+						}
+						// the adjective still decides when no verb does
+						// ("home to 900,000 displaced Syrians")
+						h.noun, h.person, h.subgroup, h.end = w2, true, sg, next+m2[1]
+						h.category = c
+						return h
+					}
+				}
+			}
 			h.category = c
 			h.end = next
 			return h
@@ -272,6 +291,9 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		}
 		if cd.category == "" {
 			continue
+		}
+		if cd.h.adjSub && cd.category == cd.h.category {
+			cd.h.subgroup = "" // "140 injured people" are injured people: no subgroup
 		}
 		if h.ofThem {
 			// "two of them children": the noun after "of them" is the subgroup

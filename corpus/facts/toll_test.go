@@ -231,3 +231,17 @@ func BenchmarkExtractControl(b *testing.B) {
 		}
 	}
 }
+
+func TestTollAdjectiveBeforePeople(t *testing.T) {
+	for _, tt := range []struct{ text, category, subgroup string }{
+		{"A car bomb killed at least 26 displaced people in the east on Friday, the monitor said.", Killed, "displaced people"},
+		{"The province is home to some 900,000 displaced Syrians, according to the United Nations.", Displaced, ""},
+		{"Shelling on the town left 12 injured children in hospital, medics said.", Injured, "children"},
+	} {
+		a := corpus.ParseText("t", "t.txt", " date 2024-12-03 "+tt.text+"\n")
+		got := extractTolls(a, Sentences(a))
+		if len(got) != 1 || got[0].Category != tt.category || got[0].Subgroup != tt.subgroup {
+			t.Errorf("%q: got %+v, want one %s toll of %s", tt.text, got, tt.category, tt.subgroup)
+		}
+	}
+}
