@@ -105,7 +105,7 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 		// may ("Khan Sheikhun") or may not ("Syria"): count it first
 		narrow := strings.TrimSpace(q.Speaker) != ""
 		if !narrow && strings.TrimSpace(q.Place) != "" {
-			narrow, err = ix.fewerThan(ctx, must, sortWholeMax)
+			narrow, err = ix.rarePlace(ctx, q.Place, sortWholeMax)
 			if err != nil {
 				return nil, err
 			}
@@ -216,13 +216,22 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 	if !newest.IsZero() && from.IsZero() && to.IsZero() {
 		// windows of whole months back from the newest fact: everything
 		// outside a window is older than everything inside it
-		for _, months := range []int{1, 2, 12, 48} {
+		for i, months := range []int{1, 2, 12, 48} {
 			res, err := runMonths(monthsBack(newest, months))
 			if err != nil {
 				return nil, err
 			}
 			if len(res.Hits) >= size {
 				return res, nil
+			}
+			if i == 0 && len(must) > 2 {
+				// a sparse mix of common filters ("injured" in "Aleppo"):
+				// when the whole match is small, one sort beats the windows
+				if few, err := ix.fewerThan(ctx, must, sortWholeMax); err != nil {
+					return nil, err
+				} else if few {
+					return run(from, to)
+				}
 			}
 		}
 	} else if !newest.IsZero() {
@@ -277,6 +286,32 @@ func monthsBack(t time.Time, n int) []string {
 // sortWholeMax is the largest match set sorted by date in one search;
 // larger ones go through the date windows of newestFacts.
 const sortWholeMax = 10000
+
+// rarePlace reports whether fewer than n facts name place. It reads only
+// the posting counts of the place's words in the term dictionary (the
+// rarest word bounds the match), so it costs microseconds where counting
+// the matches of a common place would walk tens of thousands of postings.
+func (ix *Index) rarePlace(ctx context.Context, place string, n int) (bool, error) {
+	adv, err := ix.bl.Advanced()
+	if err != nil {
+		return false, fmt.Errorf("index: facts: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return false, fmt.Errorf("index: facts: %w", err)
+	}
+	defer r.Close()
+	bound := uint64(n)
+	for _, tok := range ix.analyzer.Analyze([]byte(place)) {
+		tfr, err := r.TermFieldReader(ctx, tok.Term, "place", false, false, false)
+		if err != nil {
+			return false, fmt.Errorf("index: facts: %w", err)
+		}
+		bound = min(bound, tfr.Count())
+		tfr.Close()
+	}
+	return bound < uint64(n), nil
+}
 
 // fewerThan reports whether fewer than n facts match must. Counting reads
 // only the posting lists: no scores, no sort, no stored fields.

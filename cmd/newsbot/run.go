@@ -191,6 +191,13 @@ func cmdIndex(ctx context.Context, cfg config, log *slog.Logger, stdout, stderr 
 		return err
 	}
 	defer ix.Close()
+	if changed := st.Added + st.Updated + st.Removed; changed >= 1000 || changed*5 >= len(loaded.Articles) && changed > 0 {
+		// a large sync leaves many small segments; merge them now rather
+		// than slow the first questions
+		if err := ix.Compact(ctx); err != nil {
+			return err
+		}
+	}
 	took := time.Since(start)
 	if cfg.JSON {
 		enc := json.NewEncoder(stdout)
