@@ -4,7 +4,7 @@ go 1.26
 
 require (
 	github.com/blevesearch/bleve/v2 v2.5.7
-	github.com/bwmarrin/discordgo v0.29.0
+	github.com/bwmarrin/discordgo v0.29.0 // pinned for the Discord front end (bot/discord), not imported yet
 	github.com/joho/godotenv v1.5.1
 )
 
