@@ -198,8 +198,9 @@ func FuzzExtractTollsControl(f *testing.F) {
 	})
 }
 
-func BenchmarkExtractTolls(b *testing.B) {
-	files, _ := filepath.Glob("testdata/tolls/*.txt")
+// benchExtract times one extractor over the articles of a testdata folder.
+func benchExtract[T any](b *testing.B, dir string, extract func(*corpus.Article, []Sentence) []T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", dir, "*.txt"))
 	var arts []*corpus.Article
 	size := 0
 	for _, p := range files {
@@ -210,27 +211,13 @@ func BenchmarkExtractTolls(b *testing.B) {
 	b.SetBytes(int64(size))
 	for b.Loop() {
 		for _, a := range arts {
-			extractTolls(a, Sentences(a))
+			extract(a, Sentences(a))
 		}
 	}
 }
 
-func BenchmarkExtractControl(b *testing.B) {
-	files, _ := filepath.Glob("testdata/control/*.txt")
-	var arts []*corpus.Article
-	size := 0
-	for _, p := range files {
-		a := loadSample(b, p)
-		arts = append(arts, a)
-		size += len(a.Text)
-	}
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, a := range arts {
-			extractControl(a, Sentences(a))
-		}
-	}
-}
+func BenchmarkExtractTolls(b *testing.B)   { benchExtract(b, "tolls", extractTolls) }
+func BenchmarkExtractControl(b *testing.B) { benchExtract(b, "control", extractControl) }
 
 func TestTollAdjectiveBeforePeople(t *testing.T) {
 	for _, tt := range []struct{ text, category, subgroup string }{
