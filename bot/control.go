@@ -155,7 +155,7 @@ func claimWeight(c claim) int {
 	if c.c.Source != "" {
 		w++
 	}
-	if side(c.c.Controller) != names.Key(c.c.Controller) && !strings.EqualFold(c.c.Controller, c.side) {
+	if c.side != names.Key(c.c.Controller) && !strings.EqualFold(c.c.Controller, c.side) {
 		w++ // a named group ("Hayat Tahrir al-Sham"), not just "rebels"
 	}
 	return w

@@ -25,7 +25,7 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		return Response{}, badRequest("Whose quotes? For example /quote speaker:Peskov or “What did the UN envoy say?”.")
 	}
 	var hits []index.FactHit
-	for _, who := range e.speakerForms(q.Speaker) {
+	for _, who := range e.nameForms(q.Speaker) {
 		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, Size: quotePool})
 		if err != nil {
 			return Response{}, fmt.Errorf("bot: quotes: %w", err)
@@ -115,16 +115,10 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	return r, nil
 }
 
-// speakerForms are the ways to look a speaker up, tried in turn: as asked,
-// then by the alias table ("OSDH" -> "Syrian Observatory for Human Rights"),
-// also for a known name inside a role ("SDF spokesman" -> "Syrian
-// Democratic Forces spokesman").
-func (e *Engine) speakerForms(s string) []string {
-	return e.nameForms(s)
-}
-
-// nameForms are a name as asked, then the other names the alias table
-// gives it, whole or for a part ("SDF spokesman").
+// nameForms are the ways to look a speaker or place up, tried in turn: as
+// asked, then by the alias table ("OSDH" -> "Syrian Observatory for Human
+// Rights"), also for a known name inside a role ("SDF spokesman" ->
+// "Syrian Democratic Forces spokesman").
 func (e *Engine) nameForms(s string) []string {
 	forms := []string{s}
 	if s == "" {

@@ -21,8 +21,6 @@ type config struct {
 	IndexDir  string
 	JSON      bool
 	LogLevel  slog.Level
-	// Discord settings are read by serve.
-	DiscordToken string
 }
 
 // envWithDotenv returns a getenv that reads the real environment first and

@@ -112,7 +112,6 @@ func parseFlags(name string, args []string, getenv func(string) string, stderr i
 			return cfg, nil, err
 		}
 	}
-	cfg.DiscordToken = getenv("DISCORD_TOKEN")
 	return cfg, rest, nil
 }
 
