@@ -7,7 +7,10 @@ type Request struct {
 	Text string
 	// Cursor asks for the next page of an earlier response.
 	Cursor string
-	User   User
+	// Previous is the question this one follows in the same conversation
+	// ("and in Idlib?" after "How many were killed in Aleppo?"), or "".
+	Previous string
+	User     User
 }
 
 // User is who asked. Admin gates /reindex.
