@@ -3,8 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -30,9 +28,7 @@ type indexed struct {
 	passages, facts int
 }
 
-// batchOps is how many document writes go into one bleve batch. An
-// article's documents always go into the same batch, so after a crash each
-// article is either wholly old or wholly new and the next Sync finishes.
+// batchOps is how many document writes go into one bleve batch (see write).
 const batchOps = 2000
 
 // Sync makes the index hold exactly arts. An article whose hash is
@@ -48,21 +44,13 @@ func (ix *Index) Sync(ctx context.Context, arts []*corpus.Article, extract func(
 	began := time.Now()
 	var st SyncStats
 	// Any write below may change the newest fact date.
-	defer func() {
-		ix.newestMu.Lock()
-		ix.newestOK = false
-		ix.newestMu.Unlock()
-	}()
+	defer ix.forgetNewest()
 
 	have, err := ix.indexedArticles(ctx)
 	if err != nil {
 		return st, err
 	}
 
-	type job struct {
-		art *corpus.Article
-		old *indexed
-	}
 	var todo []job
 	seen := make(map[string]bool, len(arts))
 	done, total := 0, len(arts)
@@ -100,122 +88,13 @@ func (ix *Index) Sync(ctx context.Context, arts []*corpus.Article, extract func(
 		todo = append(todo, j)
 	}
 
-	b := ix.bl.NewBatch()
-	ops := 0
-	flush := func() error {
-		if ops == 0 {
-			return nil
-		}
-		// the stored newest fact date may change with this batch
-		b.DeleteInternal(newestKey)
-		if err := ix.bl.Batch(b); err != nil {
-			return fmt.Errorf("index: write batch: %w", err)
-		}
-		b.Reset()
-		ops = 0
-		return nil
-	}
-	deleteAll := func(id string, old indexed) {
-		for i := 0; i < old.passages; i++ {
-			b.Delete(passageDocID(id, i))
-		}
-		for i := 0; i < old.facts; i++ {
-			b.Delete(factDocID(id, i))
-		}
-		b.Delete(articleDocID(id))
-		ops += old.passages + old.facts + 1
-	}
-
-	// Removed articles first: no extraction needed.
-	for id, old := range have {
-		if seen[id] {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return st, fmt.Errorf("index: sync: %w", err)
-		}
-		deleteAll(id, old)
-		st.Removed++
-		if ops >= batchOps {
-			if err := flush(); err != nil {
-				return st, err
-			}
+	var gone []string
+	for id := range have {
+		if !seen[id] {
+			gone = append(gone, id)
 		}
 	}
-
-	// Extraction and document building run in parallel; writing stays on
-	// this goroutine, in corpus order.
-	type built struct {
-		docs []doc
-		err  error
-	}
-	results := make([]chan built, len(todo))
-	for i := range results {
-		results[i] = make(chan built, 1)
-	}
-	workCtx, cancel := context.WithCancel(ctx)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	defer func() { cancel(); wg.Wait() }()
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				a := todo[i].art
-				set := ix.safeExtract(extract, a)
-				docs, err := articleDocs(a, set, articleHash(a, ix.factsVer))
-				results[i] <- built{docs, err}
-			}
-		}()
-	}
-	go func() {
-		defer close(next)
-		for i := range todo {
-			select {
-			case next <- i:
-			case <-workCtx.Done():
-				return
-			}
-		}
-	}()
-
-	for i, j := range todo {
-		var r built
-		select {
-		case r = <-results[i]:
-		case <-ctx.Done():
-			return st, fmt.Errorf("index: sync: %w", ctx.Err())
-		}
-		if r.err != nil {
-			return st, r.err
-		}
-		if j.old != nil {
-			deleteAll(j.art.ID, *j.old)
-			st.Updated++
-		} else {
-			st.Added++
-		}
-		for _, d := range r.docs {
-			if err := b.Index(d.id, d.body); err != nil {
-				return st, fmt.Errorf("index: map %s: %w", d.id, err)
-			}
-			switch d.body[docField] {
-			case docPassage:
-				st.Passages++
-			case docFact:
-				st.Facts++
-			}
-		}
-		ops += len(r.docs)
-		if ops >= batchOps {
-			if err := flush(); err != nil {
-				return st, err
-			}
-		}
-		tick()
-	}
-	if err := flush(); err != nil {
+	if err := ix.write(ctx, todo, gone, have, extract, &st, tick); err != nil {
 		return st, err
 	}
 	st.Took = time.Since(began)

@@ -1,0 +1,266 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/facts"
+)
+
+// job is one article to (re)index; old is what the index held of it.
+type job struct {
+	art *corpus.Article
+	old *indexed
+}
+
+// Update indexes upsert (new or changed articles, replacing all their
+// documents) and deletes the articles whose ids are in remove, without
+// looking at any other article. An upsert whose hash is unchanged is
+// skipped; an id both upserted and removed is upserted (the article is
+// there after the call); removing an id the index lacks does nothing.
+// It is crash-safe like Sync: each article is wholly old or wholly new.
+func (ix *Index) Update(ctx context.Context, upsert []*corpus.Article, remove []string, extract func(*corpus.Article) facts.Set) (SyncStats, error) {
+	defer ix.forgetStats()
+	ix.syncMu.Lock()
+	defer ix.syncMu.Unlock()
+	began := time.Now()
+	var st SyncStats
+	defer ix.forgetNewest()
+
+	seen := make(map[string]bool, len(upsert))
+	var arts []*corpus.Article
+	ids := make([]string, 0, len(upsert)+len(remove))
+	for _, a := range upsert {
+		switch {
+		case a == nil || a.ID == "":
+			st.Skipped++
+			ix.log.Warn("article without id skipped")
+			continue
+		case seen[a.ID]:
+			st.Skipped++
+			ix.log.Warn("repeated article id skipped", "article_id", a.ID, "path", a.Path)
+			continue
+		}
+		seen[a.ID] = true
+		arts = append(arts, a)
+		ids = append(ids, a.ID)
+	}
+	var gone []string
+	for _, id := range remove {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			gone = append(gone, id)
+			ids = append(ids, id)
+		}
+	}
+	have, err := ix.lookupArticles(ctx, ids)
+	if err != nil {
+		return st, err
+	}
+	var todo []job
+	for _, a := range arts {
+		old, ok := have[a.ID]
+		if ok && old.hash == articleHash(a, ix.factsVer) {
+			st.Unchanged++
+			continue
+		}
+		j := job{art: a}
+		if ok {
+			o := old
+			j.old = &o
+		}
+		todo = append(todo, j)
+	}
+	present := gone[:0]
+	for _, id := range gone {
+		if _, ok := have[id]; ok {
+			present = append(present, id)
+		}
+	}
+	if err := ix.write(ctx, todo, present, have, extract, &st, func() {}); err != nil {
+		return st, err
+	}
+	st.Took = time.Since(began)
+	ix.log.Info("index updated", "dir", ix.dir, "added", st.Added, "updated", st.Updated,
+		"removed", st.Removed, "unchanged", st.Unchanged, "skipped", st.Skipped,
+		"passages", st.Passages, "facts", st.Facts, "took_ms", st.Took.Milliseconds())
+	return st, nil
+}
+
+// ArticleHash reports the stored content hash of the article id ("" when
+// the index lacks it), so that callers can skip unchanged files. It is
+// the hash Sync compares: the corpus hash with the facts version.
+func (ix *Index) ArticleHash(ctx context.Context, id string) (string, error) {
+	have, err := ix.lookupArticles(ctx, []string{id})
+	if err != nil {
+		return "", err
+	}
+	return have[id].hash, nil
+}
+
+// HashOf is the hash ArticleHash reports once a is indexed: compare the
+// two to tell whether a file changed.
+func (ix *Index) HashOf(a *corpus.Article) string { return articleHash(a, ix.factsVer) }
+
+func (ix *Index) forgetNewest() {
+	ix.newestMu.Lock()
+	ix.newestOK = false
+	ix.newestMu.Unlock()
+}
+
+// lookupArticles reads what the index holds of the given article ids;
+// absent ones get no entry.
+func (ix *Index) lookupArticles(ctx context.Context, ids []string) (map[string]indexed, error) {
+	const page = 1000
+	out := make(map[string]indexed, len(ids))
+	for len(ids) > 0 {
+		n := min(page, len(ids))
+		docIDs := make([]string, n)
+		for i, id := range ids[:n] {
+			docIDs[i] = articleDocID(id)
+		}
+		ids = ids[n:]
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(docIDs), n, 0, false)
+		req.Fields = []string{"id", hashField, npassField, nfactField}
+		res, err := ix.bl.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("index: look up articles: %w", err)
+		}
+		for _, h := range res.Hits {
+			out[str(h.Fields["id"])] = indexed{
+				hash:     str(h.Fields[hashField]),
+				passages: num(h.Fields[npassField]),
+				facts:    num(h.Fields[nfactField]),
+			}
+		}
+	}
+	return out, nil
+}
+
+// write deletes the articles in gone (whose documents have describes) and
+// (re)indexes todo: extraction and document building in parallel, writing
+// on this goroutine in todo's order. An article's documents always go into
+// one bleve batch, so after a crash each article is wholly old or wholly
+// new and the next Sync finishes the work. tick is called after each
+// article of todo.
+func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[string]indexed, extract func(*corpus.Article) facts.Set, st *SyncStats, tick func()) error {
+	b := ix.bl.NewBatch()
+	ops := 0
+	flush := func() error {
+		if ops == 0 {
+			return nil
+		}
+		// the stored newest fact date may change with this batch
+		b.DeleteInternal(newestKey)
+		if err := ix.bl.Batch(b); err != nil {
+			return fmt.Errorf("index: write batch: %w", err)
+		}
+		b.Reset()
+		ops = 0
+		return nil
+	}
+	deleteAll := func(id string, old indexed) {
+		for i := 0; i < old.passages; i++ {
+			b.Delete(passageDocID(id, i))
+		}
+		for i := 0; i < old.facts; i++ {
+			b.Delete(factDocID(id, i))
+		}
+		b.Delete(articleDocID(id))
+		ops += old.passages + old.facts + 1
+	}
+
+	// Removed articles first: no extraction needed. Sorted, so that a
+	// crash leaves the same prefix done whatever the map order.
+	sort.Strings(gone)
+	for _, id := range gone {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("index: sync: %w", err)
+		}
+		deleteAll(id, have[id])
+		st.Removed++
+		if ops >= batchOps {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+
+	type built struct {
+		docs []doc
+		err  error
+	}
+	results := make([]chan built, len(todo))
+	for i := range results {
+		results[i] = make(chan built, 1)
+	}
+	workCtx, cancel := context.WithCancel(ctx)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	defer func() { cancel(); wg.Wait() }()
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				a := todo[i].art
+				set := ix.safeExtract(extract, a)
+				docs, err := articleDocs(a, set, articleHash(a, ix.factsVer))
+				results[i] <- built{docs, err}
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range todo {
+			select {
+			case next <- i:
+			case <-workCtx.Done():
+				return
+			}
+		}
+	}()
+
+	for i, j := range todo {
+		var r built
+		select {
+		case r = <-results[i]:
+		case <-ctx.Done():
+			return fmt.Errorf("index: sync: %w", ctx.Err())
+		}
+		if r.err != nil {
+			return r.err
+		}
+		if j.old != nil {
+			deleteAll(j.art.ID, *j.old)
+			st.Updated++
+		} else {
+			st.Added++
+		}
+		for _, d := range r.docs {
+			if err := b.Index(d.id, d.body); err != nil {
+				return fmt.Errorf("index: map %s: %w", d.id, err)
+			}
+			switch d.body[docField] {
+			case docPassage:
+				st.Passages++
+			case docFact:
+				st.Facts++
+			}
+		}
+		ops += len(r.docs)
+		if ops >= batchOps {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		tick()
+	}
+	return flush()
+}

@@ -1,0 +1,108 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/facts"
+)
+
+// TestUpdate walks one index through a sequence of Update calls, each
+// checked against the stats it reports and what the index then answers.
+func TestUpdate(t *testing.T) {
+	ctx := context.Background()
+	ix := openTemp(t)
+	arts := testArticles(t)
+	byID := map[string]*corpus.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	// seed003 gets one control claim, whatever its text says.
+	extract := func(a *corpus.Article) facts.Set {
+		if a.ID != seed003 {
+			return facts.Set{}
+		}
+		ev := evidence(t, a, "Aleppo")
+		return facts.Set{Control: []facts.Control{{Article: a.ID, Place: "Aleppo", Controller: "Hayat Tahrir al-Sham", Status: facts.Seized, Evidence: ev}}}
+	}
+	changed := corpus.ParseText(seed000, byID[seed000].Path, strings.Replace(byID[seed000].Text, "Kremlin", "Aerodrome", 1))
+	changed.Title, changed.Outlet = byID[seed000].Title, byID[seed000].Outlet
+	if !strings.Contains(changed.Text, "Aerodrome") {
+		t.Fatal("test article lacks the word to replace")
+	}
+
+	steps := []struct {
+		name   string
+		upsert []*corpus.Article
+		remove []string
+		want   SyncStats // Took, Passages and Facts are not compared
+		// present and absent list article ids after the step
+		present, absent []string
+	}{
+		{"add all", arts, nil, SyncStats{Added: len(arts)}, []string{seed000, seed003}, nil},
+		{"unchanged upserts are skipped", arts[:3], nil, SyncStats{Unchanged: 3}, []string{seed000}, nil},
+		{"change one, remove one, the rest untouched", []*corpus.Article{changed}, []string{seed003},
+			SyncStats{Updated: 1, Removed: 1}, []string{seed000, art100}, []string{seed003}},
+		{"removing an absent id does nothing", nil, []string{seed003, "no-such-article"}, SyncStats{}, nil, []string{seed003}},
+		{"upserted and removed: upserted", []*corpus.Article{byID[seed003]}, []string{seed003}, SyncStats{Added: 1}, []string{seed003}, nil},
+		{"repeated and empty ids are skipped", []*corpus.Article{byID[art100], byID[art100], {}}, nil, SyncStats{Unchanged: 1, Skipped: 2}, nil, nil},
+	}
+	for _, s := range steps {
+		st, err := ix.Update(ctx, s.upsert, s.remove, extract)
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		got := st
+		got.Took, got.Passages, got.Facts = 0, 0, 0
+		if got != s.want {
+			t.Errorf("%s: stats %+v, want %+v", s.name, got, s.want)
+		}
+		for _, id := range s.present {
+			if h, err := ix.ArticleHash(ctx, id); err != nil || h == "" {
+				t.Errorf("%s: ArticleHash(%s) = %q, %v; want a hash", s.name, id, h, err)
+			}
+		}
+		for _, id := range s.absent {
+			if h, err := ix.ArticleHash(ctx, id); err != nil || h != "" {
+				t.Errorf("%s: ArticleHash(%s) = %q, %v; want none", s.name, id, h, err)
+			}
+		}
+	}
+
+	// The changed article answers with its new text only.
+	if ids := searchIDs(t, ix, "aerodrome"); len(ids) != 1 || ids[0] != seed000 {
+		t.Errorf("aerodrome finds %v, want %s", ids, seed000)
+	}
+	if h, _ := ix.ArticleHash(ctx, seed000); h != ix.HashOf(changed) || h == ix.HashOf(byID[seed000]) {
+		t.Errorf("ArticleHash(%s) = %q, want the changed article's %q", seed000, h, ix.HashOf(changed))
+	}
+	// The re-added article's fact is there once, not twice.
+	hits, err := ix.Facts(ctx, FactQuery{Kind: KindControl, Place: "Aleppo"})
+	if err != nil || len(hits) != 1 || hits[0].Meta.ID != seed003 {
+		t.Errorf("control facts after remove and re-add: %d hits, %v", len(hits), err)
+	}
+	st, err := ix.Stats(ctx)
+	if err != nil || st.Articles != len(arts) || st.Facts != 1 {
+		t.Errorf("Stats = %+v, %v; want %d articles and 1 fact", st, err, len(arts))
+	}
+	// Sync agrees with what Update wrote: only the changed article differs.
+	now := append([]*corpus.Article{changed}, arts[1:]...)
+	sst, err := ix.Sync(ctx, now, extract, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sst.Unchanged != len(arts) || sst.Added+sst.Updated+sst.Removed != 0 {
+		t.Errorf("Sync after Updates: %+v, want all unchanged", sst)
+	}
+}
+
+func TestUpdateCancelled(t *testing.T) {
+	ix := openTemp(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Update(ctx, testArticles(t), nil, nil); err == nil {
+		t.Error("Update with a cancelled context succeeded")
+	}
+}
