@@ -44,6 +44,8 @@ type Engine struct {
 	opt   Options
 	log   *slog.Logger
 	names *names.Table
+
+	completions nameCache // see Complete
 }
 
 // New returns an engine reading from store.
