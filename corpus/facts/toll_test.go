@@ -232,3 +232,29 @@ func TestTollAdjectiveBeforePeople(t *testing.T) {
 		}
 	}
 }
+
+func TestTollJSONVague(t *testing.T) {
+	for _, in := range []Toll{
+		{Count: 24, Low: 24, Qualifier: Vague, Category: Injured},
+		{Count: 12, Low: 12, High: 12, Qualifier: Exact, Category: Killed},
+	} {
+		b, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := m["count"]; !ok || (in.Qualifier == Vague) != (c == nil) {
+			t.Errorf("%s: count %v in %s", in.Qualifier, c, b)
+		}
+		var back Toll
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		if back != in {
+			t.Errorf("round trip: got %+v, want %+v", back, in)
+		}
+	}
+}
