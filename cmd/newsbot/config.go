@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 )
@@ -21,6 +22,12 @@ type config struct {
 	IndexDir  string
 	JSON      bool
 	LogLevel  slog.Level
+	// IngestToken is the bearer token of POST /articles; "" turns the
+	// route off. A secret: never logged.
+	IngestToken string
+	// ReconcileEvery is how often serve walks the corpus for changes its
+	// watcher missed.
+	ReconcileEvery time.Duration
 }
 
 // envWithDotenv returns a getenv that reads the real environment first and

@@ -107,6 +107,10 @@ func parseFlags(name string, args []string, getenv func(string) string, stderr i
 	if cfg.LogLevel, err = parseLevel(getenv("NEWSBOT_LOG_LEVEL")); err != nil {
 		return cfg, nil, err
 	}
+	cfg.IngestToken = getenv("NEWSBOT_INGEST_TOKEN")
+	if cfg.ReconcileEvery, err = parseReconcile(getenv("NEWSBOT_RECONCILE_EVERY")); err != nil {
+		return cfg, nil, err
+	}
 	if cfg.IndexDir == "" {
 		if cfg.IndexDir, err = defaultIndexDir(cfg.CorpusDir); err != nil {
 			return cfg, nil, err
