@@ -27,13 +27,14 @@ import (
 // children").
 
 // tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
-var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))\s*$`)
+var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|beheaded|beheading|crucified|crucifying|murdered|murdering|shot\s+dead|gunned\s+down|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:the\s+)?(?:killings?|deaths|murders?|executions?|beheadings?)\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))(?:\s+(?:another|a\s+further|an\s+additional|further|a\s+total\s+of))?\s*$`)
 
 // tollVerbBeforeLast are the words tollVerbBeforeRE's matches end with.
 var tollVerbBeforeLast = []string{
 	"killed", "killing", "kills", "kill", "wounded", "wounding", "wounds", "wound", "injured", "injuring", "injures", "injure",
 	"displaced", "displacing", "displaces", "uprooted", "uprooting", "detained", "detaining", "detains", "arrested", "arresting",
 	"abducted", "abducting", "kidnapped", "kidnapping", "executed", "executing", "massacred", "massacring", "of", "at", "to",
+	"beheaded", "beheading", "crucified", "crucifying", "murdered", "murdering", "dead", "down", "another", "further", "additional",
 }
 
 // tollVerbBeforeMay is false for a plain w that ends with "of", "at" or
@@ -48,14 +49,20 @@ func tollVerbBeforeMay(w string) bool {
 	switch strings.ToLower(t[len(t)-2:]) {
 	case "of", "at", "to":
 		l := asciiLower(w)
-		return strings.Contains(l, "toll") || strings.Contains(l, "lives")
+		return strings.Contains(l, "toll") || strings.Contains(l, "lives") || strings.Contains(l, "kill") || strings.Contains(l, "death") ||
+			strings.Contains(l, "murder") || strings.Contains(l, "execution") || strings.Contains(l, "beheading") || strings.Contains(l, "total")
 	}
 	return true
 }
 
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
-var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?)?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
+var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?|(\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+))?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?the\s+(?:dead|victims|death\s+toll)|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
+
+// tollVerbAfterPPRE rejects a phrase between a noun and its verb that
+// holds a clause of its own: in "two sons of the man who was killed" the
+// sons were not.
+var tollVerbAfterPPRE = regexp.MustCompile(`(?i)\b(?:who|whom|whose|which|that|where|when|and|or|but)\b|\d`)
 
 // tollLinkRE ties a figure to the toll before it in the same sentence.
 var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\s+them|among\s+whom|of\s+whom|mostly|mainly|with|and|but\s+also|also|as\s+well\s+as|plus)\s+$`)
@@ -95,6 +102,9 @@ var tollDirect = map[string]string{
 var tollCategoryOf = map[string]string{
 	"killed": Killed, "killing": Killed, "kills": Killed, "kill": Killed, "died": Killed, "dead": Killed,
 	"executed": Killed, "executing": Killed, "slain": Killed, "perished": Killed, "massacred": Killed, "massacring": Killed,
+	"beheaded": Killed, "beheading": Killed, "crucified": Killed, "crucifying": Killed, "murdered": Killed, "murdering": Killed,
+	"shot": Killed, "gunned": Killed, "lost": Killed, "made": Killed, "killings": Killed, "deaths": Killed, "murders": Killed,
+	"murder": Killed, "executions": Killed, "execution": Killed, "beheadings": Killed, "the": Killed, "homeless": Displaced,
 	"wounded": Injured, "wounding": Injured, "wounds": Injured, "injured": Injured, "injuring": Injured, "injures": Injured, "hurt": Injured,
 	"displaced": Displaced, "displacing": Displaced, "displaces": Displaced, "uprooted": Displaced, "uprooting": Displaced, "fled": Displaced,
 	"missing":  Missing,
@@ -113,6 +123,7 @@ type tollHead struct {
 	ofThem   bool // "two of them children"
 	adjSub   bool // subgroup is "<adjective> <noun>" ("displaced people")
 	bad      bool // counts something else: hours, kilometres, years, towns
+	lives    bool // "21 lives": a toll only after "claimed", "cost"
 }
 
 var tollWordRE = regexp.MustCompile(`^\s+([\p{L}][\p{L}'’-]*)`)
@@ -158,8 +169,12 @@ func readTollHead(s string, n figure) tollHead {
 			h.end = next
 			return h
 		}
-		if sg, ok := tollNouns[w]; ok {
+		if sg, ok := tollNouns[w]; ok || tollDemonym(s[pos+m[2]:pos+m[3]]) {
 			h.noun, h.person, h.subgroup, h.end = w, true, sg, next
+			return h
+		}
+		if w == "lives" && i == 0 {
+			h.noun, h.lives, h.end = w, true, next
 			return h
 		}
 		switch {
@@ -244,9 +259,19 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		return nil
 	}
 	var cands []tollCand
-	for _, n := range nums {
+	pend := -1 // the last figure of people with no category yet: its index in nums
+	var pendCand tollCand
+	for ni, n := range nums {
 		h := readTollHead(s, n)
-		if h.bad || tollIsYear(s, n, h) {
+		if h.bad || tollIsYear(s, n, h) || tollNotCount(s, n, h) {
+			continue
+		}
+		if h.lives {
+			// "has claimed 21 lives", "cost some 300,000 lives"; "saved 21
+			// lives" counts no dead
+			if w, _ := before(s, n.Start, 40); tollLivesRE.MatchString(w) {
+				cands = append(cands, tollCand{n: n, h: h, category: Killed, start: n.Start, end: h.end, inherited: -1})
+			}
 			continue
 		}
 		cd := tollCand{n: n, h: h, start: n.Start, end: h.end, inherited: -1}
@@ -268,9 +293,16 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			}
 		}
 		if cd.category == "" && (h.person || h.noun == "") {
-			if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil {
-				cd.category = tollVerbCategory(s[h.end+m[2] : h.end+m[3]])
-				cd.end = h.end + m[3]
+			if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
+				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
+				cd.end = h.end + m[5]
+				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {
+					// "Four Kurdish militiamen and 11 jihadists made up the
+					// rest of the dead": the verb is both figures'
+					pendCand.category = cd.category
+					pendCand.end = cd.end
+					cands = append(cands, pendCand)
+				}
 			}
 		}
 		if cd.category == "" && h.category != "" && (h.person || h.noun == "") {
@@ -283,13 +315,18 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			p := len(cands) - 1
 			between := s[cands[p].n.End:n.Start]
 			linked := tollLinkRE.MatchString(between) || h.ofThem && strings.TrimSpace(between) == ","
-			who := h.person || h.ofThem || h.noun == "" && n.Value >= 1000
-			if who && linked && len(between) <= 80 && !strings.ContainsAny(between, ".;") {
+			// "killed 45 civilians in Aleppo and 22 in Idlib": a bare figure
+			// set in a place of its own repeats the count before it
+			who := h.person || h.ofThem || h.noun == "" && (n.Value >= 1000 || tollInPlaceRE.MatchString(s[h.end:]))
+			if who && linked && len(between) <= 80 && !strings.ContainsAny(between, ".;") && !tollOwnVerbRE.MatchString(s[h.end:]) {
 				cd.category = cands[p].category
 				cd.inherited = p
 			}
 		}
 		if cd.category == "" {
+			if h.person {
+				pend, pendCand = ni, cd
+			}
 			continue
 		}
 		if cd.h.adjSub && cd.category == cd.h.category {
@@ -356,6 +393,70 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		out = append(out, t)
 	}
 	return out
+}
+
+// tollAndRE joins two figures of one count: "four men and 11 women".
+var tollAndRE = regexp.MustCompile(`^\s*(?:,\s*|,?\s*and\s+|\s+as\s+well\s+as\s+)$`)
+
+// tollLivesRE ends the text before "N lives" that were lost.
+var tollLivesRE = regexp.MustCompile(`(?i)\b(?:claimed|claiming|claims|claim|cost|costing|costs|took|taken|taking|takes|lost|losing)\s+(?:the\s+|an?\s+)?$`)
+
+// tollInPlaceRE starts the text after a bare figure set in a place:
+// "and 22 in neighbouring Idlib".
+var tollInPlaceRE = regexp.MustCompile(`^\s+(?:in|across|around|near)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?\p{Lu}`)
+
+// tollOwnVerbRE starts the text after a figure that has a verb of its own,
+// which then is not the verb of the toll before it: in "140,000 were
+// killed and five million left homeless" the five million were not killed.
+var tollOwnVerbRE = regexp.MustCompile(`(?i)^(?:\s+(?:of\s+)?(?:people|others|more))?\s+(?:are|were|was|is|have|has|had|left|remain|remained|remains|fled|lost)\b`)
+
+// tollDemonyms are nationals counted as people: "41 Britons", "nine
+// French peacekeepers" reads "peacekeepers" as the noun.
+var tollDemonyms = map[string]bool{
+	"britons": true, "americans": true, "israelis": true, "palestinians": true, "iraqis": true, "afghans": true, "syrians": true,
+	"kurds": true, "turks": true, "russians": true, "iranians": true, "lebanese": true, "egyptians": true, "libyans": true,
+	"yemenis": true, "saudis": true, "pakistanis": true, "indians": true, "chinese": true, "japanese": true, "germans": true,
+	"italians": true, "spaniards": true, "australians": true, "canadians": true, "europeans": true, "africans": true,
+	"nigerians": true, "sudanese": true, "somalis": true, "ukrainians": true, "chechens": true, "jews": true, "muslims": true,
+	"christians": true, "shias": true, "sunnis": true, "frenchmen": true, "dutch": true, "swedes": true, "danes": true,
+	"norwegians": true, "indonesians": true, "thais": true, "filipinos": true, "koreans": true, "mexicans": true,
+	"peacekeepers": true, "tourists": true, "pilgrims": true, "passengers": true, "miners": true, "nationals": true,
+	"citizens": true, "marines": true, "sailors": true, "pilots": true, "crew": true, "guards": true, "hostages": true,
+	"commuters": true, "fishermen": true, "farmers": true, "staff": true, "employees": true, "volunteers": true,
+	"teenagers": true, "youths": true, "adults": true, "survivors": true, "casualties": true, "inmates": true,
+}
+
+func tollDemonym(w string) bool { return tollDemonyms[strings.ToLower(w)] }
+
+// tollNotCount tells a figure that counts no one: a day of a month ("on
+// April 25 killed at least seven"), "no one died", an age in apposition
+// ("Mrs Hassan, 59, who led ...", "aged 59").
+func tollNotCount(s string, n figure, h tollHead) bool {
+	w, _ := before(s, n.Start, 24)
+	f := strings.Fields(w)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
+	switch {
+	case tollMonths[last] && n.Value >= 1 && n.Value <= 31 && !n.Word:
+		return true
+	case (last == "no" || last == "not") && n.Value == 1:
+		return true
+	case last == "aged" || last == "age":
+		return true
+	}
+	// ", 59," after a name: an age
+	if h.noun == "" && !n.Word && n.Qualifier == Exact && n.Value < 120 && strings.HasSuffix(w, ", ") && n.End < len(s) && (s[n.End] == ',' || s[n.End] == ')') {
+		name := strings.TrimSuffix(w, ", ")
+		if i := strings.LastIndexByte(name, ' '); i >= 0 {
+			name = name[i+1:]
+		}
+		if name != "" && name[0] >= 'A' && name[0] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // tollRiseRE ends the text before a figure a toll named earlier in the
@@ -445,7 +546,7 @@ func tollIsYear(s string, n figure, h tollHead) bool {
 func tollVerbCategory(v string) string {
 	f := strings.Fields(v)
 	w := strings.ToLower(f[0])
-	if w == "forced" {
+	if w == "forced" || strings.HasSuffix(strings.ToLower(v), "homeless") {
 		return Displaced
 	}
 	if c, ok := tollCategoryOf[w]; ok {
@@ -539,6 +640,7 @@ func tollScope(q *tollCues, cd tollCand) string {
 var tollStems = []string{
 	"kill", "dead", "die", "death", "wound", "injur", "hurt", "displac", "fled", "flee", "uproot", "missing",
 	"detain", "arrest", "abduct", "kidnap", "execut", "slain", "massacr", "toll", "perish", "lives",
+	"behead", "crucif", "murder", "gunned", "homeless",
 }
 
 var tollStemLits = makeLitSet(tollStems)
