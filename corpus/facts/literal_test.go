@@ -37,7 +37,7 @@ func litTexts(t *testing.T) []string {
 
 // allLitREs are the patterns Extract runs through litRE.
 func allLitREs() []*litRE {
-	out := append(slices.Clone(tollCueREs[:]), ctxAttributionLRE, ctlPlaceOfLRE, ctlObjectLRE)
+	out := append(slices.Clone(tollCueREs[:]), ctxAttributionLRE, srcCueLRE, ctlPlaceOfLRE, ctlObjectLRE)
 	for _, c := range ctlCues {
 		out = append(out, c.lre)
 	}
@@ -69,7 +69,7 @@ func checkLitRE(t *testing.T, r *litRE, s string) {
 func checkLitSets(t *testing.T, s string) {
 	t.Helper()
 	for _, l := range []string{"", "x", "é"} {
-		for _, ls := range []litSet{tollStemLits, ctlStemLits, ctxGenericLits} {
+		for _, ls := range []litSet{tollStemLits, ctlStemLits, srcCueLits} {
 			u := l + s
 			gu := makeBigrams(u)
 			if ls.anyIn(u, &gu) != containsAny(u, litWords(ls)) {

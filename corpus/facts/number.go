@@ -252,13 +252,14 @@ func (n *figure) read(s string, m []int) bool {
 		}
 		if m[6] >= 0 {
 			hi, _, ok := parseFigure(s[m[6]:m[7]])
-			if !ok || hi <= v {
+			if ok && m[8] >= 0 {
+				// "between 1.1 and 1.5 million": compared once scaled
+				hi = figScaled(s[m[6]:m[7]], hi, figScales[strings.ToLower(s[m[8]:m[9]])])
+			}
+			if !ok || hi <= n.Value {
 				// "13-15" reads as a range only when it rises; "2011-2012"
 				// and phone-like digits are not figures
 				return false
-			}
-			if m[8] >= 0 {
-				hi = figScaled(s[m[6]:m[7]], hi, figScales[strings.ToLower(s[m[8]:m[9]])])
 			}
 			n.High = hi
 			n.Low = n.Value

@@ -285,6 +285,17 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
+			// "a child killed six others injured": the participle right
+			// after the people counted is theirs
+			// ("Four people killed six others injured", a list of
+			// tolls); "a bomb killed five children injured the day
+			// before" killed them
+			listed := len(cands) > 0 && cd.start-cands[len(cands)-1].end < 40
+			if a := tollAdjacentRE.FindStringSubmatchIndex(s[h.end:]); a != nil && h.person && listed {
+				if c := tollVerbCategory(s[h.end+a[2] : h.end+a[3]]); c != cd.category {
+					cd.category, cd.start, cd.end = c, n.Start, h.end+a[3]
+				}
+			}
 		}
 		if cd.category == "" && (h.person || h.noun == "" && !h.ofThem) && endsWithWord(w, tollRiseLast, true) {
 			// "the death toll from the ambush has risen to more than 35"
@@ -395,6 +406,10 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	return out
 }
 
+// tollAdjacentRE starts the text after the people a figure counts with
+// a casualty participle of their own.
+var tollAdjacentRE = regexp.MustCompile(`^\s+(killed|dead|wounded|injured|hurt|missing|displaced)\b`)
+
 // tollAndRE joins two figures of one count: "four men and 11 women".
 var tollAndRE = regexp.MustCompile(`^\s*(?:,\s*|,?\s*and\s+|\s+as\s+well\s+as\s+)$`)
 
@@ -414,11 +429,11 @@ var tollOwnVerbRE = regexp.MustCompile(`(?i)^(?:\s+(?:of\s+)?(?:people|others|mo
 // French peacekeepers" reads "peacekeepers" as the noun.
 var tollDemonyms = map[string]bool{
 	"britons": true, "americans": true, "israelis": true, "palestinians": true, "iraqis": true, "afghans": true, "syrians": true,
-	"kurds": true, "turks": true, "russians": true, "iranians": true, "lebanese": true, "egyptians": true, "libyans": true,
-	"yemenis": true, "saudis": true, "pakistanis": true, "indians": true, "chinese": true, "japanese": true, "germans": true,
+	"kurds": true, "turks": true, "russians": true, "iranians": true, "egyptians": true, "libyans": true,
+	"yemenis": true, "saudis": true, "pakistanis": true, "indians": true, "germans": true,
 	"italians": true, "spaniards": true, "australians": true, "canadians": true, "europeans": true, "africans": true,
-	"nigerians": true, "sudanese": true, "somalis": true, "ukrainians": true, "chechens": true, "jews": true, "muslims": true,
-	"christians": true, "shias": true, "sunnis": true, "frenchmen": true, "dutch": true, "swedes": true, "danes": true,
+	"nigerians": true, "somalis": true, "ukrainians": true, "chechens": true, "jews": true, "muslims": true,
+	"christians": true, "shias": true, "sunnis": true, "frenchmen": true, "swedes": true, "danes": true,
 	"norwegians": true, "indonesians": true, "thais": true, "filipinos": true, "koreans": true, "mexicans": true,
 	"peacekeepers": true, "tourists": true, "pilgrims": true, "passengers": true, "miners": true, "nationals": true,
 	"citizens": true, "marines": true, "sailors": true, "pilots": true, "crew": true, "guards": true, "hostages": true,
@@ -437,7 +452,7 @@ func tollNotCount(s string, n figure, h tollHead) bool {
 	if len(f) == 0 {
 		return false
 	}
-	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,;:"))
+	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,;:\"“”'‘’("))
 	switch {
 	case tollMonths[last] && n.Value >= 1 && n.Value <= 31 && !n.Word:
 		return true

@@ -44,7 +44,7 @@ var ctxAttributionLRE = newLitRE(ctxAttributionRE.String())
 
 // ctxAnaphoraRE opens a sentence that continues the previous one's report:
 // "It said ...", "The strikes killed ...".
-var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory))\b`)
+var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory|claim|statement|report|agency))\b`)
 
 // ctxEventAnaphoraRE opens a sentence whose subject is the previous
 // sentence's event ("... strikes on Sunday. The strikes killed 12"): it
@@ -129,7 +129,6 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c.plain = plainText(c.text)
 		c.grams = makeBigrams(c.lower)
 		c.spans = tab.Find(c.text)
-		c.source = ctxSource(c.text, c.lower, &c.grams, c.spans)
 		if containsAny(c.text, ctxWeekdayNames) {
 			c.weekday = ctxWeekday(c.text)
 		}
@@ -142,6 +141,10 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		out[i] = c
 	}
 	ctxLocalPlaces(out)
+	art := newSrcArticle(out)
+	for i := range out {
+		out[i].source = ctxSourceAt(&out[i], &art)
+	}
 	// a sentence without a source of its own takes the previous one's when
 	// it carries on the same report ("The Observatory said ... It said at
 	// least 12 people were killed"; "... , the observatory said. The
@@ -152,105 +155,6 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		}
 	}
 	return out
-}
-
-// ctxSource is the organisation a sentence attributes its words to,
-// found next to an attribution cue ("the Observatory said", "according to
-// the Syrian Observatory for Human Rights (OSDH)", "OCHA reported").
-// Whoever is "told" something (AFP, a newspaper) is not the source.
-// Without an organisation, a generic source the sentence names is taken
-// as written: "according to local officials", "medical sources said".
-func ctxSource(text, lower string, grams *bigrams, spans []names.Span) string {
-	if s := ctxOrgSource(text, lower, grams, spans); s != "" {
-		return s
-	}
-	if !ctxGenericLits.anyIn(lower, grams) {
-		return ""
-	}
-	if i := strings.Index(lower, "according to "); i >= 0 {
-		if m := ctxGenericREs[0].FindStringSubmatchIndex(lower[i:]); m != nil {
-			return text[i+m[2] : i+m[3]]
-		}
-	}
-	// "medical sources said": the pattern is anchored at the cue, so it
-	// runs on the few words before each one
-	for _, cue := range ctxGenericCues {
-		for off := 0; ; {
-			j := strings.Index(lower[off:], cue)
-			if j < 0 {
-				break
-			}
-			end := off + j
-			off = end + len(cue)
-			if off < len(lower) && isLetterByte(lower[off]) {
-				continue
-			}
-			w, at := before(lower, end, 60)
-			for _, re := range ctxGenericREs[1:] {
-				if m := re.FindStringSubmatchIndex(w); m != nil {
-					return text[at+m[2] : at+m[3]]
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// ctxGenericREs find a source named by its kind, not its name, next to an
-// attribution cue; they run on the lower-cased sentence.
-const ctxGeneric = `((?:local|medical|hospital|security|military|rebel|opposition|government|kurdish|turkish|russian|syrian|u\.?n\.?|aid|rescue|health|civil\s+defen[cs]e)\s+(?:officials?|sources|activists|medics|doctors|workers|commanders|officers|witnesses|residents|authorities|spokesm[ae]n))`
-
-var (
-	ctxGenericREs = []*regexp.Regexp{
-		regexp.MustCompile(`^according\s+to\s+(?:the\s+|some\s+|two\s+|three\s+)?` + ctxGeneric + `\b`),
-		regexp.MustCompile(`\b` + ctxGeneric + `\s*$`),
-		regexp.MustCompile(`\b(rescuers|medics|doctors|activists|witnesses|officials)\s*$`),
-	}
-	// ctxGenericCues follow a generic source: "medical sources said".
-	ctxGenericCues  = []string{" said", " say", " says", " reported", " told", " confirmed", " estimated"}
-	ctxGenericWords = []string{"official", "sources", "activist", "medics", "doctors", "workers", "commanders", "officers", "witnesses", "residents", "authorities", "spokesm", "rescuers"}
-	ctxGenericLits  = makeLitSet(ctxGenericWords)
-)
-
-func ctxOrgSource(text, lower string, grams *bigrams, spans []names.Span) string {
-	hasOrg := false
-	for _, sp := range spans {
-		hasOrg = hasOrg || sp.Entry.Kind == names.Org
-	}
-	if !hasOrg {
-		return ""
-	}
-	// the cue pattern is lower case; asciiLower keeps offsets
-	cues := ctxAttributionLRE.findAllIndex(lower, grams)
-	if len(cues) == 0 {
-		return ""
-	}
-	best, bestDist := "", 1<<30
-	for _, sp := range spans {
-		if sp.Entry.Kind != names.Org {
-			continue
-		}
-		before := strings.TrimRight(text[:sp.Start], " ")
-		if strings.HasSuffix(strings.ToLower(before), "told") || strings.HasSuffix(strings.ToLower(before), "told the") {
-			continue
-		}
-		for _, c := range cues {
-			d := c[0] - sp.End
-			if sp.Start >= c[1] {
-				d = sp.Start - c[1]
-			}
-			if d < 0 {
-				d = -d
-			}
-			if d < bestDist {
-				best, bestDist = sp.Entry.Canonical, d
-			}
-		}
-	}
-	if bestDist > 200 {
-		return ""
-	}
-	return best
 }
 
 // ctxDate is the date an article gives an event. The rule:

@@ -1,0 +1,228 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus/names"
+)
+
+// A figure's source is whoever the sentence hands it to, read at an
+// attribution cue, never anywhere else in the sentence:
+//
+//   - the subject right before the cue: "..., a monitor said", "The
+//     Foreign Office says 41 Britons ...", "SANA's correspondent said that",
+//     "A human rights group has claimed that", "The official agency placed
+//     the death toll at 12", "The Observatory, a British-based monitoring
+//     group, gave a lower toll of 31";
+//   - the one named right after it: "according to the medical source",
+//     "according to figures compiled by the Syrian Coalition's media
+//     office", "said the Observatory".
+//
+// So an organisation named elsewhere in the sentence is not the source: a
+// dateline ("UPDATED ... AFP Monday 3 Oct 2016 A suicide bomber ...") or
+// whoever was told ("told AFP"). A description ("the monitor", "a human
+// rights group", "the official agency") stands for the organisation of
+// that kind the article names, when it names one; else it is kept as
+// written.
+
+// srcCueRE finds attribution cues in the lower-cased sentence. The
+// subject of a cue comes before it; after "according to" and after an
+// inverted "said" the source follows.
+var srcCueRE = regexp.MustCompile(`\b(?:said|says|say|saying|reported|reports|reporting|according\s+to|told|tells|stated|states|announced|announces|estimated|estimates|estimate|documented|documents|recorded|records|added|adding|counted|confirmed|confirms|cited|citing|claimed|claims|accused|accuses|(?:put|puts|placed|places|gave|gives|set|sets)\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,3}?(?:toll|figure|number))\b`)
+
+var srcCueLRE = newLitRE(srcCueRE.String())
+
+// srcCueWords: one of them is in every match of srcCueRE.
+var srcCueLits = makeLitSet([]string{"said", "say", "report", "according", "told", "tell", "state", "announce", "estimat", "document",
+	"record", "add", "count", "confirm", "cite", "citing", "claim", "accuse", "toll", "figure", "number"})
+
+// srcDescHeads name a source by what it is. A head in srcBareHeads may
+// stand alone ("a monitor said"); the others need a word before them
+// ("a medical source", "the official agency", "a human rights group").
+const srcDescBody = `(?:(?:local|medical|hospital|security|military|rebel|opposition|government|kurdish|turkish|russian|syrian|iraqi|israeli|palestinian|afghan|american|british|french|u\.?n\.?|u\.?s\.?|aid|rescue|health|civil\s+defen[cs]e|police|official|state|state-run|human\s+rights|rights|monitoring|news|media|emergency|army|western|diplomatic|intelligence|(?:britain|uk|london|u\.?s\.?|new\s+york)-based)\s+)*` +
+	`(?:monitor|watchdog|correspondent|reporter|analysts?|experts?|activists?|medics|doctors|rescuers|witnesses|residents|officials?|authorities|spokesm[ae]n|spokeswoman|spokesperson|observatory|sources?|groups?|agency|office|ministry|workers|commanders|officers|paramedics|campaigners|investigators)`
+
+const srcDesc = `(` + srcDescBody + `)`
+
+// srcLead is what may stand between "according to" and its source: "a
+// military statement published by", "figures compiled by".
+const srcLead = `(?:(?:an?\s+|the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:figures|data|statistics|count|tally|statement|report|toll|figure)\s+(?:(?:compiled|released|published|issued|given|carried|cited)\s+)?(?:by|from|of|on|in)\s+)?`
+
+var (
+	// srcDescBeforeRE ends the text before a cue with a description
+	// and what may stand between it and the cue: a place ("activists in
+	// rural Idlib said"), "has", "have", "in a statement".
+	srcDescBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])` + srcDesc + `((?:\s+(?:at|in|from|with|within|of|close\s+to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)?(?:\s*,\s*(?:who|which)\s+[^,]{1,60},)?(?:\s+(?:has|have|had|also|later|on\s+\w+day|in\s+a\s+statement))*\s*(?:,\s*)?)$`)
+	// srcDescAfterRE starts the text after "according to" or an inverted
+	// "said" with a description.
+	srcDescAfterRE = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+|an?\s+|some\s+|one\s+|two\s+|three\s+|several\s+)?((?:[\p{L}'’-]+\s+){0,2}?` + srcDescBody + `)\b`)
+	// srcInstBeforeRE ends the text before a cue with an institution
+	// the table does not know: "The Foreign Office says", "the Turkish
+	// General Staff said".
+	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`)
+	srcInstAfterRE  = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))\b`)
+	// srcGapRE is what may stand between a named source and its cue:
+	// "(IS) militant group", ", a British-based monitoring group,", "has".
+	srcGapRE = regexp.MustCompile(`^(?:\s*\([^()]{1,12}\))?(?:\s*,?\s*(?:an?|the)\s+[^,;.:]{1,50}?(?:,|\s))?(?:\s*(?:[\p{L}-]+\s+){0,2}?(?:group|organisation|organization|agency|monitor|watchdog))?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement|on\s+\w+day))*\s*,?\s*$`)
+	// srcInvertedRE: "said the Observatory", "said a monitor".
+	srcInvertedRE = regexp.MustCompile(`^(?:said|says|reported|reports|added|told\s+\w+)$`)
+	// srcMonitorRE, srcAgencyRE: descriptions that stand for a monitor or
+	// a news agency the article names.
+	srcMonitorRE = regexp.MustCompile(`(?i)\b(?:monitor|watchdog|monitoring\s+group|rights\s+group|observatory)$`)
+	srcAgencyRE  = regexp.MustCompile(`(?i)\b(?:agency|correspondent|reporter)$`)
+	// srcNotSourceRE: descriptions that name no reporter of the figure.
+	srcNotSourceRE = regexp.MustCompile(`(?i)^(?:(?:rebel|opposition|government|militant|armed|jihadist|terrorist|kurdish|islamist|news|media)\s+)?groups?$|^(?:sources?|agency|office|ministry|workers|commanders|officers|official|residents)$`)
+)
+
+// srcArticle is what the whole article tells the sources of its
+// sentences: the monitor and the news agency it names, if one each.
+type srcArticle struct {
+	monitor, agency string
+}
+
+func newSrcArticle(ctxs []sentCtx) srcArticle {
+	var a srcArticle
+	for i := range ctxs {
+		for _, sp := range ctxs[i].spans {
+			if sp.Entry.Kind != names.Org {
+				continue
+			}
+			c := sp.Entry.Canonical
+			switch {
+			case a.monitor == "" && strings.Contains(c, "Observatory"):
+				a.monitor = c
+			case a.agency == "" && (c == "SANA" || strings.HasSuffix(c, "News Agency")):
+				a.agency = c
+			}
+		}
+	}
+	return a
+}
+
+// srcCand is a source found at a cue, with how far it stands from it.
+type srcCand struct {
+	name string
+	gap  int
+}
+
+// ctxSourceAt is the source the sentence hands its figures to, "" when
+// none: the one nearest its cue.
+func ctxSourceAt(c *sentCtx, art *srcArticle) string {
+	if !srcCueLits.anyIn(c.lower, &c.grams) {
+		return ""
+	}
+	cues := srcCueLRE.findAllIndex(c.lower, &c.grams)
+	best := srcCand{gap: 1 << 30}
+	for _, m := range cues {
+		if x := srcAtCue(c, art, m[0], m[1]); x.name != "" && x.gap < best.gap {
+			best = x
+		}
+	}
+	return best.name
+}
+
+func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
+	s, lower := c.text, c.lower
+	cue := lower[from:to]
+	out := srcCand{gap: 1 << 30}
+	take := func(name string, gap int) {
+		if name != "" && gap < out.gap {
+			out = srcCand{name, gap}
+		}
+	}
+	after := strings.HasPrefix(cue, "according")
+	if after || srcInvertedRE.MatchString(cue) {
+		// the source named right after the cue
+		for _, sp := range c.spans {
+			if sp.Start < to || sp.Start-to > 80 {
+				continue
+			}
+			if (sp.Entry.Kind == names.Org || after && sp.Entry.Kind == names.Actor) && srcLeadRE.MatchString(s[to:sp.Start]) {
+				take(sp.Entry.Canonical, sp.Start-to)
+				break
+			}
+		}
+		rest := s[to:min(len(s), to+120)]
+		if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
+			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2])
+		}
+		if m := srcDescAfterRE.FindStringSubmatchIndex(lower[to:min(len(s), to+120)]); m != nil {
+			take(art.resolve(s[to+m[2]:to+m[3]]), m[2]+1)
+		}
+		if after {
+			return out
+		}
+	}
+	// the subject before the cue; whoever was told is not one
+	head, off := before(s, from, 100)
+	lhead := lower[off:from]
+	for _, sp := range c.spans {
+		if sp.End > from || from-sp.End > 80 || sp.Entry.Kind != names.Org && sp.Entry.Kind != names.Actor {
+			continue
+		}
+		if srcToldBefore(lower[:sp.Start]) {
+			continue
+		}
+		gap := s[sp.End:from]
+		if sp.Entry.Kind == names.Actor && len(gap) > 30 {
+			continue
+		}
+		if srcGapRE.MatchString(gap) {
+			take(sp.Entry.Canonical, srcGapLen(gap))
+		}
+	}
+	if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
+		take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3])
+	}
+	if m := srcDescBeforeRE.FindStringSubmatchIndex(lhead); m != nil && !srcToldBefore(lhead[:m[2]]) {
+		desc := head[m[2]:m[3]]
+		// a named source right before its description ("The Syrian
+		// Observatory ... a British-based monitoring group gave") wins,
+		// as its gap then reads as an appositive
+		take(art.resolve(desc), len(head)-m[3]+1)
+	}
+	return out
+}
+
+// srcLeadRE is what may stand between "according to" and a named source.
+var srcLeadRE = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+|a\s+)?(?:[\p{L}-]+\s+){0,2}?$`)
+
+// srcGapLen measures a gap as its words count: an appositive costs less
+// than its length, so a named source before its description wins.
+func srcGapLen(gap string) int {
+	if strings.TrimSpace(gap) == "" {
+		return 0
+	}
+	if strings.Contains(gap, ",") || strings.Contains(gap, "(") {
+		return 1
+	}
+	return len(strings.Fields(gap))
+}
+
+// srcToldBefore reports "told" (or "told the", "to") right before a name:
+// whoever was told a figure did not give it.
+func srcToldBefore(lower string) bool {
+	t := strings.TrimRight(lower, " ")
+	t = strings.TrimSuffix(t, " the")
+	t = strings.TrimSuffix(t, " a")
+	return strings.HasSuffix(t, "told") || strings.HasSuffix(t, "tells") || strings.HasSuffix(t, "statement to")
+}
+
+// resolve writes a description as the organisation of its kind the
+// article names, or as written without its article; "" for one that
+// names no reporter ("the group", "officials" alone stay as written only
+// when qualified).
+func (a *srcArticle) resolve(desc string) string {
+	d := strings.TrimSpace(desc)
+	if srcNotSourceRE.MatchString(d) {
+		return ""
+	}
+	switch {
+	case a.monitor != "" && srcMonitorRE.MatchString(d):
+		return a.monitor
+	case a.agency != "" && srcAgencyRE.MatchString(d) && !strings.Contains(strings.ToLower(d), "refugee"):
+		return a.agency
+	}
+	return d
+}
