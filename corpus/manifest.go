@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
 // A manifest remembers, for every corpus file an index was fed, the file's
@@ -638,3 +639,8 @@ func (m *Manifest) Renamed() []Skip {
 	}
 	return out
 }
+
+// ParseDate reads a date in any layout the loaders accept ("2024-12-01",
+// RFC 3339, RFC 1123 ...), for callers that must refuse a date the loaders
+// would quietly drop (an article pushed over HTTP).
+func ParseDate(s string) (time.Time, error) { return parseDate(s) }
