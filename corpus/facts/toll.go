@@ -632,6 +632,9 @@ func (q *tollCues) has(k int) bool {
 
 func tollScope(q *tollCues, cd tollCand) string {
 	switch {
+	case tollDisasterLits.anyIn(q.lower, q.grams) && tollDisasterRE.MatchString(q.lower):
+		return Incident // a natural disaster is one event, never a campaign or a war
+
 	case q.has(cueWar):
 		return War
 	case q.has(cueOffensive):
@@ -649,6 +652,12 @@ func tollScope(q *tollCues, cd tollCand) string {
 	}
 	return Incident
 }
+
+// tollDisasterRE names a natural disaster or an accident.
+var tollDisasterRE = regexp.MustCompile(`\b(?:tsunamis?|earthquakes?|quakes?|hurricanes?|cyclones?|typhoons?|floods?|flooding|storms?|landslides?|mudslides?|avalanches?|eruptions?|tidal\s+waves?|heatwaves?|(?:plane|train|air|rail|bus|helicopter)\s+crash(?:es)?|derailment|stampede)\b`)
+
+var tollDisasterLits = makeLitSet([]string{"tsunami", "quake", "hurricane", "cyclone", "typhoon", "flood", "storm", "landslide", "mudslide",
+	"avalanche", "eruption", "tidal", "heatwave", "crash", "derail", "stampede"})
 
 // tollStems are word stems one of which every toll sentence holds; a
 // sentence without any is skipped before the costlier figure search.
@@ -710,12 +719,14 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
 	return best
 }
 
-// tollFallbackPlace dates back a few sentences for the place a toll happened
-// in ("at least 12 people were killed in the city"); the country stands in
-// for a campaign's or the war's toll.
+// tollFallbackPlace dates back a few sentences for the place an incident
+// happened in ("at least 12 people were killed in the city"). A campaign's
+// or a war's toll whose sentence names no place has none: no country is
+// assumed, for an archive covers the world (a tsunami's dead in Sri Lanka
+// are not "killed in Syria").
 func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
 	if scope != Incident {
-		return countryPlace
+		return ""
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		for k := len(ctxs[j].spans) - 1; k >= 0; k-- {
@@ -725,5 +736,5 @@ func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
 			}
 		}
 	}
-	return countryPlace
+	return ""
 }
