@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
@@ -191,6 +192,53 @@ func (r *recorder) terms(ctx context.Context, field string) {
 	r.calls = append(r.calls, call{Method: "terms", Field: field, Hash: digest(ts)})
 }
 
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// extraSearches and extraFacts are index calls the engine's questions may
+// not make: one-word and stop-word phrases, date bounds, sizes, syntax.
+var extraSearches = []index.SearchRequest{
+	{Text: "airport", Phrase: true},
+	{Text: "Aleppo", Phrase: true, Size: 50},
+	{Text: "the Aleppo", Phrase: true},
+	{Text: "killed in the attack", Phrase: true},
+	{Text: "Bashar al-Assad", Phrase: true, Size: 100},
+	{Text: "al-Assad", Phrase: true},
+	{Text: "said that", Phrase: true, Size: 100},
+	{Text: "Syria"},
+	{Text: "Syria", Size: 100},
+	{Text: "chemical attack Khan Sheikhoun", Size: 100},
+	{Text: "rebels government forces", Size: 100},
+	{Text: "+Aleppo -Hama \"unbalanced"},
+	{Text: "Idlib", From: day("2017-01-01"), To: day("2017-12-31")},
+	{Text: "Idlib", From: day("2024-11-01")},
+	{Text: "airstrikes hospital", To: day("2015-06-30"), Size: 30},
+	{Text: "Damascus", Phrase: true, From: day("2016-01-01"), To: day("2016-12-31")},
+	{Text: "zzzqx"},
+}
+
+var extraFacts = []index.FactQuery{
+	{Kind: index.KindStatement, Speaker: "spokesman"},
+	{Kind: index.KindStatement, Speaker: "Assad", Text: "terrorists"},
+	{Kind: index.KindToll, Place: "Aleppo"},
+	{Kind: index.KindToll},
+	{},
+	{Size: 100},
+	{Text: "chemical weapons"},
+	{Kind: index.KindControl, Category: "seized"},
+	{Category: "killed", Size: 100},
+	{Kind: index.KindToll, From: day("2016-01-01"), To: day("2016-12-31"), Size: 50},
+	{Kind: index.KindStatement, From: day("2017-06-01")},
+	{Kind: index.KindControl, Place: "Aleppo", To: day("2016-12-31")},
+	{Kind: index.KindStatement, Speaker: "Peskov"},
+	{Place: "Syria", Size: 100},
+}
+
 // questions are the shared sample questions and, from every k-th article,
 // questions about its own speakers, places, tolls and words, as a
 // newsroom would ask them.
@@ -313,6 +361,12 @@ func TestGoldenAnswers(t *testing.T) {
 				}
 				got := golden{FactsVersion: facts.Version}
 				got.Answers = recordGolden(ctx, rec, questions(t, arts, extract))
+				for _, q := range extraSearches {
+					rec.Search(ctx, q)
+				}
+				for _, q := range extraFacts {
+					rec.Facts(ctx, q)
+				}
 				for _, f := range []string{"speaker", "place", "controller", "source"} {
 					rec.Names(ctx, f)
 				}
