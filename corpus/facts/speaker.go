@@ -85,7 +85,10 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	protesters author writer singer actor actress comedian coach commission commissioner chair organizer
 	organizers organiser manager founder economists officials historian scientist scientists website
 	letter spokesmen residents neighbor neighbour friend friends sister brother wife husband daughter son
-	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents`)
+	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents
+	volunteer volunteers relative relatives engineer engineers captain firefighter firefighters villager villagers
+	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
+	photographer journalist rescuer`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -95,13 +98,15 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	professor researcher economist strategist pollster lawyer attorney judge prosecutor medic paramedic nurse
 	worker mp delegate businessman businesswoman billionaire host anchor announcer narrator moderator
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
-	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker`)
+	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker
+	volunteer relative engineer captain firefighter villager shopkeeper sympathizer sympathiser eyewitness
+	correspondent photographer journalist rescuer`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
 	authorities media countries governments states nations alliance group embassy presidency palace
 	institute center centre foundation network commission bureau service services corps command brigade
-	company corporation bank fund campaign`)
+	company corporation bank fund campaign international watch amnesty crescent authority board gazette newspaper`)
 
 // npWords are lowercase words allowed inside a speaker phrase.
 var npWords = set(`the a an one two three four five six seven eight nine ten several of for and de du al el bin

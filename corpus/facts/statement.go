@@ -134,6 +134,9 @@ type stmtExtractor struct {
 	lastGroup int   // the group of the latest attribution
 	qSpeaker  []int // entity per quote, -1 when none
 
+	// the latest group whose attribution could not be read
+	unreadGroup int
+
 	// the person a later group's "he" or "she" most likely means: the
 	// named subject of a group that attributed nothing ("Ham went on to
 	// explain how ...")
@@ -215,7 +218,12 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			at, ok = x.attribOnly(sents[sj+1])
 		}
 		if !ok && x.ownCue(toks, k) {
-			continue // '"...," said a resident of ...' we could not read: no guess
+			// '"...," said a resident of ...' we could not read: no guess,
+			// and a quote after it goes on in that unknown voice
+			if x.unreadSpeaker(toks, k) {
+				x.unreadGroup = x.groupN
+			}
+			continue
 		}
 		if !ok {
 			at, ok = x.before(toks, k)
@@ -228,7 +236,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			// the paragraph continues the previous speaker
 			if q.cont && t.q > 0 && x.qSpeaker[t.q-1] >= 0 {
 				at, ok = attr{ent: x.qSpeaker[t.q-1], s: -1, verb: -1}, true
-			} else if x.last >= 0 && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
+			} else if x.last >= 0 && x.unreadGroup <= x.lastGroup && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
@@ -501,14 +509,15 @@ func lastField(s string) string {
 // ownCue reports whether a cue follows quote k closely: the quote is
 // attributed there even when the speaker phrase cannot be read.
 func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
-	for i := k + 1; i < len(toks) && i <= k+12; i++ {
+	for i := k + 1; i < len(toks) && i <= k+16; i++ {
 		if toks[i].kind == tQuote || toks[i].kind == tPunct && x.text[toks[i].s] != ',' {
 			return false
 		}
 		if x.verb(toks[i])&vAfter != 0 {
 			return true
 		}
-		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || prepositions[w] {
+		// "the member of parliament from ... said": a long speaker phrase
+		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || prepositions[w] && w != "of" && w != "from" && w != "for" {
 			return false // "..., while Guterres said": another clause
 		}
 	}
@@ -831,6 +840,16 @@ func (x *stmtExtractor) naming(toks []tok, v, k int) bool {
 
 // subject finds who speaks through the cue at token v.
 func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
+	if at, ok := x.subject1(toks, v, depth); ok {
+		return at, true
+	}
+	if depth == 0 {
+		return x.relSubject(toks, v)
+	}
+	return attr{}, false
+}
+
+func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 	if depth > 3 {
 		return attr{}, false
 	}
@@ -945,6 +964,15 @@ func (x *stmtExtractor) npStart(toks []tok, s, e int) bool {
 	// a phrase ending in a two-word name may carry any short description
 	// before it: "Her colleague Daniel Okafor"
 	named := e-s >= 3 && e-s <= 6 && isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && isCapWord(x.text[toks[e-2].s:toks[e-2].e])
+	if !named && e-s > 6 && e-s <= 12 && isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && isCapWord(x.text[toks[e-2].s:toks[e-2].e]) {
+		// a post of a body before the name: "The head of the al-Sheitaat
+		// tribe Sheikh Rafaa Aakla al-Raju"
+		h := s
+		if isDet(x.word(toks[h])) {
+			h++
+		}
+		named = h+1 < e && personal(x.word(toks[h])) && (x.isWord(toks, h+1, "of") || x.isWord(toks, h+1, "for"))
+	}
 	for k := s; k < e; k++ {
 		w := x.word(toks[k])
 		if pronouns[w] {
@@ -970,6 +998,9 @@ func (x *stmtExtractor) trailingNP(toks []tok, m, v int, role string) (attr, boo
 			break
 		}
 		s--
+	}
+	if at, ok := x.personFrom(toks, s, m, v, role); ok {
+		return at, true
 	}
 	for s <= m && !x.npStart(toks, s, m+1) {
 		s++
@@ -1070,7 +1101,11 @@ func (x *stmtExtractor) trailingAttrib(toks []tok, from int) (int, attr, bool) {
 func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]bool, sentence string) {
 	text := x.text
 	// a trailing attribution: the clause before it is what was said
-	if c, at, ok := x.trailingAttrib(toks, 0); ok && !used[at.verb] && c > 0 {
+	c, at, ok := x.trailingAttrib(toks, 0)
+	if !ok {
+		c, at, ok = x.tailAttrib(toks, 0)
+	}
+	if ok && !used[at.verb] && c > 0 {
 		hasQuote := false
 		for _, t := range toks[:c] {
 			if t.kind == tQuote {
@@ -1081,7 +1116,7 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 			used[at.verb] = true
 			kind := Reported
 			en := x.ents[at.ent]
-			if !x.quoted && (at.inverted || en.kind == 'p') {
+			if !x.quoted && (at.inverted || en.kind == 'p' || x.firstPerson(toks[:c])) && !x.backshifted(toks[:c]) {
 				kind = Unquoted
 			}
 			s, e := toks[0].s, toks[c-1].e
@@ -1110,6 +1145,8 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		last := len(toks) - 1
 		if c, _, ok := x.trailingAttrib(toks, v+1); ok {
 			last = c - 1
+		} else if c, _, ok := x.tailAttrib(toks, v+1); ok {
+			last = c - 1
 		}
 		words := 0
 		for u := v + 1; u <= last; u++ {
@@ -1119,6 +1156,9 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		}
 		at, ok := x.subject(toks, v, 0)
 		if !ok {
+			if w == "said" || w == "says" || w == "told" {
+				x.unreadGroup = x.groupN // someone we cannot name spoke
+			}
 			continue
 		}
 		if en := &x.ents[at.ent]; at.s >= 0 && en.kind != 'o' && en.gender == 0 && v+1 < len(toks) {

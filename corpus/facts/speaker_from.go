@@ -1,0 +1,107 @@
+package facts
+
+// personFrom reads a person described by where they are from, the name
+// they go by being unknown: "A Syrian human rights activist from Deir
+// al-Zor who fled ... said". toks[s:m+1] is the place; the description
+// before "from" must end on a personal noun, so "forces from Homs" or
+// "reports from Idlib" never speak as a person.
+func (x *stmtExtractor) personFrom(toks []tok, s, m, v int, role string) (attr, bool) {
+	f := s - 1
+	if f < 2 || !x.isWord(toks, f, "from") || !isCapWord(x.text[toks[s].s:toks[s].e]) {
+		return attr{}, false
+	}
+	h := f - 1
+	if toks[h].kind != tWord || !personNouns[x.word(toks[h])] || isCapWord(x.text[toks[h].s:toks[h].e]) {
+		return attr{}, false
+	}
+	b := h
+	for b-1 >= 0 && toks[b-1].kind == tWord && h-b < 6 && x.npWord(toks[b-1]) && !clauseWords[x.word(toks[b-1])] {
+		b--
+	}
+	if !x.npStart(toks, b, h+1) {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, b, h+1, role)
+	if !ok || x.ents[ent].kind == 'o' {
+		return attr{}, false
+	}
+	if en := &x.ents[ent]; en.role == "" {
+		en.role = x.text[toks[f].s:toks[m].e]
+	}
+	return attr{ent: ent, s: toks[b].s, e: toks[m].e, verb: v}, true
+}
+
+// relCues are the cues relSubject reads: verbs of saying, not of judging
+// ("who have been accused", "who sings").
+var relCues = set(`said says told tells added adds reported stated announced`)
+
+// relStops open another clause inside the words before the cue.
+var relStops = set(`after before when while because but and if since although though that as whereas unless until`)
+
+// relSubject reads a speaker whose relative clause stands between it and
+// the cue: "A Syrian activist from Deir al-Zor who fled for Turkey last
+// year said", "The Al-Watan newspaper which is close to the regime
+// reported". The clause may hold no cue of its own (then it, not the
+// phrase before it, would be the attribution) and no punctuation but
+// commas.
+func (x *stmtExtractor) relSubject(toks []tok, v int) (attr, bool) {
+	if !relCues[x.word(toks[v])] || v < 3 || toks[v-1].kind != tWord || isCapWord(x.text[toks[v-1].s:toks[v-1].e]) {
+		return attr{}, false // "after WMC said": the cue has a subject of its own
+	}
+	if w := x.word(toks[v-1]); w == "been" || w == "be" || w == "being" || pronouns[w] {
+		return attr{}, false // "which has been accused": passive
+	}
+	for k := v - 1; k >= 1 && k >= v-12; k-- {
+		t := toks[k]
+		if t.kind == tQuote || t.kind == tPunct && x.text[t.s] != ',' {
+			return attr{}, false
+		}
+		if t.kind != tWord {
+			continue
+		}
+		w := x.word(t)
+		if x.verb(t) != 0 || pronouns[w] && k == v-1 {
+			return attr{}, false
+		}
+		if relStops[w] {
+			return attr{}, false // another clause: "which the firm raised after X said"
+		}
+		if w != "who" && w != "which" || k == v-1 {
+			continue
+		}
+		m := k - 1
+		if toks[m].kind == tPunct && x.text[toks[m].s] == ',' {
+			m--
+		}
+		if m < 0 || toks[m].kind != tWord {
+			return attr{}, false
+		}
+		return x.trailingNP(toks, m, v, "")
+	}
+	return attr{}, false
+}
+
+// unreadSpeaker reports whether the cue after quote k has a speaker
+// phrase we could not read ('"...," said the Tottenham striker', '"...,"
+// the member of parliament from ... said'), rather than being a cue of
+// other words ('"... final. "The only thing they can say ...' where the
+// marks paired the wrong way).
+func (x *stmtExtractor) unreadSpeaker(toks []tok, k int) bool {
+	for i := k + 1; i < len(toks) && i <= k+16; i++ {
+		t := toks[i]
+		if t.kind == tPunct && x.text[t.s] == ',' {
+			continue
+		}
+		if t.kind != tWord {
+			return false
+		}
+		if x.verb(t)&vAfter != 0 {
+			return true
+		}
+		w := x.word(t)
+		if pronouns[w] || !x.npWord(t) && !prepositions[w] {
+			return false
+		}
+	}
+	return false
+}
