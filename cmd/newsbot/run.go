@@ -34,6 +34,7 @@ usage:
   newsbot search [flags] WORDS      full-text search, best passage per article
   newsbot index [flags]             build or update the index (only changed articles)
   newsbot facts [flags]             print the statements, tolls and control claims found
+  newsbot serve [flags]             run the bot in Discord (gateway and/or HTTP interactions; see README)
   newsbot bench [--articles N]      grow the corpus to N articles, index it, time answers per intent
 
 flags:
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdIndex(ctx, cfg, log, stdout, stderr)
 	case "facts":
 		return cmdFacts(ctx, cfg, stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, cfg, getenv, log, stdout)
 	}
 	fmt.Fprint(stderr, usage)
 	return fmt.Errorf("unknown command %q: %w", name, errUsage)
