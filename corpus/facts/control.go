@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/newsbot/corpus"
@@ -38,6 +39,9 @@ type ctlCue struct {
 	// needLits is need, lre is re run at the words its matches begin with
 	needLits litSet
 	lre      *litRE
+	// expel: an active cue whose object is a side driven out of the place
+	// after it ("drove IS out of Manbij"); in an aim the object holds it
+	expel bool
 }
 
 // ctlSide is the words a side may be written with inside a cue:
@@ -53,6 +57,9 @@ var ctlCues = []ctlCue{
 	{re: regexp.MustCompile(`\b(?:took|take|takes|taken)\s+over\b`), status: Seized, passive: false, need: []string{"over"}},
 	{re: regexp.MustCompile(`\b(?:seized|seize|seizes|seizing|captured|capture|captures|capturing|overran|overrun|overruns|occupied|occupy|occupies|stormed|took|taken)\b`), status: Seized, passive: false, need: []string{"seiz", "captur", "overr", "occup", "storm", "took", "taken"}},
 	{re: regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), status: Recaptured, passive: false, need: []string{"recaptur", "retook", "retak", "regain", "won back"}},
+	// "Kurdish militia expelled the jihadists from Ras al-Ain"; aimed at
+	// ("to push IS out of al-Bab") it says who holds the place now
+	{re: regexp.MustCompile(`\b(?:expelled|expel|expels|expelling|drove|drive|drives|driving|driven|chased|chase|chases|chasing|pushed|push|pushes|pushing|ousted|oust|ousts|ousting|forced|force|forces|forcing|kicked|kick|routed|rout|cleared|clear|clears|clearing|flushed|flush)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:out\s+of|from)\b`), status: Seized, passive: false, need: []string{" out of", " from"}, expel: true},
 	// forces that entered a place are fighting in it; it is not yet theirs
 	{re: regexp.MustCompile(`\b(?:entered|enters|entering)\b`), status: Contested, passive: false, need: []string{"entere", "enters", "entering"}},
 	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), status: Lost, passive: true, need: []string{"control"}},
@@ -60,6 +67,13 @@ var ctlCues = []ctlCue{
 	{re: regexp.MustCompile(`\bout\s+of\s+(?:the\s+)?control\s+of\b`), status: Lost, passive: true, need: []string{"control"}},
 	{re: regexp.MustCompile(`\blost\s+(?:to|for)\b`), status: Lost, passive: true, need: []string{"lost"}},
 	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), status: Seized, passive: true, need: []string{"fell", "fall"}},
+	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+the\s+hands\s+of\b`), status: Seized, passive: true, need: []string{"fell", "fall"}},
+	// "the base after it was seized by fighters from the Islamic State"
+	{re: regexp.MustCompile(`\b(?:was|were|been|being|is|are)\s+(?:seized|captured|taken|overrun|stormed|recaptured|retaken)\s+by\b`), status: Seized, passive: true, need: []string{" by"}},
+	// "the town from which the jihadists were expelled by Kurdish militia"
+	{re: regexp.MustCompile(`\b(?:was|were|been|being|is|are)\s+(?:expelled|driven\s+out|chased\s+out|pushed\s+out|ousted|routed|forced\s+out)\s+(?:of\s+(?:the\s+)?(?:city|town|village|area)\s+)?by\b`), status: Seized, passive: true, need: []string{" by"}},
+	// "Control of Aleppo has been divided between government and rebel forces"
+	{re: regexp.MustCompile(`\b(?:divided|split|shared)\s+between\b`), status: Held, passive: true, need: []string{"between"}},
 	{re: regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), status: Controls, passive: true, need: []string{"under"}},
 	{re: regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), status: Controls, passive: true, need: []string{"under"}},
 	{re: regexp.MustCompile(`\b(?:controlled|held)\s+by\b`), status: Controls, passive: true, need: []string{" by"}},
@@ -73,7 +87,7 @@ var (
 	// ctlHeldRE: "government-held", "rebel-controlled", "HTS-run".
 	ctlHeldRE = regexp.MustCompile(`\b([\p{L}]+(?:[ -][\p{L}]+)?)-(?:held|controlled|run)\b`)
 	// ctlBastionRE: "the rebel bastion of", "jihadist stronghold of".
-	ctlBastionRE = regexp.MustCompile(`(?i)\b(?:stronghold|bastion|enclave|bastions|strongholds)\b`)
+	ctlBastionRE = regexp.MustCompile(`(?i)\b(?:stronghold|bastion|enclave|bastions|strongholds|power\s*base|heartland)\b`)
 	// ctlExceptRE opens an exception: "except for neighbourhoods ...".
 	ctlExceptRE = regexp.MustCompile(`(?i)\b(?:except|barring|apart\s+from|excluding|save\s+for|with\s+the\s+exception\s+of)\s+(?:for\s+)?(?:the\s+)?([^,.;"”]+)`)
 	// ctlNegRE spots a denied or failed claim just before a cue.
@@ -81,7 +95,7 @@ var (
 	// ctlTheCityRE: the cue's object is "the city" (or its airport).
 	ctlTheCityRE = regexp.MustCompile(`^\s+(?:over\s+)?(?:(?:most|all|much|parts|part)\s+of\s+)?the\s+(?:city|town)(?:(?:'s|’s)\s+(airport))?\b(?:\s+of\b)?`)
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
-	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:the\s+)?(?:(?:town|city|village|district)s?\s+of\s+)?$`)
+	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
 	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
@@ -128,7 +142,8 @@ var ctlSkipBefore = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linke
 var ctlStems = []string{
 	"control", "took", "take", "taking", "seiz", "captur", "overr", "occup", "storm", "retook", "retak", "regain",
 	"won back", "fell", "fall", "escap", "slip", "lost", "los", "under", "held", "hold", "stronghold", "bastion",
-	"enclave", "hands of", "-run", "entere", "enters", "entering",
+	"enclave", "hands of", "-run", "entere", "enters", "entering", "out of", "expel", "ousted", "routed", "between",
+	"power base", "powerbase", "heartland",
 }
 
 var ctlStemLits = makeLitSet(ctlStems)
@@ -219,7 +234,20 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			if adv := ctlAdverbRE.FindStringIndex(head); adv != nil {
 				aimHead = head[:adv[0]+1] // "a campaign to fully capture Aleppo"
 			}
-			if ctlNegMatch(head) || endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead) {
+			aimed := endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead)
+			var expelled string // the side an expel cue drives out
+			if cue.expel {
+				for _, sp := range c.spans {
+					if sp.Entry.Kind == names.Actor && sp.Start > m[0] && sp.End <= m[1] {
+						expelled = sp.Entry.Canonical
+						break
+					}
+				}
+				if expelled == "" {
+					continue // "forced thousands of residents from their homes"
+				}
+			}
+			if ctlNegMatch(head) || aimed && expelled == "" {
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
@@ -228,8 +256,15 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 			var side string
 			start := m[0]
-			if cue.passive {
+			var more []string // the other sides a place is divided between
+			if aimed {
+				// "an offensive to push IS out of al-Bab": IS holds it now
+				side, status = expelled, Controls
+			} else if cue.passive {
 				side, _ = ctlSideAfter(c, m[0], m[1])
+				if cue.status == Held && side != "" {
+					more = ctlSidesAfter(c, m[1], side)
+				}
 			} else {
 				var at int
 				side, at = ctlSideBefore(c, m[0], lastSide, inExcept)
@@ -247,6 +282,16 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
+			if len(places) == 0 && !cue.passive && (status == Held || status == Controls) && ctlSomePartsRE.MatchString(s[m[1]:]) {
+				// "... held by Kurdish forces but the regime still holds
+				// some districts": parts of the place named before
+				for k := len(c.spans) - 1; k >= 0; k-- {
+					if sp := c.spans[k]; sp.Entry.Kind == names.Place && sp.End <= start && sp.Entry.Canonical != countryPlace {
+						places = []ctlPlace{{sp.Entry.Canonical, sp.Start, sp.End}}
+						break
+					}
+				}
+			}
 			if !cue.passive && status != Held && status != Controls && len(places) > 0 && ctlPartOf(s[m[1]:places[0].Start]) {
 				// "seized a neighbourhood in the northwest of Aleppo" is not
 				// Aleppo taken; "held parts of Aleppo" is still held
@@ -264,6 +309,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 					en = p.End
 				}
 				add(p.name, side, status, st, en)
+				for _, o := range more {
+					add(p.name, o, status, st, en)
+				}
 			}
 		}
 	}
@@ -287,13 +335,57 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 		}
 		if side == "" {
+			// "a stronghold of Daesh militants in Manbij"
+			for _, sp := range c.spans {
+				if sp.Entry.Kind == names.Actor && sp.Start >= m[1] && ctlOfSideRE.MatchString(s[m[1]:sp.Start]) {
+					side, at = sp.Entry.Canonical, m[0]
+					if pm := ctlInPlaceRE.FindStringIndex(s[sp.End:]); pm != nil {
+						if p, ok := ctlPlaceRightAfter(c, sp.End+pm[1]-1); ok && !ctlFormerRE.MatchString(s[:m[0]]) {
+							add(p.name, side, Held, m[0], p.End)
+						}
+					}
+					break
+				}
+			}
 			continue
+		}
+		if ctlFormerRE.MatchString(s[:at]) {
+			continue // "the former IS bastion": not held now
 		}
 		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
 			add(p.name, side, Held, at, p.End)
+		} else if p, ok := ctlPlaceRightBefore(c, at); ok {
+			add(p.name, side, Held, p.Start, m[1]) // "In Raqqa, Islamic State's power base"
 		}
 	}
 	return out
+}
+
+var (
+	// ctlOfSideRE, ctlInPlaceRE: "stronghold of [the] <side> [militants] in <place>"
+	ctlOfSideRE  = regexp.MustCompile(`^\s+of\s+(?:the\s+)?$`)
+	ctlInPlaceRE = regexp.MustCompile(`^(?:\s+(?:militants|fighters|jihadists|rebels|forces|group))?\s+in\s+`)
+	// ctlFormerRE ends a text with a word that puts a hold in the past.
+	ctlFormerRE = regexp.MustCompile(`(?i)\b(?:former|once|onetime|one-time|erstwhile|ex-|previous|old)\s+(?:[\p{L}'’-]+\s+)?$`)
+	// ctlBeforeOwnerRE: what stands between a place and the side whose
+	// bastion it is: "Raqqa, Islamic State's", "Raqqa, the".
+	ctlBeforeOwnerRE = regexp.MustCompile(`^\s*,?\s*(?:the\s+)?$`)
+)
+
+// ctlPlaceRightBefore is a place right before the side at at: "In Raqqa
+// Islamic State's power base".
+func ctlPlaceRightBefore(c *sentCtx, at int) (ctlPlace, bool) {
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if sp.Entry.Kind != names.Place || sp.End > at {
+			continue
+		}
+		if sp.Entry.Canonical == countryPlace || !ctlBeforeOwnerRE.MatchString(c.text[sp.End:at]) {
+			return ctlPlace{}, false
+		}
+		return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+	}
+	return ctlPlace{}, false
 }
 
 // ctlDate is a claim's date (ctxDate has the rule), but a state that
@@ -311,7 +403,7 @@ func ctlDate(a *corpus.Article, c *sentCtx) string {
 // text of every match of ctlExceptRE, ctlBastionRE.
 var (
 	ctlExceptWords  = []string{"except", "barring", "apart", "excluding", "save"}
-	ctlBastionWords = []string{"stronghold", "bastion", "enclave"}
+	ctlBastionWords = []string{"stronghold", "bastion", "enclave", "power", "heartland"}
 	ctlExceptLits   = makeLitSet(ctlExceptWords)
 	ctlBastionLits  = makeLitSet(ctlBastionWords)
 )
@@ -356,6 +448,10 @@ func overlaps(used [][2]int, m []int) bool {
 func ctlSideName(w string) string {
 	e, ok := names.Default().Lookup(w)
 	if !ok || e.Kind != names.Actor {
+		// the pattern may take the word before too ("in rebel-held")
+		if i := strings.LastIndexAny(w, " -"); i >= 0 {
+			return ctlSideName(w[i+1:])
+		}
 		return ""
 	}
 	return e.Canonical
@@ -398,6 +494,22 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	return best, bestAt
 }
 
+// ctlSomePartsRE: the object of a holding cue is parts of a place the
+// sentence named before.
+var ctlSomePartsRE = regexp.MustCompile(`(?i)^\s+(?:onto\s+|on\s+to\s+)?(?:some|several|a\s+few|parts|part|pockets|a\s+pocket|a\s+handful)\s+(?:of\s+)?(?:the\s+)?(?:its\s+|the\s+city's\s+|the\s+city’s\s+)?(?:districts|neighbou?rhoods|areas|quarters|parts|pockets|suburbs)\b`)
+
+// ctlSidesAfter are the sides named after a "divided between" cue other
+// than first: "between government and rebel forces".
+func ctlSidesAfter(c *sentCtx, to int, first string) []string {
+	var out []string
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Actor && sp.Start >= to && sp.Start-to <= 60 && sp.Entry.Canonical != first && !slices.Contains(out, sp.Entry.Canonical) {
+			out = append(out, sp.Entry.Canonical)
+		}
+	}
+	return out
+}
+
 // ctlSideAfter is the side named inside or just after a passive cue.
 func ctlSideAfter(c *sentCtx, from, to int) (string, int) {
 	for _, sp := range c.spans {
@@ -411,6 +523,14 @@ func ctlSideAfter(c *sentCtx, from, to int) (string, int) {
 type ctlPlace struct {
 	name       string
 	Start, End int
+}
+
+// ctlOwnerAfter reports a name written as an owner: "Syria's", "Syrias"
+// (copy that lost its apostrophes).
+func ctlOwnerAfter(s string, sp names.Span) bool {
+	rest := s[sp.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "s ") ||
+		strings.HasSuffix(s[sp.Start:sp.End], "s") && !strings.HasSuffix(sp.Entry.Canonical, "s")
 }
 
 // ctlPlaces are the places a cue is about: after an active cue the first
@@ -432,8 +552,8 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				break
 			}
 			if sp.Entry.Canonical == countryPlace {
-				if head, _ := before(s, sp.Start, 30); ctlSettingRE.MatchString(head) {
-					continue
+				if head, _ := before(s, sp.Start, 30); ctlSettingRE.MatchString(head) || ctlOwnerAfter(s, sp) {
+					continue // "Homs in central Syria", "Syria's economic powerhouse"
 				}
 				break
 			}
@@ -474,7 +594,11 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 
 // ctlPlaceRightAfter is a place that follows "-held" or "bastion" closely:
 // "-held city of Hama", "-held areas of Aleppo", "-held Idlib".
-var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:(?:city|town|village|district|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|northwest|north|east|south)\s+)?(?:of\s+)?(?:the\s+)?$`)
+var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|district|districts|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|countryside|suburbs?|outskirts)\s+)?(?:of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?(?:the\s+)?$`)
+
+// ctlDirection is a part of a place named by its direction: "eastern
+// Aleppo", "west Aleppo", "the northern city of Aleppo".
+const ctlDirection = `(?:(?:north|south)-?(?:east|west)(?:ern)?|northern|southern|eastern|western|north|south|east|west|central|rural|old|outer|inner|besieged|neighbou?ring)`
 
 func ctlPlaceRightAfter(c *sentCtx, at int) (ctlPlace, bool) {
 	for _, sp := range c.spans {

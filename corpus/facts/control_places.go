@@ -28,7 +28,10 @@ const ctlNamePat = `((?:[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}'’]+(?:(?:-|\s)(?:(?:al|el
 
 var (
 	// ctlPlaceOfRE: "the town of X", "the strategic village of X".
-	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|suburb|base|airbase|airport|camp|hamlet)\s+of\s+` + ctlNamePat)
+	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|suburb|base|airbase|airport|camp|hamlet|towns|villages|districts|neighbou?rhoods|suburbs)\s+of\s+` + ctlNamePat)
+	// ctlMoreNamesRE: the next name of a list after "the villages of X":
+	// ", Y", " and Z".
+	ctlMoreNamesRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)` + ctlNamePat)
 	// ctlObjectRE: "recaptured X", "stormed X".
 	ctlObjectRE = regexp.MustCompile(`\b(?:seized|captured|recaptured|took|retook|retaken|taken|entered|overran|overrun|stormed)\s+` + ctlNamePat)
 	// ctlPlaceOfLRE, ctlObjectLRE run the two on a sentence's text with the
@@ -44,7 +47,8 @@ var (
 // ctlObjectRE read a name after.
 var (
 	ctlPlaceOfNouns = map[string]bool{"town": true, "city": true, "village": true, "district": true, "neighbourhood": true, "neighborhood": true,
-		"suburb": true, "base": true, "airbase": true, "airport": true, "camp": true, "hamlet": true}
+		"suburb": true, "base": true, "airbase": true, "airport": true, "camp": true, "hamlet": true, "towns": true, "villages": true,
+		"districts": true, "neighbourhoods": true, "neighborhoods": true, "suburbs": true}
 	ctlObjectVerbs = map[string]bool{"seized": true, "captured": true, "recaptured": true, "took": true, "retook": true, "retaken": true,
 		"taken": true, "entered": true, "overran": true, "overrun": true, "stormed": true}
 )
@@ -72,9 +76,22 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 			for _, m := range ctlPlaceOfLRE.findAll(c.text, &c.grams, true) {
 				n := len(local)
 				local = ctlAddLocal(local, c, m[2], m[3])
+				noun := c.lower[m[0] : m[0]+4]
 				if len(local) > n {
-					noun := c.lower[m[0] : m[0]+4]
 					part[local[n]] = noun != "town" && noun != "city"
+				}
+				// "the villages of Zaytan and Khalasa"
+				for end := m[3]; ; {
+					mm := ctlMoreNamesRE.FindStringSubmatchIndex(c.text[end:])
+					if mm == nil {
+						break
+					}
+					k := len(local)
+					local = ctlAddLocal(local, c, end+mm[2], end+mm[3])
+					if len(local) > k {
+						part[local[k]] = noun != "town" && noun != "city"
+					}
+					end += mm[3]
 				}
 			}
 		}
@@ -189,7 +206,7 @@ var ctlPartRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?
 
 // ctlNamedAsRE ends the text before a place named as what was taken:
 // "took the village of al-Sabha".
-var ctlNamedAsRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:town|city|village|district|neighbou?rhood|suburb|base|airport|camp)\s+of\s+$`)
+var ctlNamedAsRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:towns?|city|cities|villages?|districts?|neighbou?rhoods?|suburbs?|base|airport|camp)\s+of\s+$`)
 
 // ctlPartOf reports that between, the text from a cue to the first place
 // after it, makes the object a part of that place.
