@@ -2,12 +2,17 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/index"
 )
 
@@ -98,5 +103,288 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("condition not met in 20s")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// runArchive runs a in the background until the test ends and waits for
+// its start-up sync.
+func runArchive(t *testing.T, a *archive) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	waitFor(t, func() bool { return !a.Health().CatchingUp })
+}
+
+// renameIn writes a file beside dir under a hidden name and renames it in,
+// as an editor's tool or rsync does.
+func renameIn(t *testing.T, dir, name, text string) {
+	t.Helper()
+	tmp := filepath.Join(dir, ".incoming-"+name)
+	writeFile(t, tmp, text)
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestArchiveFollowsTheFolder(t *testing.T) {
+	a, cfg := testArchive(t, map[string]string{
+		"a.txt": "Rebels seized the airport of Aleppo on Monday, the Observatory said.\n",
+	})
+	runArchive(t, a)
+	steps := []struct {
+		name   string
+		change func()
+		words  string
+		want   map[string]int
+	}{
+		{"renamed in", func() {
+			renameIn(t, cfg.CorpusDir, "b.txt", "Shelling hit the airport of Hama on Tuesday.\n")
+		}, "airport", map[string]int{"a": 1, "b": 1}},
+		{"new folder", func() {
+			writeFile(t, filepath.Join(cfg.CorpusDir, "2026", "12", "c.md"), "---\ntitle: Convoy\n---\nA convoy reached the airport of Idlib.\n")
+		}, "convoy", map[string]int{"c": 1}},
+		{"JSONL written", func() {
+			renameIn(t, cfg.CorpusDir, "feed.jsonl", `{"id":"w1","body":"Talks on Geneva resumed."}`+"\n")
+		}, "geneva", map[string]int{"w1": 1}},
+		{"JSONL appended", func() {
+			f, err := os.OpenFile(filepath.Join(cfg.CorpusDir, "feed.jsonl"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString(`{"id":"w2","body":"Talks on Geneva stalled."}` + "\n")
+			f.Close()
+		}, "geneva", map[string]int{"w1": 1, "w2": 1}},
+		{"JSONL line changed", func() {
+			renameIn(t, cfg.CorpusDir, "feed.jsonl", `{"id":"w1","body":"Talks in Astana resumed."}`+"\n"+`{"id":"w2","body":"Talks on Geneva stalled."}`+"\n")
+		}, "astana", map[string]int{"w1": 1}},
+		{"file changed in place", func() {
+			writeFile(t, filepath.Join(cfg.CorpusDir, "a.txt"), "Rebels lost the airport of Aleppo on Wednesday.\n")
+		}, "wednesday", map[string]int{"a": 1}},
+		{"file removed", func() {
+			os.Remove(filepath.Join(cfg.CorpusDir, "b.txt"))
+		}, "airport", map[string]int{"a": 1, "c": 1}},
+		{"folder removed", func() {
+			os.RemoveAll(filepath.Join(cfg.CorpusDir, "2026"))
+		}, "airport", map[string]int{"a": 1}},
+		{"editor temporaries ignored", func() {
+			writeFile(t, filepath.Join(cfg.CorpusDir, "d.txt.swp"), "The airport swap file.\n")
+			writeFile(t, filepath.Join(cfg.CorpusDir, "e.txt.part"), "The airport download.\n")
+			writeFile(t, filepath.Join(cfg.CorpusDir, "f.txt"), "Sentinel airport story.\n")
+		}, "airport", map[string]int{"a": 1, "f": 1}},
+	}
+	for _, s := range steps {
+		s.change()
+		deadline := time.Now().Add(10 * time.Second)
+		var got map[string]int
+		for {
+			got = answerable(t, a, s.words)
+			if equalCounts(got, s.want) || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if !equalCounts(got, s.want) {
+			t.Errorf("%s: %q finds %v, want %v", s.name, s.words, got, s.want)
+		}
+	}
+}
+
+func equalCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestArchiveReportsBadFiles(t *testing.T) {
+	a, cfg := testArchive(t, map[string]string{
+		"good.txt":    "Rebels seized the airport of Aleppo on Monday.\n",
+		"empty.txt":   "",
+		"latin1.txt":  "Caf\xe9 owners said the airport closed.\n",
+		"binary.txt":  "GIF89a\x00\x01\x02",
+		"broken.json": "{not json",
+		"lines.jsonl": `{"id":"l1","body":"The airport reopened."}` + "\n" + "{broken\n",
+	})
+	big := filepath.Join(cfg.CorpusDir, "huge.txt")
+	f, _ := os.Create(big)
+	f.Truncate(50 << 20)
+	f.Close()
+	os.Symlink("loop.txt", filepath.Join(cfg.CorpusDir, "loop.txt"))
+	runArchive(t, a)
+	// a file deleted between the event and the read, and one arriving bad
+	writeFile(t, filepath.Join(cfg.CorpusDir, "late-bad.txt"), "\xff\xfe bad\n")
+	waitFor(t, func() bool { return hasSkip(a.Skipped(), "late-bad.txt") })
+	reasons := map[string]string{}
+	for _, s := range a.Skipped() {
+		reasons[filepath.Base(s.Path)] = s.Reason
+	}
+	for name, want := range map[string]string{
+		"empty.txt": "empty", "latin1.txt": "UTF-8", "binary.txt": "binary", "broken.json": "JSON",
+		"lines.jsonl#2": "JSON", "huge.txt": "limit", "loop.txt": "symbolic link", "late-bad.txt": "UTF-8",
+	} {
+		if !strings.Contains(reasons[name], want) {
+			t.Errorf("%s: reason %q, want it to mention %q", name, reasons[name], want)
+		}
+	}
+	if got := answerable(t, a, "airport"); got["good"] != 1 || got["l1"] != 1 {
+		t.Errorf("bad files blocked good ones: %v", got)
+	}
+}
+
+func hasSkip(skips []corpus.Skip, base string) bool {
+	for _, s := range skips {
+		if filepath.Base(s.Path) == base {
+			return true
+		}
+	}
+	return false
+}
+
+func TestArchiveStartUpReadsOnlyChangedFiles(t *testing.T) {
+	files := map[string]string{}
+	for i := range 30 {
+		files[fmt.Sprintf("s%02d.txt", i)] = fmt.Sprintf("Story %d: the airport of Aleppo closed.\n", i)
+	}
+	a, cfg := testArchive(t, files)
+	ctx := context.Background()
+	if _, err := a.reconcile(ctx, "start-up", nil); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+
+	cases := []struct {
+		name   string
+		change func()
+		files  int // files read and changed
+	}{
+		{"unchanged", func() {}, 0},
+		{"one file touched", func() {
+			writeFile(t, filepath.Join(cfg.CorpusDir, "s03.txt"), "Story 3: the airport of Hama closed.\n")
+		}, 1},
+		{"one added, one removed", func() {
+			writeFile(t, filepath.Join(cfg.CorpusDir, "new.txt"), "A new story about the airport.\n")
+			os.Remove(filepath.Join(cfg.CorpusDir, "s04.txt"))
+		}, 2},
+	}
+	for _, c := range cases {
+		c.change()
+		b, err := openArchive(ctx, cfg, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum, err := b.reconcile(ctx, "start-up", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.files != c.files {
+			t.Errorf("%s: start-up read %d changed files, want %d", c.name, sum.files, c.files)
+		}
+		if got := answerable(t, b, "airport"); len(got) != 30 {
+			t.Errorf("%s: %d articles answerable, want 30", c.name, len(got))
+		}
+		b.Close()
+	}
+}
+
+func TestArchiveRebuildKeepsChangesMadeDuringIt(t *testing.T) {
+	files := map[string]string{}
+	for i := range 40 {
+		files[fmt.Sprintf("s%02d.txt", i)] = fmt.Sprintf("Story %d: the airport of Aleppo closed.\n", i)
+	}
+	a, cfg := testArchive(t, files)
+	ctx := context.Background()
+	if _, err := a.reconcile(ctx, "start-up", nil); err != nil {
+		t.Fatal(err)
+	}
+	changed := false
+	var seen []int
+	_, err := a.Reindex(ctx, func(done, total int) {
+		seen = append(seen, done)
+		if changed || done < 10 {
+			return
+		}
+		changed = true
+		// as the watcher would, while the rebuild is half done
+		writeFile(t, filepath.Join(cfg.CorpusDir, "during.txt"), "Filed mid-rebuild: the airport reopened.\n")
+		os.Remove(filepath.Join(cfg.CorpusDir, "s00.txt"))
+		if _, err := a.apply(ctx, []string{filepath.Join(cfg.CorpusDir, "during.txt")}, []string{filepath.Join(cfg.CorpusDir, "s00.txt")}, "test"); err != nil {
+			t.Error(err)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := answerable(t, a, "airport")
+	if got["during"] != 1 || got["s00"] != 0 || len(got) != 40 {
+		t.Errorf("after the rebuild: %d answerable, during=%d s00=%d", len(got), got["during"], got["s00"])
+	}
+	if len(seen) == 0 || seen[len(seen)-1] != 40 {
+		t.Errorf("progress %v, want it to end at 40", seen)
+	}
+	// and the manifest of the new generation is trusted at the next start
+	a.Close()
+	b, err := openArchive(ctx, cfg, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if sum, err := b.reconcile(ctx, "start-up", nil); err != nil || sum.files != 0 {
+		t.Errorf("start after a rebuild read %d files (%v), want none", sum.files, err)
+	}
+}
+
+func TestArchiveIngestHandler(t *testing.T) {
+	if off, _ := testArchive(t, nil); off.IngestHandler() != nil {
+		t.Fatal("without a token the route must be off")
+	}
+	a, cfg := testArchive(t, nil)
+	a.cfg.IngestToken = "tok"
+	runArchive(t, a)
+	srv := httptest.NewServer(a.IngestHandler())
+	defer srv.Close()
+	req, _ := http.NewRequest("POST", srv.URL+"/articles", strings.NewReader(`{"id":"cms-1","title":"Aleppo","body":"Rebels entered the citadel of Aleppo.","date":"2024-11-29"}`))
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 201 {
+		t.Fatalf("POST: %d", resp.StatusCode)
+	}
+	// answerable when the 201 arrives, not later
+	if got := answerable(t, a, "citadel"); got["cms-1"] != 1 {
+		t.Errorf("pushed article not answerable at once: %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.CorpusDir, "cms-1.json")); err != nil {
+		t.Errorf("pushed article not in the corpus folder: %v", err)
+	}
+	req, _ = http.NewRequest("DELETE", srv.URL+"/articles/cms-1", nil)
+	req.Header.Set("Authorization", "Bearer tok")
+	resp, err = srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("DELETE: %d", resp.StatusCode)
+	}
+	if got := answerable(t, a, "citadel"); len(got) != 0 {
+		t.Errorf("deleted article still answerable: %v", got)
+	}
+	if h := a.Health(); h.Articles != 0 || h.LastUpdate == "" || h.CatchingUp {
+		t.Errorf("health %+v", h)
 	}
 }

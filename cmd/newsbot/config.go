@@ -28,6 +28,8 @@ type config struct {
 	// ReconcileEvery is how often serve walks the corpus for changes its
 	// watcher missed.
 	ReconcileEvery time.Duration
+	// Rebuild is index --rebuild: a fresh index, swapped in.
+	Rebuild bool
 }
 
 // envWithDotenv returns a getenv that reads the real environment first and

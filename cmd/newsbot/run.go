@@ -9,7 +9,6 @@ import (
 	"io"
 	"log/slog"
 	"strings"
-	"time"
 
 	"github.com/newsroom/newsbot/bot"
 	"github.com/newsroom/newsbot/corpus"
@@ -32,7 +31,7 @@ const usage = `newsbot answers a newsroom's questions from its article archive.
 usage:
   newsbot ask [flags] QUESTION      answer a question or slash command ("/quote speaker:Peskov")
   newsbot search [flags] WORDS      full-text search, best passage per article
-  newsbot index [flags]             build or update the index (only changed articles)
+  newsbot index [--rebuild] [flags] build or update the index (only changed files; --rebuild: afresh, then swap)
   newsbot facts [flags]             print the statements, tolls and control claims found
   newsbot serve [flags]             run the bot in Discord (gateway and/or HTTP interactions; see README)
   newsbot bench [--articles N]      grow the corpus to N articles, index it, time answers per intent
@@ -94,6 +93,9 @@ func parseFlags(name string, args []string, getenv func(string) string, stderr i
 	fs.StringVar(&cfg.CorpusDir, "corpus", getenv("NEWSBOT_CORPUS_DIR"), "corpus folder")
 	fs.StringVar(&cfg.IndexDir, "index", getenv("NEWSBOT_INDEX_DIR"), "index folder")
 	fs.BoolVar(&cfg.JSON, "json", false, "machine-readable output")
+	if name == "index" {
+		fs.BoolVar(&cfg.Rebuild, "rebuild", false, "build a fresh index beside the old one, then swap it in")
+	}
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -139,7 +141,7 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 	if len(loaded.Skipped) > 0 {
 		log.Info("corpus: files skipped", "count", len(loaded.Skipped))
 	}
-	ix, err := index.Open(cfg.IndexDir, indexOptions(log))
+	ix, err := openLiveIndex(cfg, log)
 	if err != nil {
 		return nil, nil, index.SyncStats{}, err
 	}
@@ -147,6 +149,9 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 	if err != nil {
 		ix.Close()
 		return nil, nil, st, err
+	}
+	if st.Added+st.Updated+st.Removed > 0 {
+		forgetManifest(ix, log)
 	}
 	return ix, loaded, st, nil
 }
@@ -186,46 +191,6 @@ func cmdAsk(ctx context.Context, cfg config, question string, log *slog.Logger, 
 	}
 	_, err = io.WriteString(stdout, bot.Render(resp))
 	return err
-}
-
-func cmdIndex(ctx context.Context, cfg config, log *slog.Logger, stdout, stderr io.Writer) error {
-	start := time.Now()
-	bar := newProgress(stderr)
-	ix, loaded, st, err := openSynced(ctx, cfg, log, bar.update)
-	bar.done()
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	if changed := st.Added + st.Updated + st.Removed; changed >= 1000 || changed*5 >= len(loaded.Articles) && changed > 0 {
-		// a large sync leaves many small segments; merge them now rather
-		// than slow the first questions
-		if err := ix.Compact(ctx); err != nil {
-			return err
-		}
-	}
-	took := time.Since(start)
-	if cfg.JSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{
-			"index": cfg.IndexDir, "articles": len(loaded.Articles), "skipped": loaded.Skipped, "renamed": loaded.Renamed,
-			"added": st.Added, "updated": st.Updated, "removed": st.Removed, "unchanged": st.Unchanged,
-			"passages": st.Passages, "facts": st.Facts, "took_ms": took.Milliseconds(),
-		})
-	}
-	fmt.Fprintf(stdout, "index %s\n", cfg.IndexDir)
-	fmt.Fprintf(stdout, "%d articles loaded, %d skipped\n", len(loaded.Articles), len(loaded.Skipped))
-	for _, s := range loaded.Skipped {
-		fmt.Fprintf(stdout, "  skipped %s: %s\n", s.Path, s.Reason)
-	}
-	for _, s := range loaded.Renamed {
-		fmt.Fprintf(stdout, "  renamed %s: %s\n", s.Path, s.Reason)
-	}
-	fmt.Fprintf(stdout, "%d added, %d updated, %d removed, %d unchanged (%d passages, %d facts indexed)\n",
-		st.Added, st.Updated, st.Removed, st.Unchanged, st.Passages, st.Facts)
-	fmt.Fprintf(stdout, "took %s\n", took.Round(time.Millisecond))
-	return nil
 }
 
 func cmdFacts(ctx context.Context, cfg config, stdout, stderr io.Writer) error {

@@ -32,6 +32,9 @@ type Options struct {
 	// Retry is how long a failed batch waits before it is handed over
 	// again: 1 s.
 	Retry time.Duration
+	// Ready, if set, is called once every folder is watched, so that a
+	// caller can compare the folder knowing no later change is missed.
+	Ready func()
 }
 
 func (o *Options) defaults() {
@@ -145,6 +148,9 @@ func Watch(ctx context.Context, root string, opt Options, fn func(context.Contex
 	}
 	w.dirs[w.root] = true
 	w.addTree(w.root, false)
+	if opt.Ready != nil {
+		opt.Ready()
+	}
 
 	var wg sync.WaitGroup
 	defer wg.Wait()
