@@ -97,7 +97,7 @@ var (
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
-	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according)\b`)
+	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
 	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
@@ -124,6 +124,13 @@ func ctlNegMatch(head string) bool {
 	}
 	return ctlNegRE.MatchString(head)
 }
+
+// ctlPercentRE finds a share as a cue's object: "nine percent of".
+var ctlPercentRE = regexp.MustCompile(`(?i)\b(?:percent|per\s+cent)\b|%`)
+
+// ctlOnceRE ends the text before a cue with a word that puts the state in
+// the past: "was once almost completely under IS control".
+var ctlOnceRE = regexp.MustCompile(`(?i)\b(?:once|formerly|previously|used\s+to)\s+(?:[\p{L}-]+\s+){0,3}$`)
 
 // ctlSettingRE ends the text before a country named as a setting.
 var ctlSettingRE = regexp.MustCompile(`(?i)\bin\s+(?:[\p{L}-]+\s+)?$`)
@@ -291,6 +298,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 						break
 					}
 				}
+			}
+			if len(places) > 0 && places[0].Start > m[1] && ctlPercentRE.MatchString(s[m[1]:places[0].Start]) {
+				continue // "now hold just nine percent of Deir ez-Zor" says little of who holds it
+			}
+			if ctlOnceRE.MatchString(head) {
+				continue // "was once almost completely under IS control": not now
 			}
 			if !cue.passive && status != Held && status != Controls && len(places) > 0 && ctlPartOf(s[m[1]:places[0].Start]) {
 				// "seized a neighbourhood in the northwest of Aleppo" is not
