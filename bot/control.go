@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -22,42 +23,58 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	if q.Place == "" && q.Controller == "" {
 		return Response{}, badRequest("Which place? For example /control place:Aleppo or “Who controls Aleppo?”.")
 	}
-	var claims []claim
-	for _, place := range e.nameForms(q.Place) {
-		fq := index.FactQuery{Kind: "control", Place: place, Size: factPool}
-		if place == "" {
-			// newest claims of that status first; the side is checked below
-			fq.Category = q.Status
-		}
-		hits, err := e.store.Facts(ctx, fq)
-		if err != nil {
-			return Response{}, fmt.Errorf("bot: control: %w", err)
-		}
-		for _, h := range hits {
-			c := h.Control
-			if c == nil || (place != "" && !placeMatches(place, c.Place)) {
-				continue
+	claims, err := e.claims(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	var notes []string
+	if q.Note != "" {
+		notes = append(notes, q.Note)
+	}
+	if len(claims) == 0 && q.Place != "" {
+		if fixed, ok := e.correct(ctx, "place", q.Place); ok {
+			q2 := q
+			q2.Place = fixed
+			if claims, err = e.claims(ctx, q2); err != nil {
+				return Response{}, err
 			}
-			if place == "" && (side(c.Controller) != side(q.Controller) || (q.Status != "" && !statusLike(q.Status, c.Status))) {
-				continue
+			if len(claims) > 0 {
+				notes = append(notes, fmt.Sprintf("Showing results for %s.", fixed))
+				q = q2
 			}
-			d := c.Date
-			if d == "" {
-				d = h.Meta.Date
-			}
-			claims = append(claims, claim{c, h.Meta, d, side(c.Controller)})
 		}
-		if len(claims) > 0 {
-			break
+	}
+	if q.Source != "" {
+		if kept := filterRows(claims, func(c claim) bool { return sourceMatches(q.Source, c.c.Source) }); len(kept) > 0 {
+			claims = kept
+		} else if len(claims) > 0 {
+			notes = append(notes, fmt.Sprintf("No claims attributed to %s; showing all sources.", q.Source))
 		}
 	}
 	if len(claims) == 0 {
-		what := q.Place
+		what := strings.Join(append([]string{q.Place}, q.Places...), " and ")
 		if what == "" {
 			what = "places taken by " + q.Controller
 		}
-		r := Response{Headline: fmt.Sprintf("No control claims found for %s.", what)}
+		r := Response{Headline: fmt.Sprintf("No control claims found for %s%s.", what, whenLabel(q.When)), Notes: notes}
 		if q.Place != "" {
+			more, err := e.passages(ctx, strings.Join(append([]string{q.Place}, q.Places...), " "), controlWords, q.When, false, 5)
+			if err != nil {
+				return Response{}, err
+			}
+			more = filterRows(more, func(a Answer) bool { return controlVerbRE.MatchString(a.Evidence) })
+			if len(more) == 0 && len(q.Places) > 0 {
+				// a list: the passages naming the first place
+				if more, err = e.passages(ctx, q.Place, controlWords, q.When, false, 5); err != nil {
+					return Response{}, err
+				}
+				more = filterRows(more, func(a Answer) bool { return controlVerbRE.MatchString(a.Evidence) })
+			}
+			if len(more) > 0 {
+				r.Headline = fmt.Sprintf("No control claim was extracted for %s%s; passages that name it:", what, whenLabel(q.When))
+				r.Answers = more
+				return r, nil
+			}
 			r.Suggestions = e.suggest(ctx, "place", q.Place)
 		}
 		return r, nil
@@ -78,20 +95,31 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	}
 	var r Response
 	// the place itself first, then sites inside it ("Aleppo International Airport")
+	asked := append([]string{q.Place}, q.Places...)
 	exact, parts := partition(claims, func(c claim) bool {
-		return names.Key(names.Default().Canonical(c.c.Place)) == names.Key(names.Default().Canonical(q.Place))
+		for _, p := range asked {
+			if names.Key(names.Default().Canonical(c.c.Place)) == names.Key(names.Default().Canonical(p)) {
+				return true
+			}
+		}
+		return false
 	})
+	if q.Parent != "" && q.Parent == q.Place {
+		// "which part of Homs": the parts first
+		exact, parts = parts, exact
+	}
 	if len(exact) == 0 {
 		exact, parts = parts, nil
 	}
 	latest := exact[0]
 	r.Headline = fmt.Sprintf("%s: %s", displayPlace(q.Place, latest.c.Place), claimPhrase(latest))
+	r.Notes = notes
 	if conflicting := conflicts(exact, latest); len(conflicting) > 0 {
 		var others []string
 		for _, c := range conflicting {
 			others = append(others, claimPhrase(c))
 		}
-		r.Headline += "\nConflicting claims the same day: " + strings.Join(others, "; ")
+		r.Notes = append(r.Notes, "Conflicting claims the same day: "+strings.Join(others, "; "))
 	}
 	if q.Controller != "" {
 		r.Headline = yesNo(q, latest) + r.Headline
@@ -102,6 +130,77 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	}
 	return r, nil
 }
+
+// claims reads the control claims about each asked place, in every
+// spelling, in the asked period; with a larger place asked ("the Ramussa
+// district of Aleppo", "which part of Homs"), also the claims whose sentence
+// names it.
+func (e *Engine) claims(ctx context.Context, q query) ([]claim, error) {
+	var claims []claim
+	seen := map[string]bool{}
+	add := func(h index.FactHit) {
+		c := h.Control
+		d := c.Date
+		if d == "" {
+			d = h.Meta.Date
+		}
+		if !q.When.empty() && !q.When.contains(d) && !q.When.contains(h.Meta.Date) {
+			return
+		}
+		k := fmt.Sprintf("%s|%d|%s", h.Meta.ID, c.Evidence.Start, c.Place)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		claims = append(claims, claim{c, h.Meta, d, side(c.Controller)})
+	}
+	places := append([]string{q.Place}, q.Places...)
+	for _, asked := range places {
+		n := len(claims)
+		for _, place := range e.nameForms(asked) {
+			fq := index.FactQuery{Kind: "control", Place: place, From: q.When.From, To: q.When.To, Size: factPool}
+			if place == "" {
+				// newest claims of that status first; the side is checked below
+				fq.Category = q.Status
+			}
+			hits, err := e.store.Facts(ctx, fq)
+			if err != nil {
+				return nil, fmt.Errorf("bot: control: %w", err)
+			}
+			for _, h := range hits {
+				c := h.Control
+				if c == nil || (place != "" && !placeMatches(place, c.Place)) {
+					continue
+				}
+				if place == "" && (side(c.Controller) != side(q.Controller) || (q.Status != "" && !statusLike(q.Status, c.Status))) {
+					continue
+				}
+				add(h)
+			}
+			if len(claims) > n {
+				break
+			}
+		}
+	}
+	if q.Parent != "" {
+		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "control", Text: q.Parent, From: q.When.From, To: q.When.To, Size: factPool})
+		if err != nil {
+			return nil, fmt.Errorf("bot: control: %w", err)
+		}
+		parent := significantTokens(q.Parent)
+		for _, h := range hits {
+			if h.Control != nil && !placeMatches(q.Parent, h.Control.Place) && coverage(parent, h.Control.Evidence.Sentence) == 1 {
+				add(h)
+			}
+		}
+	}
+	return claims, nil
+}
+
+// controlWords rank the passages that say who holds a place.
+const controlWords = "control seized captured took retook recaptured held regained"
+
+var controlVerbRE = regexp.MustCompile(`(?i)\b(?:control\w*|seiz\w*|captur\w*|took|taken|retook|retaken|recaptur\w*|held|holds?|regain\w*|fell|fallen|lost|liberat\w*|overr\w*|storm\w*|advanc\w*|enter\w*)\b`)
 
 // placesTaken answers "which towns have the rebels taken": one answer a place.
 func (e *Engine) placesTaken(q query, claims []claim) Response {

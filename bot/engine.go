@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,8 +29,11 @@ type Options struct {
 	Logger *slog.Logger
 	// Names is the alias table; names.Default() when nil.
 	Names *names.Table
-	// PageSize is how many answers a response holds; 10 when zero.
+	// PageSize is how many answers a response holds; 5 when zero, so that
+	// a reply fits a chat window; the rest is a cursor away.
 	PageSize int
+	// Now is the question's date, for "last week"; time.Now when nil.
+	Now func() time.Time
 	// Timeout bounds one request; 10s when zero.
 	Timeout time.Duration
 	// Reindex rebuilds the index; nil means /reindex is not available here.
@@ -57,7 +61,10 @@ func New(store Store, opt Options) *Engine {
 		opt.Names = names.Default()
 	}
 	if opt.PageSize <= 0 {
-		opt.PageSize = 10
+		opt.PageSize = 5
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
 	}
 	if opt.Timeout <= 0 {
 		opt.Timeout = 10 * time.Second
@@ -71,6 +78,7 @@ const maxAnswers = 50
 // cursor is the state behind Response.Cursor.
 type cursor struct {
 	Text   string `json:"t"`
+	Prev   string `json:"p,omitempty"`
 	Offset int    `json:"o"`
 }
 
@@ -87,7 +95,7 @@ func (e *Engine) Answer(ctx context.Context, req Request) (resp Response) {
 		if err != nil {
 			return Response{Question: req.Text, Intent: IntentError, Headline: "That “more” link has expired; please ask again."}
 		}
-		req.Text, offset = c.Text, c.Offset
+		req.Text, req.Previous, offset = c.Text, c.Prev, c.Offset
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -96,11 +104,22 @@ func (e *Engine) Answer(ctx context.Context, req Request) (resp Response) {
 		}
 		e.log.Info("bot: answered", "intent", resp.Intent, "answers", len(resp.Answers), "latency_ms", time.Since(start).Milliseconds())
 	}()
-	q, err := route(req.Text, e.findPlace)
-	if err != nil {
+	lx := lexicon{place: e.findPlace, now: e.opt.Now().UTC()}
+	if err := validate(req.Text); err != nil {
 		return e.fail(req.Text, err)
 	}
-	resp, err = e.dispatch(ctx, q, req)
+	if len(req.Previous) > 4*MaxRequestLen || validate(req.Previous) != nil {
+		req.Previous = "" // a front end's context, never worth failing a question for
+	}
+	q, followed := e.followUp(ctx, req.Previous, req.Text, lx)
+	if !followed {
+		var err error
+		if q, err = routeWith(req.Text, lx); err != nil {
+			return e.fail(req.Text, err)
+		}
+		req.Previous = ""
+	}
+	resp, err := e.dispatch(ctx, q, req)
 	if err != nil {
 		return e.fail(req.Text, err)
 	}
@@ -109,7 +128,10 @@ func (e *Engine) Answer(ctx context.Context, req Request) (resp Response) {
 	if resp.Headline == "" {
 		resp.Headline = "No answer found."
 	}
-	e.page(&resp, req.Text, offset)
+	if q.Note != "" && !slices.Contains(resp.Notes, q.Note) {
+		resp.Notes = append([]string{q.Note}, resp.Notes...)
+	}
+	e.page(&resp, cursor{Text: req.Text, Prev: req.Previous}, offset)
 	return resp
 }
 
@@ -128,6 +150,9 @@ func (e *Engine) dispatch(ctx context.Context, q query, req Request) (Response, 
 	case IntentHelp:
 		return help(), nil
 	}
+	if q.Latest {
+		return e.latest(ctx, q)
+	}
 	return e.search(ctx, q)
 }
 
@@ -145,7 +170,7 @@ func (e *Engine) fail(text string, err error) Response {
 }
 
 // page keeps one page of answers and sets the cursor for the next.
-func (e *Engine) page(resp *Response, text string, offset int) {
+func (e *Engine) page(resp *Response, c cursor, offset int) {
 	all := resp.Answers
 	if offset > len(all) {
 		offset = len(all)
@@ -153,7 +178,10 @@ func (e *Engine) page(resp *Response, text string, offset int) {
 	end := min(offset+e.opt.PageSize, len(all))
 	resp.Answers = all[offset:end]
 	if end < len(all) {
-		resp.Cursor = encodeCursor(cursor{Text: text, Offset: end})
+		c.Offset = end
+		resp.Cursor = encodeCursor(c)
+		n := len(all) - end
+		resp.Notes = append(resp.Notes, fmt.Sprintf("%d more answer%s.", n, plural(n)))
 	}
 	if resp.Answers == nil {
 		resp.Answers = []Answer{}
@@ -174,13 +202,19 @@ func decodeCursor(s string) (cursor, error) {
 	if err := json.Unmarshal(b, &c); err != nil || c.Offset < 0 || c.Offset > maxAnswers {
 		return c, fmt.Errorf("bot: cursor: malformed")
 	}
+	if c.Prev != "" {
+		if err := validate(c.Prev); err != nil {
+			return c, err
+		}
+	}
 	return c, validate(c.Text)
 }
 
-// findPlace returns the first known place named in text, as written there.
+// findPlace returns the first known place named in text, as written
+// there, in any case.
 func (e *Engine) findPlace(text string) string {
-	for _, sp := range e.names.FindPlaces(text) {
-		return text[sp.Start:sp.End]
+	for _, p := range e.findPlaces(text) {
+		return p
 	}
 	return ""
 }

@@ -24,75 +24,129 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	if q.Speaker == "" && q.Topic == "" {
 		return Response{}, badRequest("Whose quotes? For example /quote speaker:Peskov or “What did the UN envoy say?”.")
 	}
-	var hits []index.FactHit
-	for _, who := range e.nameForms(q.Speaker) {
-		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, Size: quotePool})
-		if err != nil {
-			return Response{}, fmt.Errorf("bot: quotes: %w", err)
-		}
-		for _, x := range h {
-			if x.Statement != nil && (who == "" || speakerMatches(who, x.Statement.Speaker+" "+x.Statement.Role)) {
-				hits = append(hits, x)
+	hits, err := e.statements(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	var notes []string
+	if q.Note != "" {
+		notes = append(notes, q.Note)
+	}
+	if len(hits) == 0 && q.Speaker != "" {
+		// a misspelt name: "peskof" is Peskov when one name is clearly nearest
+		if fixed, ok := e.correct(ctx, "speaker", q.Speaker); ok {
+			q2 := q
+			q2.Speaker = fixed
+			if hits, err = e.statements(ctx, q2); err != nil {
+				return Response{}, err
+			}
+			if len(hits) > 0 {
+				notes = append(notes, fmt.Sprintf("Showing results for %s.", fixed))
+				q = q2
 			}
 		}
-		if len(hits) > 0 {
-			break
-		}
-	}
-	if len(hits) == 0 {
-		r := Response{Headline: fmt.Sprintf("No quotes found from %s.", orTopic(q))}
-		r.Suggestions = e.suggest(ctx, "speaker", q.Speaker)
-		return r, nil
 	}
 	topic := significantTokens(q.Topic)
+	rel := map[string]float64{}
+	if len(topic) > 0 {
+		if rel, err = e.relevance(ctx, q.Topic, q.When); err != nil {
+			return Response{}, err
+		}
+	}
+	if q.Exclude != "" {
+		hits = filterRows(hits, func(h index.FactHit) bool {
+			return !speakerMatches(q.Exclude, h.Statement.Speaker+" "+h.Statement.Role)
+		})
+	}
 	if q.Speaker == "" {
 		// with no speaker to narrow them, quotes must be about the words asked
 		hits = filterRows(hits, func(h index.FactHit) bool {
 			return coverage(topic, h.Statement.Quote+" "+h.Statement.Evidence.Sentence) >= 0.5
 		})
-		if len(hits) == 0 {
-			return Response{Headline: fmt.Sprintf("No quotes found from %s.", orTopic(q))}, nil
-		}
 	}
 	type ranked struct {
 		hit   index.FactHit
 		score float64
+		cover float64 // of the topic, by the statement's sentence or its article
+		words float64 // of the topic, by the statement's own sentence
 	}
 	rs := make([]ranked, 0, len(hits))
+	best := 0.0
 	for _, h := range hits {
 		s := h.Statement
-		score := h.Score + kindWeight(s)
+		score := kindWeight(s) + 0.1*min(h.Score, 5)
+		cover, words := 0.0, 0.0
 		if len(topic) > 0 {
-			score += 2 * coverage(topic, s.Quote+" "+s.Evidence.Sentence)
+			words = coverage(topic, s.Quote+" "+s.Evidence.Sentence)
+			cover = max(words, 0.8*rel[h.Meta.ID])
+			score += 3*words + 2*rel[h.Meta.ID]
 		}
-		rs = append(rs, ranked{h, score})
+		if q.Speaker != "" && isRole(q.Speaker) {
+			score += 0.5 * float64(roleFit(q.Speaker, s.Speaker+" "+s.Role))
+		}
+		best = max(best, cover)
+		rs = append(rs, ranked{h, score, cover, words})
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].score != rs[j].score {
-			return rs[i].score > rs[j].score
+		if a, b := round3(rs[i].score), round3(rs[j].score); a != b {
+			return a > b
 		}
-		return rs[i].hit.Meta.Date > rs[j].hit.Meta.Date
+		if rs[i].hit.Meta.Date != rs[j].hit.Meta.Date {
+			return rs[i].hit.Meta.Date > rs[j].hit.Meta.Date
+		}
+		return rs[i].hit.Meta.ID < rs[j].hit.Meta.ID
 	})
 	var r Response
+	r.Notes = notes
+	// No quote of the speaker is about the topic (or none was read at all):
+	// the articles' own sentences that name the speaker and the topic come
+	// first, headed as passages.
+	var passages []Answer
+	// a role's best statement that is only the writer's summary ("a medical
+	// source and witnesses said") is no quote of the role: the sentences
+	// that name it may hold one
+	weak := len(rs) > 0 && isRole(q.Speaker) && len(topic) > 0 && rs[0].hit.Statement.Kind == facts.Reported
+	if q.Speaker != "" && (len(rs) == 0 || len(topic) > 0 && best < 0.5 || weak) {
+		if passages, err = e.passages(ctx, q.Speaker, q.Topic, q.When, true, maxAnswers); err != nil {
+			return Response{}, err
+		}
+		if len(topic) > 0 {
+			passages = filterRows(passages, func(a Answer) bool { return coverage(topic, a.Evidence) > 0 || rel[a.Source.Article] >= 0.5 })
+		}
+	}
+	if len(rs) == 0 && len(passages) == 0 {
+		r.Headline = fmt.Sprintf("No quotes found from %s%s.", orTopic(q), whenLabel(q.When))
+		if !q.When.empty() {
+			r.Headline = fmt.Sprintf("No quotes found from %s%s; try without the date.", orTopic(q), whenLabel(q.When))
+		}
+		r.Suggestions = e.suggest(ctx, "speaker", q.Speaker)
+		return r, nil
+	}
+	r.Answers = append(r.Answers, passages...)
 	var keys [][]string
+	first := len(r.Answers)
 	for _, x := range rs {
+		if len(passages) > 0 && len(topic) > 0 && x.words == 0 {
+			continue // off the topic, under passages that are on it
+		}
 		s := x.hit.Statement
 		src := source(x.hit.Meta)
 		toks := tokenSet(s.Quote)
 		dup := -1
 		for i, k := range keys {
-			if sameWords(k, toks) && sameSpeaker(r.Answers[i].Speaker, s.Speaker) {
+			if sameWords(k, toks) && sameSpeaker(r.Answers[first+i].Speaker, s.Speaker) {
 				dup = i
 				break
 			}
 		}
 		if dup >= 0 {
-			if r.Answers[dup].Source.Article != src.Article && !hasSource(r.Answers[dup].Also, src.Article) {
-				r.Answers[dup].Also = append(r.Answers[dup].Also, src)
+			a := &r.Answers[first+dup]
+			if a.Source.Article != src.Article && !hasSource(a.Also, src.Article) {
+				a.Also = append(a.Also, src)
 			}
 			continue
 		}
-		if len(r.Answers) == maxAnswers {
+		if len(r.Answers) >= maxAnswers {
 			break
 		}
 		keys = append(keys, toks)
@@ -103,16 +157,141 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			r.Answers[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
 		}
 	}
-	count := fmt.Sprint(len(r.Answers))
-	if len(r.Answers) == maxAnswers {
-		count = "At least " + count
+	quotes := len(r.Answers) - len(passages)
+	switch {
+	case len(passages) > 0:
+		r.Headline = fmt.Sprintf("No quote from %s%s was extracted as such; %d passage%s naming %s:", orTopic(q), whenLabel(q.When), len(passages), plural(len(passages)), q.Speaker)
+		if quotes > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("After the passages: %d extracted quote%s from %s.", quotes, plural(quotes), q.Speaker))
+		}
+	case q.Speaker == "":
+		r.Headline = fmt.Sprintf("%s quote%s about “%s”%s.", countLabel(quotes), plural(quotes), q.Topic, whenLabel(q.When))
+	default:
+		r.Headline = fmt.Sprintf("%s quote%s from %s%s.", countLabel(quotes), plural(quotes), speakerLabel(q), whenLabel(q.When))
 	}
-	if q.Speaker == "" {
-		r.Headline = fmt.Sprintf("%s quote%s about “%s”.", count, plural(len(r.Answers)), q.Topic)
-	} else {
-		r.Headline = fmt.Sprintf("%s quote%s from %s.", count, plural(len(r.Answers)), speakerLabel(q))
+	if first := r.Answers[0]; first.Speaker != "" && q.Speaker != "" && isRole(q.Speaker) {
+		who := first.Speaker
+		if first.Role != "" {
+			who += ", " + first.Role
+		}
+		r.Headline += " First: " + who + "."
 	}
+	e.namesakes(&r, q)
 	return r, nil
+}
+
+func countLabel(n int) string {
+	if n >= maxAnswers {
+		return fmt.Sprintf("At least %d", n)
+	}
+	return fmt.Sprint(n)
+}
+
+func whenLabel(p period) string {
+	if p.empty() || p.Label == "" {
+		return ""
+	}
+	if strings.HasPrefix(p.Label, "since") || strings.HasPrefix(p.Label, "up to") || strings.HasPrefix(p.Label, "before") ||
+		strings.HasPrefix(p.Label, "between") || strings.HasPrefix(p.Label, "after") || strings.HasPrefix(p.Label, "the ") ||
+		strings.HasPrefix(p.Label, "last") || strings.HasPrefix(p.Label, "this") || strings.HasPrefix(p.Label, "past") ||
+		p.Label == "today" || p.Label == "yesterday" || p.Label == "from" {
+		return " " + p.Label
+	}
+	return " in " + p.Label
+}
+
+// statements gathers the statements of the asked speaker in every form the
+// speaker may be written (alias, role spelling, short form), then those of
+// the people found holding an asked role, under their own names in the
+// same articles ("Al-Halqi said" after "Prime Minister Wael al-Halqi").
+func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, error) {
+	forms := e.nameForms(q.Speaker)
+	if q.Speaker != "" {
+		for _, v := range roleVariants(q.Speaker) {
+			if !slices.Contains(forms, v) {
+				forms = append(forms, v)
+			}
+		}
+		if isRole(q.Speaker) {
+			if soft := strings.Join(softTokens(significantTokens(q.Speaker)), " "); soft != names.Key(q.Speaker) && soft != "" {
+				forms = append(forms, soft)
+			}
+		}
+	}
+	var hits []index.FactHit
+	seen := map[string]bool{}
+	add := func(h index.FactHit) {
+		k := fmt.Sprintf("%s|%d|%s", h.Meta.ID, h.Statement.Evidence.Start, h.Statement.Quote)
+		if !seen[k] && q.When.contains(stmtDate(h)) {
+			seen[k] = true
+			hits = append(hits, h)
+		}
+	}
+	role := q.Speaker != "" && isRole(q.Speaker)
+	for _, who := range forms {
+		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, From: q.When.From, To: q.When.To, Size: quotePool})
+		if err != nil {
+			return nil, fmt.Errorf("bot: quotes: %w", err)
+		}
+		for _, x := range h {
+			if x.Statement == nil {
+				continue
+			}
+			sr := x.Statement.Speaker + " " + x.Statement.Role
+			if who == "" || speakerMatches(who, sr) && (!role || roleFit(q.Speaker, sr) > 0 || speakerMatches(q.Speaker, sr)) {
+				add(x)
+			}
+		}
+		if !role && len(hits) > 0 {
+			break // a name found as asked; its other spellings would add namesakes
+		}
+	}
+	if !role || len(hits) == 0 {
+		return hits, nil
+	}
+	// the holders of the role, by article: their other statements there
+	type holder struct{ surname, role string }
+	byArticle := map[string][]holder{}
+	var order []string
+	for _, h := range hits {
+		s := h.Statement
+		words := strings.Fields(s.Speaker)
+		if len(words) < 2 || s.Role == "" {
+			continue
+		}
+		sur := words[len(words)-1]
+		if !slices.Contains(order, sur) {
+			order = append(order, sur)
+		}
+		byArticle[h.Meta.ID] = append(byArticle[h.Meta.ID], holder{sur, s.Speaker + ", " + s.Role})
+	}
+	for i, sur := range order {
+		if i == 3 {
+			break
+		}
+		more, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: sur, Text: q.Topic, From: q.When.From, To: q.When.To, Size: quotePool})
+		if err != nil {
+			return nil, fmt.Errorf("bot: quotes: %w", err)
+		}
+		for _, x := range more {
+			if x.Statement == nil {
+				continue
+			}
+			for _, hd := range byArticle[x.Meta.ID] {
+				if hd.surname == sur && speakerMatches(sur, x.Statement.Speaker) {
+					add(x)
+				}
+			}
+		}
+	}
+	return hits, nil
+}
+
+func stmtDate(h index.FactHit) string {
+	if h.Statement != nil && h.Statement.Date != "" {
+		return h.Statement.Date
+	}
+	return h.Meta.Date
 }
 
 // nameForms are the ways to look a speaker or place up, tried in turn: as

@@ -36,9 +36,31 @@ type query struct {
 	Category   string // toll: killed, injured, displaced, missing, detained
 	Subgroup   string // toll: civilians, children ...
 	Scope      string // toll: "war" when asked about the whole war, else ""
-	Source     string // toll: "according to X"
+	Source     string // toll, control: "according to X"
 	Weekday    *time.Weekday
 	Phrase     bool // search: the user quoted the whole query
+	// Places are further places of a list ("Zaytan and Khalasa"), after Place.
+	Places []string
+	// Parent is the larger place asked about: "the Ramussa district of
+	// Aleppo", "which part of Homs".
+	Parent string
+	// When bounds the facts' dates ("in July 2013", "since mid-September").
+	When period
+	// Latest asks for the newest facts and passages about Topic ("latest
+	// on Aleppo") rather than a keyword search.
+	Latest bool
+	// Note is said before the answer: how a follow-up or a misspelt name
+	// was read ("showing results for Peskov").
+	Note string
+	// Exclude is a speaker left out: "who else said that?"
+	Exclude string
+}
+
+// lexicon is what routing knows beyond the words: the places it can name
+// and the question's date, for "last week".
+type lexicon struct {
+	place func(string) string
+	now   time.Time
 }
 
 // userError is a reply to a request the engine cannot take as it is. Its
@@ -173,6 +195,10 @@ func example(opt string) string {
 // route turns a request into a query: commands by their options, plain
 // questions by what they ask.
 func route(text string, placeFinder func(string) string) (query, error) {
+	return routeWith(text, lexicon{place: placeFinder, now: time.Now().UTC()})
+}
+
+func routeWith(text string, lx lexicon) (query, error) {
 	if err := validate(text); err != nil {
 		return query{}, err
 	}
@@ -184,7 +210,7 @@ func route(text string, placeFinder func(string) string) (query, error) {
 		}
 		switch cmd.Name {
 		case "ask":
-			return classify(opts["question"], placeFinder), nil
+			return classify(opts["question"], lx), nil
 		case "quote":
 			return query{Intent: IntentQuote, Speaker: opts["speaker"], Topic: opts["topic"]}, nil
 		case "toll":
@@ -207,7 +233,7 @@ func route(text string, placeFinder func(string) string) (query, error) {
 			return query{Intent: IntentHelp}, nil
 		}
 	}
-	return classify(t, placeFinder), nil
+	return classify(t, lx), nil
 }
 
 // unquotePhrase reports whether the whole query is one quoted phrase.
@@ -267,9 +293,36 @@ var (
 )
 
 // classify routes a plain-language question.
-func classify(text string, placeFinder func(string) string) query {
+func classify(text string, lx lexicon) query {
 	t := strings.TrimSpace(text)
 	t = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(t)
+	war := warScopeRE.MatchString(t)
+	when, rest := readPeriod(t, lx.now)
+	if war && when.To.IsZero() && !when.From.IsZero() && when.From.Year() <= 2011 {
+		when, rest = period{}, t // "since 2011" asks for the whole war, not a date filter
+	}
+	if !when.empty() {
+		t = strings.TrimSpace(rest)
+	}
+	q := classifyWords(t, lx)
+	q.When = when
+	if war && q.Intent == IntentToll {
+		q.Scope = "war"
+	}
+	return q
+}
+
+var (
+	latestRE = regexp.MustCompile(`(?i)^(?:(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:latest|newest|recent)(?:\s+(?:news|reports?|updates?))?\s+(?:on|about|from|in|for)\s+|what(?:'s|\s+is)\s+(?:new|happening)\s+(?:in|on|with|at)\s+|(?:any\s+)?news\s+(?:from|on|about|in)\s+|updates?\s+(?:on|from|about)\s+)(?:the\s+)?(.+?)\W*$`)
+	// "according to the Observatory", "as the UN says", "says the UN"
+	askedSourceRE  = regexp.MustCompile(`(?i)(?:\baccording\s+to|\bas\s+reported\s+by|\bciting|\bper|,?\s+(?:says|said|say)|\bas\s+(?:reported|counted)\s+by)\s+(?:the\s+)?([\w.'’-]+(?:\s+(?:for|of|the|[\w.'’-]+)){0,5}?)(?:\s+(?:in|on|at|since|during|between|from)\b.*|\W*)$`)
+	figureSourceRE = regexp.MustCompile(`(?i)\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)'s\s+(?:figures?|count|toll|tally|estimate|numbers?)\b`)
+)
+
+func classifyWords(t string, lx lexicon) query {
+	if m := latestRE.FindStringSubmatch(t); m != nil {
+		return query{Intent: IntentSearch, Topic: cleanName(m[1]), Latest: true}
+	}
 	for _, re := range quoteREs {
 		if m := re.FindStringSubmatch(t); m != nil {
 			q := query{Intent: IntentQuote, Speaker: cleanName(m[1])}
@@ -289,17 +342,43 @@ func classify(text string, placeFinder func(string) string) query {
 			return query{Intent: IntentQuote, Topic: strings.TrimSpace(m[1])}
 		}
 	}
+	src := ""
+	if m := askedSourceRE.FindStringSubmatchIndex(t); m != nil {
+		src = strings.TrimSpace(t[m[2]:m[3]])
+		if !strings.EqualFold(src, "the") {
+			t = strings.TrimSpace(t[:m[0]] + " " + t[m[1]:])
+		} else {
+			src = ""
+		}
+	}
+	if src == "" {
+		if m := figureSourceRE.FindStringSubmatch(t); m != nil {
+			src = m[1]
+		}
+	}
+	withPlace := func(q query, phrase string) query {
+		places, parent := placePhrase(phrase)
+		if len(places) > 0 {
+			q.Place, q.Places = places[0], places[1:]
+		}
+		q.Parent = parent
+		if q.Place == "" && parent != "" {
+			q.Place = parent
+		}
+		q.Source = src
+		return q
+	}
 	if m := controlDidRE.FindStringSubmatch(t); m != nil {
-		return query{Intent: IntentControl, Place: cleanName(m[2]), Controller: cleanName(m[1])}
+		return withPlace(query{Intent: IntentControl, Controller: cleanName(m[1])}, m[2])
 	}
 	if m := controlUnderRE.FindStringSubmatch(t); m != nil {
-		return query{Intent: IntentControl, Place: cleanName(m[1]), Controller: cleanName(m[2])}
+		return withPlace(query{Intent: IntentControl, Controller: cleanName(m[2])}, m[1])
 	}
 	if m := controlByRE.FindStringSubmatch(t); m != nil {
-		return query{Intent: IntentControl, Place: cleanName(m[1]), Controller: cleanName(m[2])}
+		return withPlace(query{Intent: IntentControl, Controller: cleanName(m[2])}, m[1])
 	}
 	if m := controlWhichRE.FindStringSubmatch(t); m != nil {
-		q := query{Intent: IntentControl, Controller: cleanName(m[1]), Status: "seized"}
+		q := query{Intent: IntentControl, Controller: cleanName(m[1]), Status: "seized", Source: src}
 		lower := strings.ToLower(t)
 		if strings.Contains(lower, " lost") || strings.Contains(lower, " lose") {
 			q.Status = "lost"
@@ -309,11 +388,15 @@ func classify(text string, placeFinder func(string) string) query {
 		return q
 	}
 	if tollCueRE.MatchString(t) {
-		return tollQuery(t, placeFinder)
+		q := tollQuery(t, lx.place)
+		if src != "" {
+			q.Source = src
+		}
+		return q
 	}
 	for _, re := range controlPlaceREs {
 		if m := re.FindStringSubmatch(t); m != nil {
-			return query{Intent: IntentControl, Place: cleanName(m[1])}
+			return withPlace(query{Intent: IntentControl}, m[1])
 		}
 	}
 	q := query{Intent: IntentSearch, Topic: t}
@@ -346,8 +429,17 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	if m := accordingRE.FindStringSubmatch(t); m != nil {
 		q.Source = strings.TrimSpace(m[1])
 	}
-	if m := tollEventRE.FindStringSubmatch(t); m != nil && !tollGenericEvent[strings.ToLower(strings.TrimSpace(m[1]))] {
-		q.Topic = strings.TrimSpace(m[1])
+	if m := tollEventRE.FindStringSubmatchIndex(t); m != nil {
+		ev := strings.TrimSpace(t[m[2]:m[3]])
+		if !tollGenericEvent[strings.ToLower(ev)] {
+			q.Topic = ev
+			// the event's own object: "the mortar attack on al-Wafideen
+			// camp", "the suicide attack on the Kurdish wedding"
+			if eventObjectRE.MatchString(t[m[3]:]) {
+				q.Topic = strings.TrimSpace(t[m[2]:])
+			}
+			q.Topic = strings.TrimRightFunc(q.Topic, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		}
 	}
 	if placeFinder != nil {
 		q.Place = placeFinder(t)
@@ -357,8 +449,25 @@ func tollQuery(t string, placeFinder func(string) string) query {
 			q.Place = m[1]
 		}
 	}
+	if q.Place != "" {
+		if places, _ := placePhrase(q.Place); len(places) > 0 {
+			q.Place = places[0]
+		}
+		// "the ambush near Deir ez-Zor": the place is asked apart
+		for _, prep := range []string{" in ", " near ", " at ", " of ", " on ", " outside ", " around "} {
+			if k := strings.LastIndex(strings.ToLower(q.Topic), prep+strings.ToLower(q.Place)); k > 0 {
+				q.Topic = q.Topic[:k]
+				break
+			}
+		}
+	}
+	q.Topic = strings.TrimSpace(q.Topic)
 	return q
 }
+
+// eventObjectRE is what an event is on or at: "on al-Wafideen Camp", "at
+// the Zahraa taxi stand", "on the Kurdish wedding in Tall Tawil".
+var eventObjectRE = regexp.MustCompile(`(?i)^\s*(?:on|at|near|against|targeting|outside|in)\s+(.+?)\W*$`)
 
 // normaliseSubgroup maps the words for who was counted onto a few groups,
 // so that "soldiers" asked finds "troops" reported.

@@ -17,7 +17,7 @@ import (
 const searchPool = 100
 
 func (e *Engine) search(ctx context.Context, q query) (Response, error) {
-	hits, err := e.store.Search(ctx, index.SearchRequest{Text: q.Topic, Phrase: q.Phrase, Size: searchPool})
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: q.Topic, Phrase: q.Phrase, From: q.When.From, To: q.When.To, Size: searchPool})
 	if err != nil {
 		return Response{}, fmt.Errorf("bot: search: %w", err)
 	}
@@ -46,7 +46,15 @@ func (e *Engine) search(ctx context.Context, q query) (Response, error) {
 		r.Answers = append(r.Answers, passageAnswer(best[id]))
 	}
 	if len(r.Answers) == 0 {
-		r.Headline = fmt.Sprintf("No passages mention “%s”.", q.Topic)
+		r.Headline = fmt.Sprintf("No passages mention “%s”%s.", q.Topic, whenLabel(q.When))
+		if fixed, ok := e.correct(ctx, "place", q.Topic); ok {
+			q2 := q
+			q2.Topic = fixed
+			if r2, err := e.search(ctx, q2); err == nil && len(r2.Answers) > 0 {
+				r2.Notes = append([]string{fmt.Sprintf("Showing results for %s.", fixed)}, r2.Notes...)
+				return r2, nil
+			}
+		}
 		r.Suggestions = e.suggest(ctx, "place", q.Topic)
 		return r, nil
 	}
@@ -94,4 +102,84 @@ func markup(s string, marks [][2]int) string {
 	}
 	b.WriteString(s[at:])
 	return b.String()
+}
+
+// latest answers "latest on Aleppo": the newest figures, control claims
+// and statements about the place or topic, then its newest passages,
+// newest first across kinds.
+func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
+	topic := q.Topic
+	places := e.findPlaces(topic)
+	if len(places) == 0 {
+		if ps, _ := placePhrase(topic); len(ps) == 1 && e.names.IsPlace(ps[0]) {
+			places = ps
+		}
+	}
+	type item struct {
+		a    Answer
+		date string
+	}
+	var items []item
+	if len(places) > 0 {
+		place := places[0]
+		for _, kind := range []string{"toll", "control"} {
+			hits, err := e.store.Facts(ctx, index.FactQuery{Kind: kind, Place: place, From: q.When.From, To: q.When.To, Size: 10})
+			if err != nil {
+				return Response{}, fmt.Errorf("bot: latest: %w", err)
+			}
+			for _, h := range hits {
+				switch {
+				case h.Toll != nil && placeMatches(place, h.Toll.Place):
+					d := h.Toll.Date
+					if d == "" {
+						d = h.Meta.Date
+					}
+					items = append(items, item{tollAnswer(tollRow{h.Toll, h.Meta, d}, "Figure"), d})
+				case h.Control != nil && placeMatches(place, h.Control.Place):
+					d := h.Control.Date
+					if d == "" {
+						d = h.Meta.Date
+					}
+					items = append(items, item{claimAnswer(claim{h.Control, h.Meta, d, side(h.Control.Controller)}), d})
+				}
+			}
+		}
+	}
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: topic, From: q.When.From, To: q.When.To, Size: searchPool})
+	if err != nil {
+		return Response{}, fmt.Errorf("bot: latest: %w", err)
+	}
+	want := significantTokens(topic)
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if seen[h.Meta.ID] || coverage(want, h.Text) < 1 {
+			continue
+		}
+		seen[h.Meta.ID] = true
+		items = append(items, item{passageAnswer(h), h.Meta.Date})
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].date != items[j].date {
+			return newer(items[i].date, items[j].date)
+		}
+		return items[i].a.Source.Article < items[j].a.Source.Article
+	})
+	var r Response
+	for _, it := range items {
+		if len(r.Answers) == maxAnswers {
+			break
+		}
+		r.Answers = append(r.Answers, it.a)
+	}
+	if len(r.Answers) == 0 {
+		r.Headline = fmt.Sprintf("Nothing found about “%s”%s.", topic, whenLabel(q.When))
+		r.Suggestions = e.suggest(ctx, "place", topic)
+		return r, nil
+	}
+	newest := items[0].date
+	if newest == "" {
+		newest = "undated"
+	}
+	r.Headline = fmt.Sprintf("Latest on %s: %d report%s, the newest from %s.", topic, len(r.Answers), plural(len(r.Answers)), newest)
+	return r, nil
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,43 +26,66 @@ type tollRow struct {
 }
 
 func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
-	var rows []tollRow
-	for _, place := range e.nameForms(q.Place) {
-		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Text: q.Topic, Size: tollPool})
-		if err != nil {
-			return Response{}, fmt.Errorf("bot: tolls: %w", err)
+	var notes []string
+	if q.Note != "" {
+		notes = append(notes, q.Note)
+	}
+	rows, err := e.tollRows(ctx, q)
+	if err != nil {
+		return Response{}, err
+	}
+	if len(rows) == 0 && q.Place != "" {
+		if fixed, ok := e.correct(ctx, "place", q.Place); ok {
+			q2 := q
+			q2.Place = fixed
+			if rows, err = e.tollRows(ctx, q2); err != nil {
+				return Response{}, err
+			}
+			if len(rows) > 0 {
+				notes = append(notes, fmt.Sprintf("Showing results for %s.", fixed))
+				q = q2
+			}
 		}
-		for _, h := range hits {
-			if h.Toll == nil || (place != "" && !placeMatches(place, h.Toll.Place)) {
-				continue
-			}
-			d := h.Toll.Date
-			if d == "" {
-				d = h.Meta.Date
-			}
-			rows = append(rows, tollRow{h.Toll, h.Meta, d})
+	}
+	if len(rows) == 0 && q.Place != "" && (q.Topic != "" || !e.names.IsPlace(q.Place)) {
+		// a place no figure is filed under ("Tall Tawil"): its figures are
+		// filed under the province or the country; the words of the place
+		// then rank them like the event's
+		q2 := q
+		if coverage(significantTokens(q.Place), q.Topic) < 1 {
+			q2.Topic = strings.TrimSpace(q.Topic + " in " + q.Place)
+		}
+		q2.Place = ""
+		if rows, err = e.tollRows(ctx, q2); err != nil {
+			return Response{}, err
+		}
+		place := significantTokens(q.Place)
+		if rel, err := e.relevance(ctx, q2.Topic, q.When); err == nil {
+			rows = filterRows(rows, func(r tollRow) bool {
+				return rel[r.meta.ID] > 0 && coverage(place, r.t.Evidence.Sentence+" "+r.meta.Title) > 0 || rel[r.meta.ID] >= 0.99
+			})
 		}
 		if len(rows) > 0 {
-			break
+			q = q2
 		}
 	}
 	what := tollLabel(q)
 	if len(rows) == 0 {
-		r := Response{Headline: fmt.Sprintf("No figures found for %s.", what)}
-		if q.Place != "" {
+		r := Response{Headline: fmt.Sprintf("No figures found for %s.", what), Notes: notes}
+		if !q.When.empty() {
+			r.Suggestions = e.nearestDates(ctx, q)
+			if len(r.Suggestions) > 0 {
+				r.Headline = fmt.Sprintf("No figures found for %s; the nearest dates with figures are below.", what)
+			}
+		}
+		if q.Place != "" && len(r.Suggestions) == 0 {
 			r.Suggestions = e.suggest(ctx, "place", q.Place)
 		}
-		return r, nil
-	}
-	var notes []string
-	if q.Topic != "" {
-		// figures for the event asked about: their sentence names it
-		topic := significantTokens(q.Topic)
-		if kept := filterRows(rows, func(r tollRow) bool { return coverage(topic, r.t.Evidence.Sentence) >= 0.99 }); len(kept) > 0 {
-			rows = kept
-		} else {
-			notes = append(notes, fmt.Sprintf("No figure names “%s”; showing the latest figures.", q.Topic))
+		if more, err := e.passages(ctx, q.Place, strings.TrimSpace(q.Topic+" "+q.Category), q.When, false, 5); err == nil && len(more) > 0 {
+			r.Headline = fmt.Sprintf("No figure was extracted for %s; passages that may give one:", what)
+			r.Answers = more
 		}
+		return r, nil
 	}
 	if q.Source != "" {
 		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) }); len(kept) > 0 {
@@ -76,6 +100,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		} else {
 			notes = append(notes, fmt.Sprintf("No figures dated %s; showing all dates.", q.Weekday))
 		}
+	}
+	if q.Topic != "" {
+		return e.eventTolls(ctx, q, rows, notes)
 	}
 	// The war-wide background ("500,000 since 2011") is never the latest toll
 	// of the fighting; it is shown only when asked for.
@@ -140,7 +167,7 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		r.Answers = append(r.Answers, tollAnswer(x, label))
 	}
 	if trail := trailOf(series); trail != "" {
-		r.Headline += "\nHow it changed: " + trail
+		r.Notes = append([]string{"How it changed: " + trail}, r.Notes...)
 		r.Chart = chartOf(what, series)
 	}
 	sortLatest(rest)
@@ -155,10 +182,292 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	for _, x := range war {
 		r.Answers = append(r.Answers, tollAnswer(x, "Background, whole war"))
 	}
+	if q.Place != "" || !q.When.empty() {
+		e.addTollPassages(ctx, q, &r)
+	}
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
 	return r, nil
+}
+
+// tollRows reads the figures of the asked category for each asked place
+// (every spelling the alias table knows), in the asked period.
+func (e *Engine) tollRows(ctx context.Context, q query) ([]tollRow, error) {
+	var rows []tollRow
+	places := append([]string{q.Place}, q.Places...)
+	for _, asked := range places {
+		for _, place := range e.nameForms(asked) {
+			hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Text: q.Topic, From: q.When.From, To: q.When.To, Size: tollPool})
+			if err != nil {
+				return nil, fmt.Errorf("bot: tolls: %w", err)
+			}
+			n := len(rows)
+			for _, h := range hits {
+				if h.Toll == nil || (place != "" && !placeMatches(place, h.Toll.Place)) {
+					continue
+				}
+				d := h.Toll.Date
+				if d == "" {
+					d = h.Meta.Date
+				}
+				if !q.When.empty() && !q.When.contains(d) && !q.When.contains(h.Meta.Date) {
+					continue
+				}
+				rows = append(rows, tollRow{h.Toll, h.Meta, d})
+			}
+			if len(rows) > n {
+				break
+			}
+		}
+	}
+	return rows, nil
+}
+
+// eventTolls answers a toll question about an event ("the suicide attack
+// on the Kurdish wedding"): the figures whose sentence and article name it
+// best, the best first, then the other figures the same report gives for
+// it (rival counts side by side), then the rest.
+func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes []string) (Response, error) {
+	topic := significantTokens(q.Topic)
+	rel, err := e.relevance(ctx, q.Topic, q.When)
+	if err != nil {
+		return Response{}, err
+	}
+	type scored struct {
+		tollRow
+		score float64
+	}
+	var ss []scored
+	for _, r := range rows {
+		if r.t.Scope == facts.War && q.Scope != facts.War {
+			continue
+		}
+		if q.Subgroup != "" && !subgroupMatches(q.Subgroup, r.t.Subgroup) {
+			continue
+		}
+		sc := 2*coverage(topic, r.t.Evidence.Sentence) + 1.5*rel[r.meta.ID]
+		if r.t.Subgroup != "" && q.Subgroup == "" {
+			sc -= 0.3 // "13 civilians" is part of a total, not the total
+		}
+		if r.t.Qualifier == facts.Vague {
+			sc -= 0.3
+		}
+		if otherTime(r.t.Evidence.Sentence, r.meta.Date, q.When) {
+			sc -= 1 // "the last attack on April 25 killed seven": another event
+		}
+		ss = append(ss, scored{r, sc})
+	}
+	sort.SliceStable(ss, func(i, j int) bool {
+		if a, b := round3(ss[i].score), round3(ss[j].score); a != b {
+			return a > b
+		}
+		if ss[i].date != ss[j].date {
+			return newer(ss[i].date, ss[j].date)
+		}
+		return ss[i].meta.ID < ss[j].meta.ID
+	})
+	what := tollLabel(q)
+	if len(ss) == 0 || ss[0].score < 0.6 {
+		notes = append(notes, fmt.Sprintf("No figure names “%s”.", q.Topic))
+		r := Response{Headline: fmt.Sprintf("No figures found for %s.", what), Notes: notes}
+		if more, err := e.passages(ctx, q.Place, strings.TrimSpace(q.Topic+" "+q.Category), q.When, false, 5); err == nil && len(more) > 0 {
+			r.Headline = fmt.Sprintf("No figure was extracted for %s; passages that may give one:", what)
+			r.Answers = more
+		}
+		return r, nil
+	}
+	best := ss[0]
+	cut := best.score * 0.4
+	// the best report's other figures on its day and place, whatever their
+	// words ("the official agency placed the death toll at 12")
+	if d, ok := parseDay(best.date); ok {
+		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: best.t.Category, From: d, To: d, Size: index.MaxSize})
+		if err != nil {
+			return Response{}, fmt.Errorf("bot: tolls: %w", err)
+		}
+		have := map[string]bool{}
+		for _, x := range ss {
+			have[fmt.Sprintf("%s|%d", x.meta.ID, x.t.Evidence.Start)] = true
+		}
+		for _, h := range hits {
+			if h.Toll == nil || h.Meta.ID != best.meta.ID || have[fmt.Sprintf("%s|%d", h.Meta.ID, h.Toll.Evidence.Start)] {
+				continue
+			}
+			if otherTime(h.Toll.Evidence.Sentence, h.Meta.Date, q.When) || h.Toll.Scope == facts.War {
+				continue
+			}
+			ss = append(ss, scored{tollRow{h.Toll, h.Meta, best.date}, cut})
+		}
+	}
+	var r Response
+	r.Notes = notes
+	r.Headline = fmt.Sprintf("%s: %s", upperFirst(what), tollPhrase(best.tollRow))
+	// the same report's other figures for the event, same place first:
+	// rival counts side by side
+	var rivals, rest []scored
+	for _, x := range ss[1:] {
+		if x.meta.ID == best.meta.ID && x.t.Subgroup == best.t.Subgroup && x.t.Count != best.t.Count && x.score >= cut-1 && x.score > 0 && !otherTime(x.t.Evidence.Sentence, x.meta.Date, q.When) {
+			rivals = append(rivals, x)
+		} else if x.score >= cut {
+			rest = append(rest, x)
+		}
+	}
+	samePlace := func(x scored) bool { return names.Key(x.t.Place) == names.Key(best.t.Place) }
+	sort.SliceStable(rivals, func(i, j int) bool {
+		if a, b := samePlace(rivals[i]), samePlace(rivals[j]); a != b {
+			return a
+		}
+		return rivals[i].score > rivals[j].score
+	})
+	// one answer a figure: the same count in other articles is cited under it
+	byCount := map[string]int{}
+	add := func(x scored, label string) {
+		key := fmt.Sprintf("%d|%s|%s", x.t.Count, x.t.Subgroup, x.t.Qualifier)
+		if i, ok := byCount[key]; ok {
+			src := source(x.meta)
+			if r.Answers[i].Source.Article != src.Article && !hasSource(r.Answers[i].Also, src.Article) {
+				r.Answers[i].Also = append(r.Answers[i].Also, src)
+			}
+			return
+		}
+		byCount[key] = len(r.Answers)
+		r.Answers = append(r.Answers, tollAnswer(x.tollRow, label))
+	}
+	add(best, "Best match")
+	for _, x := range rivals {
+		add(x, "Same report")
+	}
+	for _, x := range rest {
+		label := "Also reported"
+		if x.date == best.date && x.t.Count != best.t.Count {
+			label = "Same day"
+		}
+		add(x, label)
+	}
+	for i := range r.Answers {
+		if n := len(r.Answers[i].Also); n > 0 {
+			r.Answers[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
+		}
+	}
+	if len(r.Answers) > maxAnswers {
+		r.Answers = r.Answers[:maxAnswers]
+	}
+	return r, nil
+}
+
+// addTollPassages adds, after the best figures, the sentences of the
+// period's articles about the place that give a figure no fact holds.
+func (e *Engine) addTollPassages(ctx context.Context, q query, r *Response) {
+	more, err := e.passages(ctx, q.Place, q.Category, q.When, false, 8)
+	if err != nil {
+		e.log.Warn("bot: toll passages", "err", err)
+		return
+	}
+	shown := map[string]bool{}
+	for _, a := range r.Answers {
+		shown[strings.TrimSpace(a.Evidence)] = true
+	}
+	var extra []Answer
+	for _, a := range more {
+		if shown[a.Evidence] || !figureRE.MatchString(a.Evidence) || coverage(significantTokens(q.Category), a.Evidence) == 0 && !tollWordRE.MatchString(a.Evidence) {
+			continue
+		}
+		if facts := strings.Fields(a.Evidence); len(facts) > 80 {
+			continue
+		}
+		extra = append(extra, a)
+		if len(extra) == 2 {
+			break
+		}
+	}
+	if len(extra) == 0 {
+		return
+	}
+	at := min(3, len(r.Answers))
+	r.Answers = append(r.Answers[:at], append(extra, r.Answers[at:]...)...)
+	r.Notes = append(r.Notes, "Passages are sentences that give a figure no extracted fact holds; read them in their article.")
+}
+
+var (
+	figureRE   = regexp.MustCompile(`\b\d[\d,]*\b`)
+	tollWordRE = regexp.MustCompile(`(?i)\b(?:killed|dead|died|deaths|injured|wounded|displaced|fled)\b`)
+)
+
+// nearestDates names the dates nearest the asked period that have figures.
+func (e *Engine) nearestDates(ctx context.Context, q query) []string {
+	q2 := q
+	q2.When = period{}
+	rows, err := e.tollRows(ctx, q2)
+	if err != nil || len(rows) == 0 {
+		return nil
+	}
+	mid := q.When.From
+	if mid.IsZero() {
+		mid = q.When.To
+	}
+	type dd struct {
+		date string
+		gap  float64
+	}
+	var ds []dd
+	seen := map[string]bool{}
+	for _, r := range rows {
+		d, ok := parseDay(r.date)
+		if !ok || seen[r.date] {
+			continue
+		}
+		seen[r.date] = true
+		gap := d.Sub(mid).Hours()
+		if gap < 0 {
+			gap = -gap
+		}
+		ds = append(ds, dd{r.date, gap})
+	}
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].gap != ds[j].gap {
+			return ds[i].gap < ds[j].gap
+		}
+		return ds[i].date < ds[j].date
+	})
+	var out []string
+	for i := 0; i < len(ds) && i < 3; i++ {
+		out = append(out, ds[i].date)
+	}
+	return out
+}
+
+var monthWordRE = regexp.MustCompile(`(?i)\b(january|february|march|april|may|june|july|august|september|october|november|december)\b`)
+
+// otherTime reports whether a figure's sentence dates itself to another
+// month than its article's and the asked period's: background about an
+// earlier event.
+func otherTime(sentence, articleDate string, when period) bool {
+	m := monthWordRE.FindAllString(sentence, -1)
+	if len(m) == 0 {
+		return false
+	}
+	d, ok := parseDay(articleDate)
+	if !ok {
+		return false
+	}
+	for _, w := range m {
+		mon := monthOf(w)
+		if mon == d.Month() || !when.empty() && (when.From.Month() == mon || when.To.Month() == mon) {
+			return false
+		}
+		if strings.EqualFold(w, "may") {
+			return false // the verb as often as the month
+		}
+	}
+	return true
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func tollLabel(q query) string {

@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"github.com/newsroom/newsbot/bot"
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
 	"github.com/newsroom/newsbot/index"
@@ -56,6 +55,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	name := args[0]
+	if wantsHelp(args[1:]) {
+		return printHelp(name, stdout)
+	}
+	switch name {
+	case "version":
+		return cmdVersion(stdout)
+	case "ask":
+		return cmdAskArgs(ctx, args[1:], getenv, stdout, stderr)
+	}
 	if name == "bench" {
 		log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 		return cmdBench(ctx, args[1:], getenv, log, stdout, stderr)
@@ -160,37 +168,6 @@ func openSynced(ctx context.Context, cfg config, log *slog.Logger, progress func
 // another newsbot version is rebuilt, and new extraction rules re-extract.
 func indexOptions(log *slog.Logger) index.Options {
 	return index.Options{Logger: log, FactsVersion: facts.Version, RebuildOutdated: true}
-}
-
-func cmdAsk(ctx context.Context, cfg config, question string, log *slog.Logger, stdout, stderr io.Writer) error {
-	ix, loaded, _, err := openSynced(ctx, cfg, log, nil)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	reindex := func(ctx context.Context) (string, error) {
-		fresh, err := loadCorpus(ctx, cfg)
-		if err != nil {
-			return "", err
-		}
-		st, err := ix.Sync(ctx, fresh.Articles, facts.Extract, nil)
-		if err != nil {
-			return "", err
-		}
-		loaded = fresh
-		return fmt.Sprintf("Index up to date: %d added, %d updated, %d removed, %d unchanged; %d files skipped.",
-			st.Added, st.Updated, st.Removed, st.Unchanged, len(fresh.Skipped)), nil
-	}
-	eng := bot.New(ix, bot.Options{Logger: log, Reindex: reindex, Skipped: func() []corpus.Skip { return loaded.Skipped }})
-	// the command line belongs to whoever runs it: an admin
-	resp := eng.Answer(ctx, bot.Request{Text: question, User: bot.User{ID: "cli", Name: "cli", Admin: true}})
-	if cfg.JSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(resp)
-	}
-	_, err = io.WriteString(stdout, bot.Render(resp))
-	return err
 }
 
 func cmdFacts(ctx context.Context, cfg config, stdout, stderr io.Writer) error {

@@ -1,0 +1,158 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus/names"
+)
+
+// namesakes keeps the answers of one person when a bare name ("Brown")
+// matches several (Gordon Brown, Craig Brown): the one the topic points to
+// (the first answer, ranked by topic) or, with no topic, the one quoted
+// most. The others are named in a note, with their roles.
+func (e *Engine) namesakes(r *Response, q query) {
+	if len(strings.Fields(q.Speaker)) != 1 || isRole(q.Speaker) {
+		return
+	}
+	type group struct {
+		name, role string
+		n, first   int
+		articles   map[string]bool
+	}
+	groups := map[string]*group{}
+	var order []string
+	for i, a := range r.Answers {
+		if a.Kind == KindPassage || len(strings.Fields(a.Speaker)) < 2 {
+			continue
+		}
+		k := names.Key(e.names.Canonical(a.Speaker))
+		g, ok := groups[k]
+		if !ok {
+			g = &group{name: a.Speaker, first: i, articles: map[string]bool{}}
+			groups[k] = g
+			order = append(order, k)
+		}
+		if g.role == "" {
+			g.role = a.Role
+		}
+		g.n++
+		g.articles[a.Source.Article] = true
+	}
+	if len(groups) < 2 {
+		return
+	}
+	pick := order[0]
+	if q.Topic == "" {
+		sort.SliceStable(order, func(i, j int) bool { return groups[order[i]].n > groups[order[j]].n })
+		pick = order[0]
+	}
+	chosen := groups[pick]
+	var kept []Answer
+	for _, a := range r.Answers {
+		if a.Kind == KindPassage {
+			kept = append(kept, a)
+			continue
+		}
+		if len(strings.Fields(a.Speaker)) < 2 {
+			if chosen.articles[a.Source.Article] {
+				kept = append(kept, a)
+			}
+			continue
+		}
+		if names.Key(e.names.Canonical(a.Speaker)) == pick {
+			kept = append(kept, a)
+		}
+	}
+	var others []string
+	for _, k := range order {
+		if k == pick {
+			continue
+		}
+		g := groups[k]
+		s := g.name
+		if g.role != "" {
+			s += ", " + g.role
+		}
+		others = append(others, s)
+	}
+	r.Answers = kept
+	r.Headline = fmt.Sprintf("%d quote%s from %s", len(kept), plural(len(kept)), chosen.name)
+	if chosen.role != "" {
+		r.Headline += ", " + chosen.role
+	}
+	r.Headline += "."
+	r.Notes = append(r.Notes, "Also named "+q.Speaker+": "+strings.Join(others, "; ")+". Ask with the full name for them.")
+}
+
+// correct returns the one known speaker or place clearly nearest to a
+// misspelt name ("peskof" -> "Dmitry Peskov"): nearer than any other by
+// two edits at least, and near enough to be the same word.
+func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool) {
+	want := names.Key(asked)
+	if len(want) < 4 {
+		return "", false
+	}
+	type cand struct {
+		name string
+		d    int
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, p := range e.namePool(ctx, field) {
+		k := names.Key(p)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		d := distance(want, k)
+		for _, w := range strings.Fields(k) {
+			if len(strings.Fields(want)) == 1 {
+				d = min(d, distance(want, w))
+			}
+		}
+		cs = append(cs, cand{p, d})
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	if len(cs) == 0 || cs[0].d == 0 {
+		return "", false
+	}
+	limit := max(1, len(want)/4)
+	if cs[0].d > limit {
+		return "", false
+	}
+	// "clearly best": every other name is further by two edits, unless it
+	// folds to the same person or place
+	for _, c := range cs[1:] {
+		if c.d >= cs[0].d+2 {
+			break
+		}
+		if names.Key(e.names.Canonical(c.name)) != names.Key(e.names.Canonical(cs[0].name)) &&
+			!strings.Contains(names.Key(c.name), names.Key(cs[0].name)) && !strings.Contains(names.Key(cs[0].name), names.Key(c.name)) {
+			return "", false
+		}
+	}
+	return cs[0].name, true
+}
+
+// namePool is every speaker or place the archive and the alias table know.
+func (e *Engine) namePool(ctx context.Context, field string) []string {
+	var pool []string
+	if nl, ok := e.store.(nameLister); ok {
+		if got, err := nl.Names(ctx, field); err == nil {
+			for _, n := range got {
+				pool = append(pool, n.Text)
+			}
+		} else {
+			e.log.Warn("bot: listing names", "field", field, "err", err)
+		}
+	}
+	for _, en := range e.names.Entries() {
+		if field == "place" && en.Kind == "place" || field == "speaker" && en.Kind != "place" {
+			pool = append(pool, en.Canonical)
+		}
+	}
+	return pool
+}

@@ -1,0 +1,167 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus"
+	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/index"
+)
+
+// KindPassage marks an answer cut from an article's text rather than from
+// an extracted fact: the words stand in the article, but no statement,
+// figure or claim was read from them.
+const KindPassage = "passage"
+
+// relevance scores the articles whose passages best match text, 1 for the
+// best: how much an article is about the event or topic a question names,
+// beyond the one sentence a fact stands in.
+func (e *Engine) relevance(ctx context.Context, text string, when period) (map[string]float64, error) {
+	out := map[string]float64{}
+	if len(significantTokens(text)) == 0 {
+		return out, nil
+	}
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: text, From: when.From, To: when.To, Size: searchPool})
+	if err != nil {
+		return nil, fmt.Errorf("bot: relevance: %w", err)
+	}
+	want := significantTokens(text)
+	top := 0.0
+	for _, h := range hits {
+		// coverage, not the raw score, so that one rare word repeated does
+		// not outweigh every word of the question
+		s := coverage(want, h.Text)
+		if s > out[h.Meta.ID] {
+			out[h.Meta.ID] = s
+		}
+		top = max(top, s)
+	}
+	if top > 0 {
+		for k, v := range out {
+			out[k] = v / top
+		}
+	}
+	return out, nil
+}
+
+// window is a run of one to three sentences of a passage, verbatim.
+type window struct {
+	hit   index.Hit
+	text  string
+	score float64
+}
+
+// passages answers from the articles' own words when no fact does: the
+// sentences that name every word of need (a speaker, a role, a place),
+// ranked by how many words of want (the topic) they and their article
+// hold. quoteLike extends a window over the sentences that carry what the
+// named speaker said next. Every window stands verbatim in its article.
+func (e *Engine) passages(ctx context.Context, need, want string, when period, quoteLike bool, limit int) ([]Answer, error) {
+	needT := significantTokens(need)
+	wantT := significantTokens(want)
+	if len(needT) == 0 && len(wantT) == 0 {
+		return nil, nil
+	}
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: strings.TrimSpace(need + " " + want), From: when.From, To: when.To, Size: searchPool})
+	if err != nil {
+		return nil, fmt.Errorf("bot: passages: %w", err)
+	}
+	soft := softTokens(needT)
+	var ws []window
+	for _, h := range hits {
+		if !when.contains(h.Meta.Date) && !when.empty() {
+			continue
+		}
+		tmp := &corpus.Article{Text: h.Text, Paragraphs: []corpus.Paragraph{{Start: 0, End: len(h.Text)}}}
+		sents := facts.Sentences(tmp)
+		art := coverage(wantT, h.Text)
+		best := window{}
+		for i, s := range sents {
+			text := h.Text[s.Start:s.End]
+			if len(needT) > 0 && coverage(soft, text) < 1 {
+				continue
+			}
+			end := s.End
+			if quoteLike && i+1 < len(sents) {
+				// what the speaker said follows the sentence naming them,
+				// often without quotation marks in translated copy
+				end = sents[i+1].End
+				if i+2 < len(sents) {
+					third := strings.TrimSpace(h.Text[sents[i+2].Start:sents[i+2].End])
+					if startsQuote(third) || pronounSaidRE.MatchString(third) {
+						end = sents[i+2].End
+					}
+				}
+			}
+			w := strings.TrimSpace(h.Text[s.Start:end])
+			score := coverage(wantT, w) + 0.5*art
+			if len(needT) > 0 {
+				score += 0.5 * coverage(needT, text) // the whole role, nationality included
+			}
+			if quoteLike && !strings.ContainsAny(w, "\"“”") && !saysRE.MatchString(w) {
+				score -= 0.5 // names the speaker, says nothing
+			}
+			if quoteLike && strings.ContainsAny(w, "\"“”") {
+				score += 0.4 // the speaker's own words
+			}
+			if score > best.score {
+				best = window{hit: h, text: w, score: score}
+			}
+		}
+		if best.text != "" {
+			ws = append(ws, best)
+		}
+	}
+	sort.SliceStable(ws, func(i, j int) bool {
+		if a, b := round3(ws[i].score), round3(ws[j].score); a != b {
+			return a > b
+		}
+		if ws[i].hit.Meta.Date != ws[j].hit.Meta.Date {
+			return ws[i].hit.Meta.Date > ws[j].hit.Meta.Date
+		}
+		return ws[i].hit.Meta.ID < ws[j].hit.Meta.ID
+	})
+	var out []Answer
+	seen := map[string]int{}
+	for _, w := range ws {
+		if w.score <= 0 {
+			continue
+		}
+		key := strings.Join(tokenSet(w.text), " ")
+		src := source(w.hit.Meta)
+		if i, ok := seen[key]; ok {
+			if out[i].Source.Article != src.Article && !hasSource(out[i].Also, src.Article) {
+				out[i].Also = append(out[i].Also, src)
+			}
+			continue
+		}
+		if len(out) == limit {
+			break
+		}
+		seen[key] = len(out)
+		out = append(out, Answer{Text: fmt.Sprintf("Passage: %s — %s", w.text, cite(src)), Kind: KindPassage, Evidence: w.text, Source: src})
+	}
+	return out, nil
+}
+
+// softTokens drops the words a role may go without in copy: "Syrian prime
+// minister" is written "Prime Minister Wael al-Halqi" in a Syrian paper.
+func softTokens(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		if !nationality[t] {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return ts
+	}
+	return out
+}
+
+func startsQuote(s string) bool {
+	return strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "“") || strings.HasPrefix(s, "'") || strings.HasPrefix(s, "‘")
+}
