@@ -138,7 +138,17 @@ func (s *Server) putCommands(r *Request) (int, any) {
 		if guild != "" {
 			c["guild_id"] = guild
 		}
-		for k, v := range map[string]any{"default_member_permissions": nil, "nsfw": false, "description": ""} {
+		// Fields Discord fills in when the bot left them out, so that a
+		// front end comparing its set with what Discord holds meets them.
+		defaults := map[string]any{
+			"default_member_permissions": nil, "nsfw": false, "description": "",
+			"name_localizations": nil, "description_localizations": nil,
+			"contexts": nil, "integration_types": []any{0},
+		}
+		if guild == "" {
+			defaults["dm_permission"] = true
+		}
+		for k, v := range defaults {
 			if _, ok := c[k]; !ok {
 				c[k] = v
 			}
