@@ -78,6 +78,29 @@ func waitListening(t *testing.T, out *lockedBuffer) string {
 	return ""
 }
 
+// waitSynced polls /healthz until the start-up sync is done and the index
+// holds articles articles.
+func waitSynced(t *testing.T, base string, articles int) {
+	t.Helper()
+	var health map[string]any
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		resp, err := http.Get(base + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		health = nil
+		json.NewDecoder(resp.Body).Decode(&health)
+		resp.Body.Close()
+		if health["articles"] == float64(articles) && health["catching_up"] == false {
+			if health["facts"] == nil || health["newest_article"] == nil {
+				t.Fatalf("healthz %v", health)
+			}
+			return
+		}
+	}
+	t.Fatalf("healthz %v, want %d articles synced", health, articles)
+}
+
 func signedPost(t *testing.T, url string, priv ed25519.PrivateKey, body []byte) (int, []byte) {
 	t.Helper()
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
@@ -115,23 +138,7 @@ func TestServeHTTPInteractions(t *testing.T) {
 	out, stop := startServe(t, env)
 	base := waitListening(t, out)
 
-	// healthz: once the start-up sync is done, the sample's five articles
-	var health map[string]any
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		resp, err := http.Get(base + "/healthz")
-		if err != nil {
-			t.Fatal(err)
-		}
-		health = nil
-		json.NewDecoder(resp.Body).Decode(&health)
-		resp.Body.Close()
-		if health["articles"] == float64(5) && health["catching_up"] == false {
-			break
-		}
-	}
-	if health["articles"] != float64(5) || health["facts"] == nil {
-		t.Fatalf("healthz %v", health)
-	}
+	waitSynced(t, base, 5)
 
 	token := "aW50ZXJhY3Rpb24tdG9rZW4tc2VjcmV0LXZhbHVlLTEyMzQ1"
 	cmd := func(name string, opts ...[2]string) []byte {
@@ -227,6 +234,64 @@ func TestServeConfigErrors(t *testing.T) {
 		_, _, err := newsbot(t, c.env, "serve")
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("env %v: err %v, want %q", c.env, err, c.want)
+		}
+	}
+}
+
+// TestServeGateway is the issue's "done when" for the gateway: with
+// DISCORD_TOKEN and DISCORD_API_BASE pointing at a Discord-compatible server
+// (the in-process fake), serve registers its commands, answers commands and
+// a mention there, and logs no secret.
+func TestServeGateway(t *testing.T) {
+	fake := dt.New(dt.Options{})
+	defer fake.Close()
+	env := map[string]string{
+		"DISCORD_TOKEN":     "faketoken",
+		"DISCORD_API_BASE":  fake.APIBase(),
+		"DISCORD_GUILD_ID":  fake.Options().GuildID,
+		"NEWSBOT_HTTP_ADDR": "127.0.0.1:0", // for /healthz only
+		"NEWSBOT_INDEX_DIR": filepath.Join(t.TempDir(), "idx"),
+		"NEWSBOT_LOG_LEVEL": "debug",
+	}
+	out, stop := startServe(t, env)
+	waitSynced(t, waitListening(t, out), 5)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if _, err := fake.WaitRequest(ctx, "PUT", "applications/*/guilds/*/commands"); err != nil {
+		t.Fatalf("no commands registered: %v\n%s", err, out.String())
+	}
+	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), "connected to the Discord gateway"); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("never connected: %s", out.String())
+		}
+	}
+	ask := func(name string, ev map[string]any, method, pattern string, want ...string) {
+		t.Helper()
+		if err := fake.Dispatch(name, ev); err != nil {
+			t.Fatal(err)
+		}
+		req, err := fake.WaitRequest(ctx, method, pattern)
+		if err != nil {
+			t.Fatalf("%v", err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(req.Body), w) {
+				t.Errorf("reply lacks %q: %s", w, req.Body)
+			}
+		}
+	}
+	ask("INTERACTION_CREATE", fake.SlashCommand("quote", dt.StringOption("speaker", "Peskov")), "POST", "interactions/*/*/callback", "Dmitry Peskov")
+	ask("INTERACTION_CREATE", fake.SlashCommand("control", dt.StringOption("place", "Aleppo")), "POST", "interactions/*/*/callback", "Hayat Tahrir al-Sham")
+	ask("INTERACTION_CREATE", fake.SlashCommand("toll"), "POST", "interactions/*/*/callback", "514")
+	ask("MESSAGE_CREATE", fake.Mention("what is the latest death toll?"), "POST", "channels/*/messages", "514", "message_reference")
+
+	err, logs := stop()
+	if err != nil {
+		t.Fatalf("serve: %v\n%s", err, logs)
+	}
+	for _, secret := range fake.Secrets() {
+		if strings.Contains(logs, secret) || strings.Contains(out.String(), secret) {
+			t.Errorf("secret %q… reached the log", secret[:4])
 		}
 	}
 }
