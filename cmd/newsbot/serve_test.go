@@ -132,8 +132,8 @@ func TestServeHTTPInteractions(t *testing.T) {
 		"NEWSBOT_HTTP_ADDR":  "127.0.0.1:0",
 		"DISCORD_PUBLIC_KEY": pubHex,
 		"DISCORD_API_BASE":   fake.APIBase(),
-		"NEWSBOT_INDEX_DIR": filepath.Join(t.TempDir(), "idx"),
-		"NEWSBOT_LOG_LEVEL": "debug",
+		"NEWSBOT_INDEX_DIR":  filepath.Join(t.TempDir(), "idx"),
+		"NEWSBOT_LOG_LEVEL":  "debug",
 	}
 	out, stop := startServe(t, env)
 	base := waitListening(t, out)
