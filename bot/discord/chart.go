@@ -77,6 +77,27 @@ func TollChart(c *bot.Chart) ([]byte, error) {
 	}
 	p.Add(plotter.NewGrid())
 
+	// When no source reported twice there is no line to draw per source:
+	// then the reports in date order make one dashed line, the trail the
+	// answer gives as "370 → 412 → 514". It is not drawn otherwise, where it
+	// would zigzag between sources that disagree.
+	var trail *plotter.Line
+	if len(series) > 1 && singles(series) {
+		var all plotter.XYs
+		for _, s := range series {
+			all = append(all, s.xys...)
+		}
+		sortXYs(all)
+		var err error
+		if trail, err = plotter.NewLine(all); err != nil {
+			return nil, fmt.Errorf("discord: chart trail: %w", err)
+		}
+		trail.Color = color.Gray{Y: 170}
+		trail.Width = vg.Points(1.5)
+		trail.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
+		p.Add(trail)
+	}
+
 	lo, hi := math.Inf(1), math.Inf(-1)
 	first, last := math.Inf(1), math.Inf(-1)
 	var values plotter.XYLabels
@@ -122,6 +143,9 @@ func TollChart(c *bot.Chart) ([]byte, error) {
 		labels.Offset = vg.Point{Y: vg.Points(7)}
 		p.Add(labels)
 	}
+	if trail != nil {
+		p.Legend.Add("all reports", trail)
+	}
 	p.Legend.Top, p.Legend.Left = true, true
 	p.Legend.XOffs, p.Legend.YOffs = vg.Points(8), -vg.Points(4)
 
@@ -132,7 +156,11 @@ func TollChart(c *bot.Chart) ([]byte, error) {
 	p.X.Min, p.X.Max = first-padX, last+padX
 	padY := math.Max((hi-lo)*0.08, 1)
 	bottom := math.Max(0, math.Floor(lo-padY))
-	legend := math.Min(0.6, float64(len(series)*14+14)/320)
+	entries := len(series)
+	if trail != nil {
+		entries++
+	}
+	legend := math.Min(0.6, float64(entries*14+14)/320)
 	p.Y.Min, p.Y.Max = bottom, math.Ceil(bottom+(hi+padY-bottom)/(1-legend))
 	p.X.Tick.Marker = dayTicks{}
 	p.Y.Tick.Marker = integerTicks{}
@@ -199,15 +227,28 @@ func chartSeries(points []bot.Point) ([]chartLine, int) {
 		lines = append(lines[:maxChartSources-1], other)
 	}
 	for i := range lines {
-		xys := lines[i].xys
-		sort.Slice(xys, func(a, b int) bool {
-			if xys[a].X != xys[b].X {
-				return xys[a].X < xys[b].X
-			}
-			return xys[a].Y < xys[b].Y
-		})
+		sortXYs(lines[i].xys)
 	}
 	return lines, n
+}
+
+func singles(series []chartLine) bool {
+	for _, s := range series {
+		if len(s.xys) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// sortXYs orders points by date, then figure: running tolls only grow.
+func sortXYs(xys plotter.XYs) {
+	sort.Slice(xys, func(a, b int) bool {
+		if xys[a].X != xys[b].X {
+			return xys[a].X < xys[b].X
+		}
+		return xys[a].Y < xys[b].Y
+	})
 }
 
 // chartDay reads a report date as days since 1970-01-01; a month or a year

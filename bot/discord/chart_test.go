@@ -137,3 +137,25 @@ func TestChartTicks(t *testing.T) {
 		}
 	}
 }
+
+// The sample's toll chart as the engine gives it today: one point per
+// article, labelled by article id.
+func TestTollChartSample(t *testing.T) {
+	c := &bot.Chart{Title: "death toll", Points: []bot.Point{
+		{Date: "2024-12-01", Value: 370, Label: "003_0071e63349a40226"},
+		{Date: "2024-12-02", Value: 412, Label: "004_f9b9bb9c8095ce65"},
+		{Date: "2024-12-02", Value: 514, Label: "000_8bee64950d4de325"},
+	}}
+	b, err := TollChart(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(bytes.NewReader(b)); err != nil {
+		t.Fatal(err)
+	}
+	if *chartOut != "" {
+		if err := os.WriteFile(filepath.Join(*chartOut, "sample.png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
