@@ -101,5 +101,6 @@ type Chart struct {
 type Point struct {
 	Date  string `json:"date"`
 	Value int64  `json:"value"`
+	// Label is who reported the figure; a chart draws one line per label.
 	Label string `json:"label"`
 }

@@ -651,12 +651,24 @@ func trailOf(series []tollRow) string {
 func chartOf(what string, series []tollRow) *Chart {
 	c := &Chart{Title: what}
 	for _, x := range trailPoints(series) {
-		c.Points = append(c.Points, Point{Date: x.date, Value: x.t.Count, Label: x.meta.ID})
+		c.Points = append(c.Points, Point{Date: x.date, Value: x.t.Count, Label: reporter(x)})
 	}
 	if len(c.Points) < 2 {
 		return nil
 	}
 	return c
+}
+
+// reporter names who gave a figure, for the chart's line: the source the
+// sentence names, else the outlet, else the article.
+func reporter(x tollRow) string {
+	switch {
+	case x.t.Source != "":
+		return x.t.Source
+	case x.meta.Outlet != "":
+		return x.meta.Outlet
+	}
+	return x.meta.ID
 }
 
 func weekdayOf(date string) time.Weekday {
