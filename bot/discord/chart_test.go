@@ -159,3 +159,13 @@ func TestTollChartSample(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkTollChart(b *testing.B) {
+	c := manySources(12)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := TollChart(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
