@@ -88,7 +88,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents
 	volunteer volunteers relative relatives engineer engineers captain firefighter firefighters villager villagers
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
-	photographer journalist rescuer`)
+	photographer journalist rescuer trader traders`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -100,7 +100,7 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
 	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker
 	volunteer relative engineer captain firefighter villager shopkeeper sympathizer sympathiser eyewitness
-	correspondent photographer journalist rescuer`)
+	correspondent photographer journalist rescuer trader`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
@@ -401,6 +401,20 @@ func genderOf(s string) byte {
 // spokesman"; "One Aleppo resident" -> "Aleppo resident"; "Aron Lund of
 // the Century International think tank" -> "Aron Lund", "of the ...".
 func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
+	// "a witness named Ahmad": the name after, the post before
+	for k := s + 1; k < e-1; k++ {
+		if x.namedAt(toks, k) {
+			en, ok := x.parseSpeaker1(toks, k+1, e)
+			if !ok || en.kind == 'o' {
+				return entity{}, false
+			}
+			en.kind = 'p'
+			if r := x.roleFrom(toks, s, k); en.role == "" {
+				en.role = r
+			}
+			return en, true
+		}
+	}
 	s, e, appos := x.trimWire(toks, s, e)
 	if s >= e {
 		return entity{}, false
@@ -830,4 +844,16 @@ func (x *stmtExtractor) capPhrase(toks []tok, s, e int) bool {
 		}
 	}
 	return isCapWord(x.text[toks[e-1].s:toks[e-1].e])
+}
+
+// namedAt reports "named" or "called" joining a post to a name: "a
+// witness named Ahmad", "a doctor called Sami Haddad".
+func (x *stmtExtractor) namedAt(toks []tok, k int) bool {
+	w := x.word(toks[k])
+	if w != "named" && w != "called" || k < 1 || k+1 >= len(toks) || toks[k+1].kind != tWord {
+		return false
+	}
+	prev := toks[k-1]
+	return prev.kind == tWord && personNouns[x.word(prev)] && !isCapWord(x.text[prev.s:prev.e]) &&
+		x.nameWord(x.text[toks[k+1].s:toks[k+1].e], x.word(toks[k+1]))
 }

@@ -38,6 +38,13 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 		for i := p.Start; i < p.End; {
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
+			case r == '"' && inQ && reopens(text, i, p.Start, p.End):
+				// 'explosion. "People had ...': a mark after a space and
+				// before a word opens the next quote; the writer (or the
+				// scraper) dropped the close of the one before
+				out = appendQuote(out, text, open, i, trimEnd(text, open, i), pi, true, false)
+				open = i
+				first = false
 			case r == '"' && inQ, r == '”' && inQ, r == '»' && inQ:
 				out = appendQuote(out, text, open, i, i+n, pi, true, first && prevOpen && open == p.Start)
 				inQ = false
@@ -70,6 +77,19 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 		}
 	}
 	return out
+}
+
+// reopens reports a straight mark at i that can only open a quote: a
+// sentence ends before it ('. "', '? "') and a capital follows it.
+func reopens(text string, i, start, end int) bool {
+	if i-2 < start || i+1 >= end || text[i-1] != ' ' {
+		return false
+	}
+	if c := text[i-2]; c != '.' && c != '?' && c != '!' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+1 : end])
+	return unicode.IsUpper(r)
 }
 
 func nextBody(a *corpus.Article, pi int) int {
@@ -136,6 +156,9 @@ type stmtExtractor struct {
 
 	// the latest group whose attribution could not be read
 	unreadGroup int
+	// the groups seen so far, for speech without quotation marks that
+	// runs over several sentences
+	grps []grp
 
 	// the person a later group's "he" or "she" most likely means: the
 	// named subject of a group that attributed nothing ("Ham went on to
@@ -199,6 +222,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
 	toks := x.toks
 	sentence := text[start:end]
+	defer x.noteGroup(toks, start, end, para, len(x.out))
 	usedVerb := map[int]bool{}
 	groupSpeaker := -1
 	for k, t := range toks {
@@ -705,6 +729,10 @@ func (x *stmtExtractor) npRun(toks []tok, i int) int {
 			}
 			break
 		}
+		if x.namedAt(toks, j) {
+			j++
+			continue
+		}
 		if x.verb(toks[j]) != 0 || clauseWords[w] && !(w == "and" && j > i && j+1 < len(toks) && isCapWord(x.text[toks[j+1].s:toks[j+1].e])) || relWords[w] {
 			break
 		}
@@ -923,7 +951,11 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		}
 		return x.trailingNP(toks, m, v, "")
 	case bw == "to" && x.verb(toks[v])&vSpeech != 0 && !isCapWord(x.text[b.s:b.e]):
-		// "Trump took to Twitter to accuse ...": the clause's subject
+		// "Trump took to Twitter to accuse ...": the clause's subject; "It
+		// is very hard to say how ...": nobody's
+		if x.isWord(toks, 0, "it") || x.isWord(toks, 0, "there") {
+			return attr{}, false
+		}
 		return x.mainSubject(toks, v, depth)
 	case bw == "and" || bw == "but" || bw == "or":
 		// "X called ... and vowed ...": the subject of the verb before
@@ -1120,6 +1152,12 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 				kind = Unquoted
 			}
 			s, e := toks[0].s, toks[c-1].e
+			if kind == Unquoted && x.ents[at.ent].kind == 'p' {
+				// the sentences before that belong to the same speech
+				if b := x.speechBefore(at.ent, para); b < s {
+					s, sentence = b, text[b:end]
+				}
+			}
 			x.emit(at.ent, text[s:e], kind, s, e, sentence, start)
 			x.note(at.ent, para)
 		}

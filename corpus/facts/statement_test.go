@@ -166,6 +166,13 @@ func TestStatementPatterns(t *testing.T) {
 		{"tail", "Karvel Gazette", "The Karvel Gazette which", Reported}, // relative clause before the cue
 		{"tail", "witness", "Most of the shops had closed", Reported},    // backshifted tense
 		{"tail", "Hanna Berg", "The road was shut", Unquoted},            // "his brother" stays in the clause
+		// speech without marks over several sentences
+		{"spans", "Jonas Ek Lindqvist", "We ask every town", Unquoted}, // first person before "he said"
+		{"spans", "Tomas Vik", "The water covered", Unquoted},          // one sentence between two of his
+		// a post and a name; a mark that can only open a quote
+		{"named", "Yusuf", "I smelled smoke", Direct},
+		{"named", "Yusuf", "Nobody could get back", Direct},
+		{"named", "Ilse Marten", "It will take a year", Direct},
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -201,6 +208,17 @@ func TestStatementPatterns(t *testing.T) {
 		if strings.HasPrefix(s.Quote, "The roofs") || s.Speaker == "Anton Ek" && !strings.HasPrefix(s.Quote, "Mayor Anton Ek said") ||
 			s.Speaker == "council" || s.Speaker == "Hanna Berg" && s.Role != "" {
 			t.Errorf("tail: wrong statement %+v", s)
+		}
+	}
+	for _, s := range got["spans"] {
+		// narration after the speech stays the writer's; "hard to say" is no cue
+		if strings.Contains(s.Quote, "army sent") || strings.Contains(s.Quote, "hard to say") || strings.Contains(s.Quote, "Engineers worked") {
+			t.Errorf("spans: narration taken for speech: %+v", s)
+		}
+	}
+	for _, s := range got["named"] {
+		if s.Speaker == "Yusuf" && s.Role != "trader" || s.Speaker == "Ilse Marten" && s.Role != "spokesman" {
+			t.Errorf("named: %s has role %q", s.Speaker, s.Role)
 		}
 	}
 	// scare quotes, titles of works and headings are nobody's words

@@ -1,0 +1,69 @@
+package facts
+
+// Speech without quotation marks often runs over several sentences with
+// one attribution at the end: "We appeal to the other tribes ... If they
+// are done with us the others will be next. They are the next target he
+// said." Only two kinds of sentence before the attributed one are taken
+// as the same speech, since a narration sentence next to speech must
+// never become the speaker's words: sentences in the first or second
+// person, and sentences standing between two statements of the same
+// speaker. Neither may carry a cue, a quote or a statement of its own.
+
+// grp is one sentence group as the statement extractor saw it.
+type grp struct {
+	s, e, para int
+	free       bool // no quote, no cue, no statement
+	first      bool // in the first or second person
+	speaker    int  // entity of its last statement, -1 for none
+}
+
+// noteGroup records the group toks[start:end]; out0 is how many
+// statements there were before it.
+func (x *stmtExtractor) noteGroup(toks []tok, start, end, para, out0 int) {
+	g := grp{s: start, e: end, para: para, free: len(x.out) == out0, speaker: -1}
+	if len(x.out) > out0 {
+		g.speaker = x.last
+	}
+	for i, t := range toks {
+		if t.kind == tQuote {
+			g.free = false
+			continue
+		}
+		if t.kind != tWord {
+			continue
+		}
+		if x.firstSecond(t) {
+			g.first = true
+		}
+		w := x.word(t)
+		if w == "according" || verbs[w]&(vSpeech|vAfter) != 0 && !x.isWord(toks, i-1, "to") {
+			g.free = false // a cue of its own, read or not ("hard to say" is none)
+		}
+	}
+	x.grps = append(x.grps, g)
+}
+
+// speechBefore returns where the speech of ent, attributed in the current
+// group of paragraph para, begins: the start of the earliest sentence
+// before it that belongs to it, or a large number for none.
+func (x *stmtExtractor) speechBefore(ent, para int) int {
+	const none = 1 << 62
+	if x.quoted {
+		return none // marked copy marks its speech
+	}
+	k := len(x.grps) - 1
+	start := none
+	for n := 0; k >= 0 && n < 4 && x.grps[k].para == para && x.grps[k].free && x.grps[k].first; n++ {
+		start = x.grps[k].s
+		k--
+	}
+	if start != none {
+		return start
+	}
+	// one sentence between two statements of one speaker: the longer the
+	// stretch, the likelier it is the writer's
+	if k >= 1 && x.grps[k].para == para && x.grps[k].free && x.grps[k-1].para == para && x.grps[k-1].speaker == ent {
+		return x.grps[k].s
+	}
+	return none
+}
