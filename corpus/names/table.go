@@ -43,6 +43,9 @@ type alias struct {
 	// caps is set for all-capital aliases ("HTS", "IS", "WHO"): they match
 	// only when written the same way, so "is" and "who" stay words.
 	caps []string
+	// upper has bit j set when word j of a world alias is capitalised:
+	// the text must capitalise it too ("Gaza City", not "Gaza city").
+	upper uint32
 }
 
 // Table is an immutable set of entries, looked up by any spelling.
@@ -51,6 +54,9 @@ type Table struct {
 	byKey   map[string]int
 	// byFirst indexes aliases by their first key word, longest first.
 	byFirst map[string][]alias
+	// world holds the world gazetteer's entries, from entries[world.from]
+	// on; nil without one.
+	world *worldIndex
 }
 
 //go:embed aliases.tsv
@@ -59,16 +65,20 @@ var aliasesTSV string
 //go:embed sy_cities15000_geonames.tsv
 var gazetteerTSV string
 
+//go:embed world_geonames.tsv
+var worldTSV string
+
 var (
 	defaultOnce  sync.Once
 	defaultTable *Table
 )
 
-// Default returns the table built from the embedded alias file and the
-// GeoNames gazetteer. It is built once and safe for concurrent use.
+// Default returns the table built from the embedded alias file, the
+// Syrian GeoNames gazetteer and the world gazetteer (world_geonames.tsv).
+// It is built once and safe for concurrent use.
 func Default() *Table {
 	defaultOnce.Do(func() {
-		t, err := Parse(aliasesTSV, gazetteerTSV)
+		t, err := ParseWorld(aliasesTSV, gazetteerTSV, worldTSV)
 		if err != nil {
 			panic(err) // the embedded data is checked by the tests
 		}
@@ -81,7 +91,17 @@ func Default() *Table {
 // alias|alias...) and an optional GeoNames extract. A gazetteer row that
 // shares a spelling with a place of the alias file merges into it.
 func Parse(aliasData, gazetteer string) (*Table, error) {
-	t := &Table{byKey: map[string]int{}, byFirst: map[string][]alias{}}
+	return ParseWorld(aliasData, gazetteer, "")
+}
+
+// ParseWorld is Parse with a world gazetteer in the format of
+// world_geonames.tsv (optional too). World places come after the others:
+// a spelling the alias file or the Syrian gazetteer holds stays theirs, and
+// a world place whose own name is taken is left out.
+func ParseWorld(aliasData, gazetteer, world string) (*Table, error) {
+	// maps sized once: the world table alone holds some 45,000 spellings
+	n := 1024 + strings.Count(world, "|") + strings.Count(world, "\n")
+	t := &Table{byKey: make(map[string]int, n), byFirst: map[string][]alias{}}
 	sc := bufio.NewScanner(strings.NewReader(aliasData))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	line := 0
@@ -116,6 +136,11 @@ func Parse(aliasData, gazetteer string) (*Table, error) {
 	}
 	if gazetteer != "" {
 		if err := t.addGazetteer(gazetteer); err != nil {
+			return nil, err
+		}
+	}
+	if world != "" {
+		if err := t.addWorld(world); err != nil {
 			return nil, err
 		}
 	}
@@ -244,6 +269,9 @@ func latinName(s string) bool {
 // index builds the running-text matcher from every spelling.
 func (t *Table) index() {
 	for i, e := range t.entries {
+		if t.world != nil && i >= t.world.from {
+			break // addWorld indexed those
+		}
 		for _, n := range append([]string{e.Canonical}, e.Aliases...) {
 			ts := tokens(n)
 			if len(ts) == 0 {
@@ -263,6 +291,9 @@ func (t *Table) index() {
 	for k, as := range t.byFirst {
 		sort.SliceStable(as, func(i, j int) bool { return len(as[i].keys) > len(as[j].keys) })
 		t.byFirst[k] = as
+	}
+	if t.world != nil {
+		t.world.indexed()
 	}
 }
 
@@ -325,7 +356,20 @@ var tokenPool = sync.Pool{New: func() any { return new(tokenBuf) }}
 // over shorter ones they overlap ("Aleppo International Airport" over
 // "Aleppo"); the result is in text order and never overlaps. A place must
 // be written with a capital letter; an acronym in capitals.
-func (t *Table) Find(text string, kinds ...Kind) []Span {
+//
+// Find reads the hand-kept and Syrian names only; FindWorld reads the
+// world gazetteer's places too.
+func (t *Table) Find(text string, kinds ...Kind) []Span { return t.find(text, false, kinds) }
+
+// FindWorld is Find with the places of the world gazetteer
+// (world_geonames.tsv) too, for copy from anywhere ("Mosul", "Kharkiv",
+// "Sri Lanka"). A world place must be written with the capitals of its
+// name and stand apart from the capitalised words around it ("Michael
+// Jordan", "Washington Post" and "US-led" are no places); a hand-kept or
+// Syrian name wins over a world one of the same length.
+func (t *Table) FindWorld(text string, kinds ...Kind) []Span { return t.find(text, true, kinds) }
+
+func (t *Table) find(text string, world bool, kinds []Kind) []Span {
 	tb := tokenPool.Get().(*tokenBuf)
 	defer tokenPool.Put(tb)
 	ts := tokenize(tb, text, true)
@@ -351,6 +395,11 @@ func (t *Table) Find(text string, kinds ...Kind) []Span {
 			}
 			cands = append(cands, cand{i, i + len(a.keys), a.entry})
 			break // aliases are longest first: the rest are shorter
+		}
+		if world && tk.upper && t.world != nil {
+			if a, ok := t.world.match(text, ts, i); ok {
+				cands = append(cands, cand{i, i + len(a.keys), a.entry})
+			}
 		}
 	}
 	// all kinds compete for the words, longest first, so "Syrian
@@ -400,3 +449,7 @@ func hasKind(kinds []Kind, k Kind) bool {
 
 // FindPlaces returns the place mentions in text (see Find).
 func (t *Table) FindPlaces(text string) []Span { return t.Find(text, Place) }
+
+// FindWorldPlaces returns the place mentions in text, the world's
+// included (see FindWorld).
+func (t *Table) FindWorldPlaces(text string) []Span { return t.FindWorld(text, Place) }
