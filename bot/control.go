@@ -105,8 +105,7 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 		return false
 	})
 	if q.Parent != "" && q.Parent == q.Place {
-		// "which part of Homs": the parts first
-		exact, parts = parts, exact
+		return e.partsOf(q, claims, notes), nil
 	}
 	if len(exact) == 0 {
 		exact, parts = parts, nil
@@ -196,6 +195,30 @@ func (e *Engine) claims(ctx context.Context, q query) ([]claim, error) {
 	}
 	return claims, nil
 }
+
+// partsOf answers "which part of Homs do the rebels hold?": the claims
+// whose sentence names a part of the place (a district, a neighbourhood),
+// of the asked side when one is asked, newest first.
+func (e *Engine) partsOf(q query, claims []claim, notes []string) Response {
+	var r Response
+	r.Notes = notes
+	parts := filterRows(claims, func(c claim) bool {
+		return partWordRE.MatchString(c.c.Evidence.Sentence) && (q.Controller == "" || c.side == side(q.Controller))
+	})
+	if len(parts) == 0 {
+		who := ""
+		if q.Controller != "" {
+			who = " held by " + q.Controller
+		}
+		r.Headline = fmt.Sprintf("No claim names a part of %s%s.", q.Parent, who)
+		return r
+	}
+	r.Headline = fmt.Sprintf("Parts of %s, by the newest claim naming one: %s", q.Parent, claimPhrase(parts[0]))
+	r.Answers = groupClaims(parts)
+	return r
+}
+
+var partWordRE = regexp.MustCompile(`(?i)\b(?:district|neighbou?rhoods?|quarters?|suburbs?|areas?|parts?|enclave|countryside|outskirts|eastern|western|northern|southern)\b`)
 
 // controlWords rank the passages that say who holds a place.
 const controlWords = "control seized captured took retook recaptured held regained"

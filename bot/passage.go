@@ -8,6 +8,7 @@ import (
 
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/corpus/names"
 	"github.com/newsroom/newsbot/index"
 )
 
@@ -29,14 +30,33 @@ func (e *Engine) relevance(ctx context.Context, text string, when period) (map[s
 		return nil, fmt.Errorf("bot: relevance: %w", err)
 	}
 	want := significantTokens(text)
-	top := 0.0
+	// the words of the question an article holds, across its passages
+	held := map[string]map[string]bool{}
 	for _, h := range hits {
+		words := held[h.Meta.ID]
+		if words == nil {
+			words = map[string]bool{}
+			held[h.Meta.ID] = words
+		}
+		have := strings.Fields(names.Key(h.Text))
+		for _, w := range want {
+			if words[w] {
+				continue
+			}
+			for _, x := range have {
+				if tokenLike(w, x) {
+					words[w] = true
+					break
+				}
+			}
+		}
+	}
+	top := 0.0
+	for id, words := range held {
 		// coverage, not the raw score, so that one rare word repeated does
 		// not outweigh every word of the question
-		s := coverage(want, h.Text)
-		if s > out[h.Meta.ID] {
-			out[h.Meta.ID] = s
-		}
+		s := float64(len(words)) / float64(len(want))
+		out[id] = s
 		top = max(top, s)
 	}
 	if top > 0 {
@@ -81,7 +101,7 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 		best := window{}
 		for i, s := range sents {
 			text := h.Text[s.Start:s.End]
-			if len(needT) > 0 && coverage(soft, text) < 1 {
+			if len(needT) > 0 && strictCoverage(soft, text) < 1 {
 				continue
 			}
 			end := s.End
@@ -145,6 +165,26 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 		out = append(out, Answer{Text: fmt.Sprintf("Passage: %s — %s", w.text, cite(src)), Kind: KindPassage, Evidence: w.text, Source: src})
 	}
 	return out, nil
+}
+
+// strictCoverage is coverage with whole words only (a plural allowed):
+// a role or a name must stand in the sentence, and "governor" is not
+// "government".
+func strictCoverage(want []string, text string) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	have := strings.Fields(names.Key(text))
+	n := 0
+	for _, w := range want {
+		for _, h := range have {
+			if h == w || h == w+"s" || w == h+"s" || h == w+"es" {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(want))
 }
 
 // softTokens drops the words a role may go without in copy: "Syrian prime

@@ -74,7 +74,7 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	best := 0.0
 	for _, h := range hits {
 		s := h.Statement
-		score := kindWeight(s) + 0.1*min(h.Score, 5)
+		score := kindWeight(s) + 0.02*min(h.Score, 5)
 		cover, words := 0.0, 0.0
 		if len(topic) > 0 {
 			words = coverage(topic, s.Quote+" "+s.Evidence.Sentence)
@@ -105,7 +105,13 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	// a role's best statement that is only the writer's summary ("a medical
 	// source and witnesses said") is no quote of the role: the sentences
 	// that name it may hold one
-	weak := len(rs) > 0 && isRole(q.Speaker) && len(topic) > 0 && rs[0].hit.Statement.Kind == facts.Reported
+	weak := len(rs) > 0 && isRole(q.Speaker) && len(topic) > 0
+	for _, x := range rs {
+		if x.hit.Statement.Kind != facts.Reported && x.cover >= 0.5 {
+			weak = false
+			break
+		}
+	}
 	if q.Speaker != "" && (len(rs) == 0 || len(topic) > 0 && best < 0.5 || weak) {
 		if passages, err = e.passages(ctx, q.Speaker, q.Topic, q.When, true, maxAnswers); err != nil {
 			return Response{}, err
@@ -238,12 +244,25 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 				continue
 			}
 			sr := x.Statement.Speaker + " " + x.Statement.Role
-			if who == "" || speakerMatches(who, sr) && (!role || roleFit(q.Speaker, sr) > 0 || speakerMatches(q.Speaker, sr)) {
+			if who == "" || speakerMatches(who, sr) && (!role || roleFit(who, sr) > 0) {
 				add(x)
 			}
 		}
 		if !role && len(hits) > 0 {
 			break // a name found as asked; its other spellings would add namesakes
+		}
+	}
+	if role && !hasNationality(significantTokens(q.Speaker)) {
+		// "the Chancellor" is the archive's own, not the German one: a
+		// holder with a nationality not asked yields to one without
+		var plain []index.FactHit
+		for _, h := range hits {
+			if !hasNationality(strings.Fields(names.Key(h.Statement.Role))) {
+				plain = append(plain, h)
+			}
+		}
+		if len(plain) > 0 {
+			hits = plain
 		}
 	}
 	if !role || len(hits) == 0 {

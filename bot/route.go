@@ -265,7 +265,7 @@ var (
 		regexp.MustCompile(`(?i)^(?:show\s+(?:me\s+)?|any\s+)?(?:quotes?|statements?|comments?|reactions?)\s+(?:about|on|regarding|concerning)\s+(.+?)\W*$`),
 	}
 	controlPlaceREs = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\bwho\s+(?:now\s+)?(?:controls|holds|held|runs|took|seized|captured|retook|recaptured|took\s+over|is\s+(?:in\s+control\s+of|holding|controlling)|has\s+(?:control\s+of|taken|seized|captured)|had\s+(?:control\s+of|taken))\s+(?:the\s+)?(.+?)\W*$`),
+		regexp.MustCompile(`(?i)\bwho\s+(?:now\s+)?(?:controls|controlled|holds|held|runs|took|seized|captured|retook|recaptured|took\s+over|is\s+(?:in\s+control\s+of|holding|controlling)|has\s+(?:control\s+of|taken|seized|captured)|had\s+(?:control\s+of|taken))\s+(?:the\s+)?(.+?)\W*$`),
 		regexp.MustCompile(`(?i)^(?:has|did|have)\s+(?:the\s+)?(.+?)\s+(?:fall|fallen|been\s+(?:taken|captured|seized|lost|retaken|recaptured))\b`),
 		regexp.MustCompile(`(?i)\b(?:who(?:'s|\s+is)\s+in\s+control\s+of|control\s+of|status\s+of|situation\s+in)\s+(?:the\s+)?(.+?)\W*$`),
 	}
@@ -314,6 +314,8 @@ func classify(text string, lx lexicon) query {
 
 var (
 	latestRE = regexp.MustCompile(`(?i)^(?:(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:latest|newest|recent)(?:\s+(?:news|reports?|updates?))?\s+(?:on|about|from|in|for)\s+|what(?:'s|\s+is)\s+(?:new|happening)\s+(?:in|on|with|at)\s+|(?:any\s+)?news\s+(?:from|on|about|in)\s+|updates?\s+(?:on|from|about)\s+)(?:the\s+)?(.+?)\W*$`)
+	// "which part of Homs do the rebels hold?", "which districts of Aleppo are held by the army?"
+	whichPartRE = regexp.MustCompile(`(?i)^(?:which|what)\s+(?:parts?|districts?|neighbou?rhoods?|areas?|quarters?|sections?)\s+of\s+(?:the\s+)?(.+?)(?:\s+(?:do|does|did|have|has)\s+(?:the\s+)?(.+?)\s+(?:hold|control|held|controlled|have|own|taken|seized|captured)|\s+(?:is|are|was|were)\s+(?:held|controlled|taken|seized|captured)\s+by\s+(?:the\s+)?(.+?)|\s+(?:is|are|was|were)\s+(?:held|controlled|under\s+\w+\s+control))?\W*$`)
 	// "according to the Observatory", "as the UN says", "says the UN"
 	askedSourceRE  = regexp.MustCompile(`(?i)(?:\baccording\s+to|\bas\s+reported\s+by|\bciting|\bper|,?\s+(?:says|said|say)|\bas\s+(?:reported|counted)\s+by)\s+(?:the\s+)?([\w.'’-]+(?:\s+(?:for|of|the|[\w.'’-]+)){0,5}?)(?:\s+(?:in|on|at|since|during|between|from)\b.*|\W*)$`)
 	figureSourceRE = regexp.MustCompile(`(?i)\b(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)'s\s+(?:figures?|count|toll|tally|estimate|numbers?)\b`)
@@ -391,6 +393,14 @@ func classifyWords(t string, lx lexicon) query {
 		q := tollQuery(t, lx.place)
 		if src != "" {
 			q.Source = src
+		}
+		return q
+	}
+	if m := whichPartRE.FindStringSubmatch(t); m != nil {
+		q := withPlace(query{Intent: IntentControl}, m[1])
+		q.Parent = q.Place
+		if len(m) > 2 && m[2] != "" {
+			q.Controller = cleanName(m[2])
 		}
 		return q
 	}

@@ -47,13 +47,16 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			}
 		}
 	}
-	if len(rows) == 0 && q.Place != "" && (q.Topic != "" || !e.names.IsPlace(q.Place)) {
+	if len(rows) == 0 && q.Place != "" {
 		// a place no figure is filed under ("Tall Tawil"): its figures are
 		// filed under the province or the country; the words of the place
 		// then rank them like the event's
 		q2 := q
-		if coverage(significantTokens(q.Place), q.Topic) < 1 {
-			q2.Topic = strings.TrimSpace(q.Topic + " in " + q.Place)
+		switch {
+		case q.Topic == "":
+			q2.Topic = q.Place
+		case coverage(significantTokens(q.Place), q.Topic) < 1:
+			q2.Topic = q.Topic + " in " + q.Place
 		}
 		q2.Place = ""
 		if rows, err = e.tollRows(ctx, q2); err != nil {
@@ -282,7 +285,12 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	// the best report's other figures on its day and place, whatever their
 	// words ("the official agency placed the death toll at 12")
 	if d, ok := parseDay(best.date); ok {
-		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: best.t.Category, From: d, To: d, Size: index.MaxSize})
+		from, to := d, d
+		if ad, ok := parseDay(best.meta.Date); ok {
+			// the figure's day ("on Monday") and its article's
+			from, to = minTime(d, ad), maxTime(d, ad)
+		}
+		hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: best.t.Category, From: from, To: to, Size: index.MaxSize})
 		if err != nil {
 			return Response{}, fmt.Errorf("bot: tolls: %w", err)
 		}
@@ -463,6 +471,20 @@ func otherTime(sentence, articleDate string, when period) bool {
 	return true
 }
 
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
 func upperFirst(s string) string {
 	if s == "" {
 		return s
@@ -480,11 +502,15 @@ func tollLabel(q query) string {
 	if q.Subgroup != "" {
 		label = q.Subgroup + " " + s
 	}
-	if q.Topic != "" {
-		label += " in the " + q.Topic
+	if t := q.Topic; t != "" {
+		if t[0] >= 'A' && t[0] <= 'Z' {
+			label += " in " + t // a place read as the event's words
+		} else {
+			label += " in the " + t
+		}
 	}
 	if q.Place != "" {
-		label += " in " + q.Place
+		label += " in " + names.Default().Canonical(q.Place)
 	}
 	if q.Scope == facts.War {
 		label += " over the whole war"
