@@ -279,3 +279,18 @@ var titles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "G
 // speechVerbs after a city's name make it someone's name ("Santos said").
 var speechVerbs = keySet(`said says told added stated announced warned insisted claimed denied wrote argued noted
 	explained urged tweeted replied asked admitted`)
+
+// IsCountry reports whether s names a country: one of the world
+// gazetteer's, or Syria. A country is rarely the place a fact is about in
+// war copy ("the border with Turkey", "U.S. air strikes"), as Syria
+// itself is not, so an extractor may pass over it for a smaller place.
+func (t *Table) IsCountry(s string) bool {
+	i, ok := t.byKey[Key(s)]
+	if !ok {
+		return false
+	}
+	if t.world == nil || i < t.world.from {
+		return t.entries[i].Canonical == "Syria"
+	}
+	return t.world.typ[i-t.world.from] == worldCountry
+}

@@ -79,6 +79,12 @@ func TestWorldLookup(t *testing.T) {
 			t.Errorf("IsPlace(%q) = true, want a word or a name", s)
 		}
 	}
+	for s, want := range map[string]bool{"Syria": true, "Iraq": true, "Sri Lanka": true, "Britain": true, "US": true,
+		"Mosul": false, "Darfur": false, "Aleppo": false, "Kyiv": false, "Jordan": true, "Assad": false} {
+		if got := tab.IsCountry(s); got != want {
+			t.Errorf("IsCountry(%q) = %v, want %v", s, got, want)
+		}
+	}
 	if e, _ := tab.Lookup("Assad"); e.Kind != Person {
 		t.Errorf("Lookup(Assad) = %v, want the person", e)
 	}

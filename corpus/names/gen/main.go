@@ -177,8 +177,8 @@ func keepAlternate(a string, own []string, proper map[string]bool) bool {
 					return true
 				}
 			}
-		} else if !strings.Contains(ok, " ") && utf8.RuneCountInString(k) >= 4 && distance(k, ok) <= max(1, len(ok)/4) {
-			return true // one letter in four may differ: "Falluja", "Kharkov"
+		} else if !strings.Contains(ok, " ") && utf8.RuneCountInString(k) >= 4 && k[0] == ok[0] && distance(k, ok) <= max(1, len(ok)/4) {
+			return true // one letter in four may differ, not the first: "Falluja", "Kharkov"; not "Barna" for Varna
 		}
 	}
 	return len(ws) == 1 && proper[k]
