@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/names"
@@ -101,7 +103,7 @@ var (
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
 	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
-	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance)\s+(?:\w+\s+){0,3}$`)
+	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
 
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
@@ -124,6 +126,14 @@ func ctlNegMatch(head string) bool {
 	}
 	return ctlNegRE.MatchString(head)
 }
+
+// ctlPrepRE finds a preposition between a taking verb and a place: the
+// place is then where something else was taken, not what was.
+var ctlPrepRE = regexp.MustCompile(`(?i)\b(?:in|at|near|across|inside|around|with|during|against|for|amid|by|into|on)\b`)
+
+// ctlIncludingRE lists what was taken: "dozens of towns across the north,
+// including Khan Sheikhun".
+var ctlIncludingRE = regexp.MustCompile(`(?i)\b(?:including|such\s+as|among\s+them|notably)\b`)
 
 // ctlPercentRE finds a share as a cue's object: "nine percent of".
 var ctlPercentRE = regexp.MustCompile(`(?i)\b(?:percent|per\s+cent)\b|%`)
@@ -298,6 +308,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 						break
 					}
 				}
+			}
+			if !cue.passive && (status == Seized || status == Recaptured || status == Lost) && len(places) > 0 && places[0].Start > m[1] && !ctlPartOf(s[m[1]:places[0].Start]) && ctlPrepRE.MatchString(s[m[1]:places[0].Start]) && !ctlIncludingRE.MatchString(s[m[1]:places[0].Start]) {
+				continue // "a ceasefire took effect in Lebanon", "has taken heavy losses in its fight with Israel"
 			}
 			if len(places) > 0 && places[0].Start > m[1] && ctlPercentRE.MatchString(s[m[1]:places[0].Start]) {
 				continue // "now hold just nine percent of Deir ez-Zor" says little of who holds it
@@ -538,6 +551,62 @@ type ctlPlace struct {
 	Start, End int
 }
 
+// ctlGapWords may stand between a place and a passive cue about it: "Homs,
+// which is now largely under", "Aleppo and its eastern districts fell
+// to". A word outside them is a clause of its own, whose subject the place
+// may be but whose claim the cue is not.
+var ctlGapWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`which that who is are was were has have had been being now still largely mostly partly partially
+		entirely almost nearly fully completely firmly effectively remains remained remain long already the a an city town village
+		province region area areas parts part of most much all in its their and or also city's city’s district districts
+		neighbourhood neighbourhoods neighborhood neighborhoods countryside suburbs outskirts capital provincial
+		north south east west northern southern eastern western central northeast northwest southeast southwest northeastern
+		northwestern southeastern southwestern rural old besieged strategic key main itself today currently since
+		s whole entire inhabited populated by appears appeared seems seemed to be from where jihadists militants fighters
+		troops forces group extremists they it`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// ctlPassiveGap reports that the text of c from a place's end to a
+// passive cue holds only ctlGapWords, once appositives (", Syria's second
+// city,"), brackets and the names of other places are left out.
+func ctlPassiveGap(c *sentCtx, at, from, to int) bool {
+	if strings.HasSuffix(c.lower[:at], "control of ") {
+		return true // "Control of Aleppo, once Syria's economic powerhouse, has been divided"
+	}
+	gap := c.text[from:to]
+	for {
+		i := strings.IndexByte(gap, '(')
+		j := strings.IndexByte(gap, ')')
+		if i < 0 || j < i {
+			break
+		}
+		gap = gap[:i] + " " + gap[j+1:]
+	}
+	// an appositive between commas
+	parts := strings.Split(gap, ",")
+	if len(parts) >= 3 {
+		gap = parts[0] + " " + strings.Join(parts[len(parts)-1:], " ")
+	}
+	for _, sp := range c.spans {
+		if sp.Start >= from && sp.End <= to && (sp.Entry.Kind == names.Place || sp.Entry.Kind == names.Actor) {
+			gap = strings.Replace(gap, c.text[sp.Start:sp.End], " ", 1)
+		}
+	}
+	for _, w := range strings.FieldsFunc(gap, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			continue // a name the table lacks: "Tokhar and Hoshariyeh, which are"
+		}
+		if w = strings.ToLower(w); !ctlGapWords[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+	}
+	return true
+}
+
 // ctlOwnerAfter reports a name written as an owner: "Syria's", "Syrias"
 // (copy that lost its apostrophes).
 func ctlOwnerAfter(s string, sp names.Span) bool {
@@ -563,6 +632,9 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 			}
 			if from-sp.End > 150 {
 				break
+			}
+			if !ctlPassiveGap(c, sp.Start, sp.End, from) {
+				return nil // "its ally Russia conducted raids on areas under rebel control"
 			}
 			if sp.Entry.Canonical == countryPlace {
 				if head, _ := before(s, sp.Start, 30); ctlSettingRE.MatchString(head) || ctlOwnerAfter(s, sp) {
