@@ -137,10 +137,19 @@ func (e *Engine) followUp(ctx context.Context, prev, text string, lx lexicon) (q
 			q.Topic = strings.TrimSpace(q0.Topic + " " + rest)
 			q.Note = said(q.Topic)
 			return q, true
+		case IntentToll, IntentControl:
+			// "and Khirbet Ali?" after "Who controls Tell Shair?"
+			if places, _ := placePhrase(rest); len(places) > 0 && startsUpper(places[0]) {
+				q.Place, q.Places, q.Parent = places[0], places[1:], ""
+				q.Note = said("the same question for " + strings.Join(places, " and "))
+				return q, true
+			}
 		}
 	}
 	return query{}, false
 }
+
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
 
 func names1(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 

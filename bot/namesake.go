@@ -116,7 +116,15 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 		cs = append(cs, cand{p, d})
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
-	if len(cs) == 0 || cs[0].d == 0 {
+	if len(cs) == 0 {
+		return "", false
+	}
+	if cs[0].d == 0 {
+		// a spelling that folds to a known name ("Netanyahou"): use the
+		// name as the archive writes it
+		if !strings.EqualFold(cs[0].name, asked) {
+			return cs[0].name, true
+		}
 		return "", false
 	}
 	limit := max(1, len(want)/4)

@@ -1,0 +1,251 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+)
+
+// journalistCase is a question as a journalist types it, optionally after
+// a previous question of the same conversation, and what its reply must
+// hold.
+type journalistCase struct {
+	prev, q string
+	intent  string
+	top     int
+	must    [][]string // each group: one of these in the top answers (case-folded)
+	never   []string   // none of these in the top answers
+	cites   []string   // one of these articles cited in the top answers
+	says    string     // in the headline or a note (case-folded)
+	none    bool       // no answers at all
+}
+
+// TestJournalistQuestions asks the bundled sample and testdata/corpus the
+// way a newsroom does: by role, by date, by event, by source, by place
+// phrase, misspelt, and as follow-ups. Every reply is also checked verbatim.
+func TestJournalistQuestions(t *testing.T) {
+	f := loadFixture(t)
+	cases := []journalistCase{
+		// roles resolved to the people who held them, by date
+		{q: "What did the Homs governor say?", intent: IntentQuote, top: 3, must: [][]string{{"frighten our children"}, {"cowardly attack"}}, says: "barazi"},
+		{q: "What did the Homs governor say in 2016?", intent: IntentQuote, top: 2, must: [][]string{{"frighten our children"}}, never: []string{"cowardly attack"}},
+		{q: "What did the governor of Homs say in July 2013?", intent: IntentQuote, top: 2, must: [][]string{{"cowardly attack"}}, never: []string{"frighten"}, says: "munir"},
+		{q: "what did the homs governor say about the car bomb", intent: IntentQuote, top: 1, must: [][]string{{"car bomb", "cowardly attack"}}, cites: []string{"910_homs_taxi_2013"}},
+		{q: "What did the governor say about the mortar attack on the school?", intent: IntentQuote, top: 2, must: [][]string{{"mortar"}, {"frighten our children"}}, cites: []string{"911_homs_school_2016"}},
+		{q: "What did the Kurdish official in Kobane say?", intent: IntentQuote, top: 2, must: [][]string{{"house to house"}}, says: "idris nahsen"},
+		{q: "What did the YPG spokesman say?", intent: IntentQuote, top: 2, must: [][]string{{"fully under our control"}}},
+		{q: "What did the UN envoy say?", intent: IntentQuote, top: 3, must: [][]string{{"severe risks"}, {"crime against humanity"}}},
+		{q: "What did the Chancellor say?", intent: IntentQuote, top: 3, must: [][]string{{"working families"}}, never: []string{"letwin", "schroeder"}},
+		{q: "What did the shadow chancellor say?", intent: IntentQuote, top: 2, must: [][]string{{"pre-election bribe"}}, never: []string{"working families"}},
+		{q: "What did the German chancellor say?", intent: IntentQuote, top: 2, must: [][]string{{"schroeder"}}, never: []string{"working families"}},
+		{q: "What did the Fed chairman say?", intent: IntentQuote, top: 2, must: [][]string{{"well anchored"}}},
+		{q: "What has the Federal Reserve chairman said?", intent: IntentQuote, top: 2, must: [][]string{{"well anchored"}}},
+		{q: "What did the SDF spokesman say?", intent: IntentQuote, top: 5, must: [][]string{{"still inside the town", "will not allow"}}},
+		{q: "/quote speaker:Kurdish official", intent: IntentQuote, top: 3, must: [][]string{{"disguised themselves", "house to house"}}},
+		// namesakes
+		{q: "what did brown say about the budget", intent: IntentQuote, top: 3, must: [][]string{{"working families", "stamp duty"}}, never: []string{"defended as a team"}, says: "craig brown"},
+		{q: "What did Brown say about the draw in Milan?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team", "world cup"}}, never: []string{"working families"}, says: "gordon brown"},
+		{q: "What did Craig Brown say?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team"}}, never: []string{"working families"}},
+		// places and years in any case and form
+		{q: "how many dead in idlib", intent: IntentToll, top: 2, must: [][]string{{"30"}}, cites: []string{"916_idlib_2014", "000_8bee64950d4de325"}, says: "idlib"},
+		{q: "HOW MANY KILLED IN IDLIB IN 2014?", intent: IntentToll, top: 1, must: [][]string{{"at least 30"}}, never: []string{"11 civilians"}},
+		{q: "how many killed in idlib province", intent: IntentToll, top: 3, must: [][]string{{"30"}}},
+		{q: "how many killed in ghouta in 2013", intent: IntentToll, top: 1, must: [][]string{{"more than 300"}}, cites: []string{"917_ghouta_2013"}},
+		{q: "How many people were killed in Ghouta during 2013?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
+		{q: "how many were wounded in idlib in may 2014", intent: IntentToll, top: 3, must: [][]string{{"50"}}},
+		{q: "How many were killed in Homs in 2016?", intent: IntentToll, top: 2, must: [][]string{{"4 children", "four children"}}, never: []string{"at least 12"}},
+		{q: "How many were killed in Homs in 2020?", intent: IntentToll, top: 1, none: true, says: "nearest dates"},
+		// dates in every form
+		{q: "How many were killed in Homs in early July 2013?", intent: IntentToll, top: 3, must: [][]string{{"12"}}},
+		{q: "How many were killed in Homs between 1 July 2013 and 31 July 2013?", intent: IntentToll, top: 3, must: [][]string{{"12"}, {"15"}}},
+		{q: "How many were killed in Homs since 2015?", intent: IntentToll, top: 2, must: [][]string{{"four children", "4 children"}}, never: []string{"at least 12"}},
+		{q: "How many were killed in Homs up to 2014?", intent: IntentToll, top: 2, must: [][]string{{"12", "15"}}, never: []string{"children"}},
+		{q: "What did the UN envoy say in August 2013?", intent: IntentQuote, top: 1, must: [][]string{{"crime against humanity"}}},
+		{q: "What did Peskov say in 2013?", intent: IntentQuote, none: true, says: "without the date"},
+		// events and topic words
+		{q: "How many were killed in the car bomb at the Zahraa taxi stand?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}, {"15"}}, cites: []string{"910_homs_taxi_2013"}},
+		{q: "How many people died in the poison gas attack on Ghouta?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
+		{q: "What is the death toll from the raid on Kobane?", intent: IntentToll, top: 1, must: [][]string{{"146"}}},
+		{q: "How many children were killed in the mortar attack on the school in Homs?", intent: IntentToll, top: 1, must: [][]string{{"4 children"}}, never: []string{"12"}},
+		{q: "How many were injured in the mortar attack on the school?", intent: IntentToll, top: 2, must: [][]string{{"20"}}},
+		{q: "How many soldiers were killed in the ambush near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}, {"20"}}, never: []string{"3,000"}},
+		// sources in questions
+		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
+		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},
+		{q: "death toll in Ghouta according to the activists", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
+		{q: "What is the latest death toll according to the Observatory?", intent: IntentToll, top: 2, must: [][]string{{"observatory"}}},
+		// place phrases
+		{q: "Who recaptured the villages of Khirbet Ali and Tell Shair from Daesh?", intent: IntentControl, top: 2, must: [][]string{{"kurdish"}, {"khirbet ali", "tell shair"}}, cites: []string{"912_kobane_2015"}},
+		{q: "Who retook Tell Shair from Islamic State?", intent: IntentControl, top: 1, must: [][]string{{"kurdish"}}},
+		{q: "Who seized the Khalidiya district of Homs?", intent: IntentControl, top: 2, must: [][]string{{"government"}, {"khalidiya"}}, cites: []string{"910_homs_taxi_2013"}},
+		{q: "Which part of Homs do the rebels hold?", intent: IntentControl, top: 2, must: [][]string{{"waer"}}, cites: []string{"911_homs_school_2016"}},
+		{q: "who controls idlib province", intent: IntentControl, top: 3, must: [][]string{{"rebels", "hayat tahrir"}}},
+		{q: "Who controlled Homs in 2013?", intent: IntentControl, top: 1, must: [][]string{{"government"}}, cites: []string{"910_homs_taxi_2013"}},
+		{q: "Who took Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"kurdish", "government"}}},
+		// typos and case
+		{q: "What did Peskof say?", intent: IntentQuote, top: 2, must: [][]string{{"continue to support"}}, says: "showing results for dmitry peskov"},
+		{q: "who controls alepo", intent: IntentControl, top: 3, must: [][]string{{"aleppo"}}},
+		{q: "Who controls Khan Sheikoun?", intent: IntentControl, top: 3, must: [][]string{{"khan sh"}}},
+		{q: "What did Netanyahou say?", intent: IntentQuote, top: 1, must: [][]string{{"constantly monitoring"}}, says: "showing results for"},
+		// latest on X
+		{q: "latest on aleppo", intent: IntentSearch, top: 5, must: [][]string{{"aleppo"}}, says: "latest on aleppo"},
+		{q: "What's new in Homs?", intent: IntentSearch, top: 3, must: [][]string{{"homs"}}, cites: []string{"000_8bee64950d4de325", "003_0071e63349a40226", "004_f9b9bb9c8095ce65", "001_f2736f8442233eec", "002_e8031cde17224b43"}},
+		{q: "news from Kobane", intent: IntentSearch, top: 3, must: [][]string{{"kobane"}}, cites: []string{"912_kobane_2015"}},
+		// no dead ends: passages, clearly headed
+		{q: "What did the witness say?", intent: IntentQuote, none: true, says: "no quotes found"},
+		{q: "What did the head of the Observatory say about the Badia?", intent: IntentQuote, top: 2, must: [][]string{{"regrouping"}}},
+		{q: "Who retook Khalidiya?", intent: IntentControl, top: 1, must: [][]string{{"government forces seized the khalidiya"}}, says: "passages"},
+		// follow-ups
+		{prev: "How many were killed in Homs?", q: "and in Idlib?", intent: IntentToll, top: 2, must: [][]string{{"30"}}, never: []string{"homs"}, says: "follow-up"},
+		{prev: "How many were killed in Homs?", q: "what about the injured?", intent: IntentToll, top: 2, must: [][]string{{"20 injured"}}, says: "injured"},
+		{prev: "How many were killed in Homs?", q: "And in 2013?", intent: IntentToll, top: 3, must: [][]string{{"12", "15"}}, never: []string{"children"}},
+		{prev: "What did Peskov say?", q: "and Pedersen?", intent: IntentQuote, top: 1, must: [][]string{{"severe risks"}}},
+		{prev: "What did the Homs governor say?", q: "and in 2013?", intent: IntentQuote, top: 2, must: [][]string{{"cowardly attack"}}, never: []string{"frighten"}},
+		{prev: "What did the Homs governor say?", q: "older ones?", intent: IntentQuote, says: "before"},
+		{prev: "Who controls Tell Shair?", q: "and Khirbet Ali?", intent: IntentControl, top: 1, must: [][]string{{"khirbet ali"}}},
+		{prev: "Who controls Aleppo?", q: "What did Peskov say?", intent: IntentQuote, top: 1, must: [][]string{{"continue to support"}}},
+		{prev: "What did the Homs governor say about the car bomb?", q: "who else said that?", intent: IntentQuote, says: "follow-up"},
+	}
+	for _, tt := range cases {
+		name := tt.q
+		if tt.prev != "" {
+			name = tt.prev + " → " + tt.q
+		}
+		t.Run(name, func(t *testing.T) {
+			r := f.eng.Answer(context.Background(), Request{Text: tt.q, Previous: tt.prev, User: User{ID: "u1"}})
+			if r.Intent != tt.intent {
+				t.Errorf("intent %q, want %q (headline %q)", r.Intent, tt.intent, r.Headline)
+			}
+			checkVerbatim(t, f, tt.q, r)
+			if strings.Contains(r.Headline, "\n") {
+				t.Errorf("headline runs over one line: %q", r.Headline)
+			}
+			if len(r.Answers) > 5 {
+				t.Errorf("%d answers on a page; a chat reply holds at most 5", len(r.Answers))
+			}
+			if tt.none && len(r.Answers) > 0 {
+				t.Errorf("want no answers, got %d:\n%s", len(r.Answers), Render(r))
+			}
+			if tt.says != "" && !strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.says) {
+				t.Errorf("headline and notes lack %q:\n%s", tt.says, Render(r))
+			}
+			head := r.Answers[:min(tt.top, len(r.Answers))]
+			var blob strings.Builder
+			cited := map[string]bool{}
+			for _, a := range head {
+				blob.WriteString(strings.ToLower(a.Text + " " + a.Quote + " " + a.Evidence + " " + a.Speaker + "\n"))
+				cited[a.Source.Article] = true
+			}
+			for _, group := range tt.must {
+				ok := false
+				for _, alt := range group {
+					ok = ok || strings.Contains(blob.String(), strings.ToLower(alt))
+				}
+				if !ok {
+					t.Errorf("top %d answers lack any of %q:\n%s", tt.top, group, Render(r))
+				}
+			}
+			for _, bad := range tt.never {
+				if strings.Contains(blob.String(), strings.ToLower(bad)) {
+					t.Errorf("top %d answers say %q:\n%s", tt.top, bad, Render(r))
+				}
+			}
+			if len(tt.cites) > 0 {
+				ok := false
+				for _, c := range tt.cites {
+					ok = ok || cited[c]
+				}
+				if !ok {
+					t.Errorf("top answers cite %v, want one of %v:\n%s", cited, tt.cites, Render(r))
+				}
+			}
+		})
+	}
+	if len(cases) < 60 {
+		t.Fatalf("%d phrasings; the issue asks for at least 60", len(cases))
+	}
+}
+
+// TestMoreCursor: the rest of a long reply is a cursor away, follow-up
+// context included.
+func TestMoreCursor(t *testing.T) {
+	f := loadFixture(t)
+	first := f.eng.Answer(context.Background(), Request{Text: "/toll"})
+	if first.Cursor == "" || len(first.Answers) != 5 {
+		t.Fatalf("first page: %d answers, cursor %q", len(first.Answers), first.Cursor)
+	}
+	next := f.eng.Answer(context.Background(), Request{Cursor: first.Cursor})
+	if len(next.Answers) == 0 || next.Answers[0].Text == first.Answers[0].Text {
+		t.Fatalf("second page repeats or is empty: %v", next.Answers)
+	}
+	follow := f.eng.Answer(context.Background(), Request{Text: "and in Aleppo?", Previous: "How many were killed in Syria?"})
+	if follow.Intent != IntentToll {
+		t.Fatalf("follow-up intent %q", follow.Intent)
+	}
+	if follow.Cursor != "" {
+		more := f.eng.Answer(context.Background(), Request{Cursor: follow.Cursor})
+		if more.Intent != IntentToll || more.Question != "and in Aleppo?" {
+			t.Errorf("follow-up's next page: intent %q question %q", more.Intent, more.Question)
+		}
+	}
+}
+
+func TestReadPeriod(t *testing.T) {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		in       string
+		from, to time.Time
+		rest     string
+	}{
+		{"how many killed in ghouta in 2013", day(2013, 1, 1), day(2013, 12, 31), "how many killed in ghouta"},
+		{"who controlled Homs during 2014?", day(2014, 1, 1), day(2014, 12, 31), "who controlled Homs ?"},
+		{"What did he say in July 2013?", day(2013, 7, 1), day(2013, 7, 31), "What did he say ?"},
+		{"killed in early July 2015", day(2015, 7, 1), day(2015, 7, 10), "killed"},
+		{"killed in late July 2015", day(2015, 7, 21), day(2015, 7, 31), "killed"},
+		{"in Aleppo in the week of bombing up to 21 November 2016", day(2016, 11, 14), day(2016, 11, 21), "in Aleppo"},
+		{"since mid-September", day(2025, 9, 11), time.Time{}, ""},
+		{"since 2015", day(2015, 1, 1), time.Time{}, ""},
+		{"between March 2012 and May 2012", day(2012, 3, 1), day(2012, 5, 31), ""},
+		{"killed on 3 October 2016", day(2016, 10, 3), day(2016, 10, 3), "killed"},
+		{"killed on October 3, 2016", day(2016, 10, 3), day(2016, 10, 3), "killed"},
+		{"last week", day(2026, 3, 3), day(2026, 3, 10), ""},
+		{"yesterday", day(2026, 3, 9), day(2026, 3, 9), ""},
+		{"up to 2014", time.Time{}, day(2014, 12, 31), ""},
+		{"before 2014", time.Time{}, day(2013, 12, 31), ""},
+		{"Who controls Aleppo?", time.Time{}, time.Time{}, "Who controls Aleppo?"},
+		{"What did Mr Brown say about May?", time.Time{}, time.Time{}, "What did Mr Brown say about May?"},
+	}
+	for _, tt := range tests {
+		p, rest := readPeriod(tt.in, now)
+		if !p.From.Equal(tt.from) || !p.To.Equal(tt.to) {
+			t.Errorf("readPeriod(%q) = %s..%s, want %s..%s", tt.in, p.From.Format(time.DateOnly), p.To.Format(time.DateOnly), tt.from.Format(time.DateOnly), tt.to.Format(time.DateOnly))
+		}
+		if rest != tt.rest {
+			t.Errorf("readPeriod(%q) leaves %q, want %q", tt.in, rest, tt.rest)
+		}
+	}
+}
+
+func TestPlacePhrase(t *testing.T) {
+	tests := []struct {
+		in     string
+		places []string
+		parent string
+	}{
+		{"Al-Qaryatayn from Daesh", []string{"Al-Qaryatayn"}, ""},
+		{"the villages of Zaytan and Khalasa", []string{"Zaytan", "Khalasa"}, ""},
+		{"the Ramussa district of Aleppo", []string{"Ramussa"}, "Aleppo"},
+		{"idlib province", []string{"idlib"}, ""},
+		{"Tell Shair, Khirbet Ali and Kobane", []string{"Tell Shair", "Khirbet Ali", "Kobane"}, ""},
+		{"the town of Al-Busayrah from pro-government militias", []string{"Al-Busayrah"}, ""},
+		{"Aleppo", []string{"Aleppo"}, ""},
+	}
+	for _, tt := range tests {
+		places, parent := placePhrase(tt.in)
+		if strings.Join(places, "|") != strings.Join(tt.places, "|") || parent != tt.parent {
+			t.Errorf("placePhrase(%q) = %q, %q; want %q, %q", tt.in, places, parent, tt.places, tt.parent)
+		}
+	}
+}
