@@ -39,6 +39,9 @@ type FileState struct {
 	// Skips are the file's (or its lines') problems, kept so that a start
 	// that does not read the file still reports them.
 	Skips []Skip `json:"k,omitempty"`
+	// Dups are the ids of articles left out as copies of one another file
+	// gives: when that file goes, this one must be read again.
+	Dups []string `json:"d,omitempty"`
 	// Gone marks a removal record in the log.
 	Gone bool `json:"g,omitempty"`
 }
@@ -377,7 +380,10 @@ type FileLoad struct {
 	Path string
 	// Gone is set when the file no longer exists (deleted or renamed away
 	// between the event and the read).
-	Gone     bool
+	Gone bool
+	// Force has Plan read the file again even when its stamp is unchanged
+	// (see Manifest.Dependents).
+	Force    bool
 	Stamp    Stamp
 	Articles []*Article // as the file gives them, id clashes unresolved
 	Skips    []Skip
@@ -501,7 +507,7 @@ func (m *Manifest) Plan(loads []FileLoad, gone []string) *Plan {
 	// can keep them
 	var changed []FileLoad
 	for _, l := range loads {
-		if old, ok := m.files[l.Path]; ok && old.stamp() == l.Stamp && l.Stamp.MTime != -1 {
+		if old, ok := m.files[l.Path]; ok && old.stamp() == l.Stamp && l.Stamp.MTime != -1 && !l.Force {
 			continue
 		}
 		release(l.Path)
@@ -559,6 +565,9 @@ func (m *Manifest) Plan(loads []FileLoad, gone []string) *Plan {
 				}
 				if h == a.Hash {
 					st.Skips = append(st.Skips, duplicate(a, q))
+					if q != l.Path {
+						st.Dups = append(st.Dups, a.ID)
+					}
 					continue
 				}
 				first := a.ID
@@ -644,3 +653,29 @@ func (m *Manifest) Renamed() []Skip {
 // RFC 3339, RFC 1123 ...), for callers that must refuse a date the loaders
 // would quietly drop (an article pushed over HTTP).
 func ParseDate(s string) (time.Time, error) { return parseDate(s) }
+
+// Dependents lists the files (other than those in except) that left out
+// an article as a copy of one of ids: once ids are removed, those files
+// must be read again (FileLoad.Force) or their articles would be lost.
+func (m *Manifest) Dependents(ids []string, except map[string]bool) []string {
+	if len(ids) == 0 {
+		return nil
+	}
+	want := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	var out []string
+	for _, p := range m.Paths() {
+		if except[p] {
+			continue
+		}
+		for _, id := range m.files[p].Dups {
+			if want[id] {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -389,6 +389,21 @@ func (a *archive) applyLocked(ctx context.Context, ix *index.Index, man *corpus.
 		return sum, err
 	}
 	plan := man.Plan(loads, gone)
+	// a file that held a copy of an article now removed gives it again
+	in := make(map[string]bool, len(loads))
+	for _, l := range loads {
+		in[l.Path] = true
+	}
+	if deps := man.Dependents(plan.Remove, in); len(deps) > 0 {
+		more, err := corpus.ReadFiles(ctx, deps)
+		if err != nil {
+			return sum, err
+		}
+		for i := range more {
+			more[i].Force = true
+		}
+		plan = man.Plan(append(loads, more...), gone)
+	}
 	if plan.Empty() {
 		return sum, nil
 	}

@@ -388,3 +388,18 @@ func TestArchiveIngestHandler(t *testing.T) {
 		t.Errorf("health %+v", h)
 	}
 }
+
+// A copy of an article in a second file is left out while the first file
+// has it; when the first file goes, the copy is indexed.
+func TestArchiveCopyTakesOverWhenTheOriginalGoes(t *testing.T) {
+	story := `{"id":"w1","body":"Talks on Geneva resumed."}`
+	a, cfg := testArchive(t, map[string]string{"a.json": story})
+	runArchive(t, a)
+	renameIn(t, cfg.CorpusDir, "b.json", story)
+	waitFor(t, func() bool { return hasSkip(a.Skipped(), "b.json") })
+	os.Remove(filepath.Join(cfg.CorpusDir, "a.json"))
+	waitFor(t, func() bool { return !hasSkip(a.Skipped(), "b.json") })
+	if got := answerable(t, a, "geneva"); got["w1"] != 1 {
+		t.Errorf("the copy was not indexed when the original went: %v", got)
+	}
+}
