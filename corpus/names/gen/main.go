@@ -208,50 +208,56 @@ func distance(a, b string) int {
 }
 
 // choose keeps, in order, each place whose own name is free and usable,
-// with those of its spellings no earlier place holds.
+// with those of its other spellings no earlier place holds. Own names are
+// claimed first, all of them: a city's alternate name never takes a
+// country's or a region's ("Africa" for Mahdia, "Arizona" for Yuma).
 func choose(places []place, words, proper, stop map[string]bool) ([]place, stats) {
 	var st stats
 	used := map[string]bool{}
+	ok := func(p place, n string) bool {
+		strong := p.typ == tCountry || p.typ == tHand || p.pop >= minWordCity
+		k := names.Key(n)
+		if k == "" || used[k] {
+			if k != "" {
+				st.taken++
+			}
+			return false
+		}
+		if p.typ != tCountry && p.typ != tHand && stop[k] {
+			st.stop++
+			return false
+		}
+		caps := isAllCaps(n)
+		if caps && p.typ != tCountry && p.typ != tHand {
+			st.short++
+			return false // codes, not names
+		}
+		letters := utf8.RuneCountInString(strings.ReplaceAll(k, " ", ""))
+		if !caps && (letters < 4 && !(letters == 3 && (p.typ == tCapital || p.pop >= minWordCity))) {
+			st.short++
+			return false
+		}
+		if !strong && p.typ != tCapital && isWord(k, words) {
+			st.word++
+			return false
+		}
+		if p.typ != tCountry && p.typ != tHand && startsWithThe(k, words) {
+			st.word++
+			return false
+		}
+		return true
+	}
 	var kept []place
 	for _, p := range places {
-		strong := p.typ == tCountry || p.typ == tHand || p.pop >= minWordCity
-		ok := func(n string) bool {
-			k := names.Key(n)
-			if k == "" || used[k] {
-				if k != "" {
-					st.taken++
-				}
-				return false
-			}
-			if p.typ != tCountry && p.typ != tHand && stop[k] {
-				st.stop++
-				return false
-			}
-			caps := isAllCaps(n)
-			if caps && p.typ != tCountry && p.typ != tHand {
-				st.short++
-				return false // codes, not names
-			}
-			letters := utf8.RuneCountInString(strings.ReplaceAll(k, " ", ""))
-			if !caps && (letters < 4 && !(letters == 3 && (p.typ == tCapital || p.pop >= minWordCity))) {
-				st.short++
-				return false
-			}
-			if !strong && p.typ != tCapital && isWord(k, words) {
-				st.word++
-				return false
-			}
-			if p.typ != tCountry && p.typ != tHand && startsWithThe(k, words) {
-				st.word++
-				return false
-			}
-			return true
-		}
-		if !ok(p.name) {
+		if !ok(p, p.name) {
 			st.placesOut++
 			continue
 		}
 		used[names.Key(p.name)] = true
+		kept = append(kept, p)
+	}
+	for i := range kept {
+		p := &kept[i]
 		var as []string
 		for i, a := range p.aliases {
 			if a == p.name || slices.Contains(as, a) {
@@ -261,7 +267,7 @@ func choose(places []place, words, proper, stop map[string]bool) ([]place, stats
 				st.alternate++
 				continue
 			}
-			if ok(a) {
+			if ok(*p, a) {
 				used[names.Key(a)] = true
 				as = append(as, a)
 			}
@@ -269,7 +275,6 @@ func choose(places []place, words, proper, stop map[string]bool) ([]place, stats
 		p.aliases = as
 		st.byType[p.typ]++
 		st.spellings += 1 + len(as)
-		kept = append(kept, p)
 	}
 	return kept, st
 }
