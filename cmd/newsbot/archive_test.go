@@ -403,3 +403,40 @@ func TestArchiveCopyTakesOverWhenTheOriginalGoes(t *testing.T) {
 		t.Errorf("the copy was not indexed when the original went: %v", got)
 	}
 }
+
+func TestIndexCommandOnAHeldIndexSaysSo(t *testing.T) {
+	a, cfg := testArchive(t, map[string]string{"a.txt": "Rebels seized the airport of Aleppo.\n"})
+	_ = a
+	env := map[string]string{"NEWSBOT_CORPUS_DIR": cfg.CorpusDir, "NEWSBOT_INDEX_DIR": cfg.IndexDir}
+	start := time.Now()
+	for _, args := range [][]string{{"index"}, {"index", "--rebuild"}} {
+		_, _, err := newsbot(t, env, args...)
+		if err == nil || !strings.Contains(err.Error(), "in use by another newsbot") {
+			t.Errorf("%v on a held index: %v", args, err)
+		}
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %s to say so", d)
+	}
+}
+
+func TestIndexRebuildCommand(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"NEWSBOT_CORPUS_DIR": filepath.Join(dir, "articles"), "NEWSBOT_INDEX_DIR": filepath.Join(dir, "idx")}
+	writeFile(t, filepath.Join(dir, "articles", "a.txt"), "Rebels seized the airport of Aleppo.\n")
+	if _, _, err := newsbot(t, env, "index"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := newsbot(t, env, "index", "--rebuild")
+	if err != nil || !strings.Contains(out, "Rebuilt the index from 1 files: 1 articles") {
+		t.Fatalf("index --rebuild: %v\n%s", err, out)
+	}
+	out, _, err = newsbot(t, env, "ask", "--json", "/search airport")
+	if err != nil || !strings.Contains(out, `"article": "a"`) {
+		t.Errorf("ask after a rebuild: %v\n%s", err, out)
+	}
+	out, _, err = newsbot(t, env, "index")
+	if err != nil || !strings.Contains(out, "0 added, 0 updated, 0 removed, 1 unchanged") {
+		t.Errorf("index after a rebuild: %v\n%s", err, out)
+	}
+}
