@@ -764,3 +764,18 @@ func (a *archive) problems() (skipped, renamed []corpus.Skip) {
 	}
 	return append(slices.Clone(a.walkSkips), a.man.Skips()...), a.man.Renamed()
 }
+
+// Note is a line for /sources while the index is not yet current: a
+// start-up sync catching up, or a rebuild under way; "" otherwise.
+func (a *archive) Note() string {
+	h := a.Health()
+	switch {
+	case h.CatchingUp:
+		return "The index is catching up with the corpus folder; the newest articles may be missing for a moment."
+	case h.Rebuilding && h.RebuildTotal > 0:
+		return fmt.Sprintf("A rebuild is under way (%d of %d articles); answers come from the current index meanwhile.", h.RebuildDone, h.RebuildTotal)
+	case h.Rebuilding:
+		return "A rebuild is under way; answers come from the current index meanwhile."
+	}
+	return ""
+}
