@@ -71,6 +71,16 @@ func pairsConstructor(config map[string]interface{}, cache *registry.Cache) (ana
 	return da, nil
 }
 
+// lastFilter is the pair filter of the pairs analyzer, when it is the
+// newsbot analyzer's chain and one filter more; nil otherwise.
+func lastFilter(a analysis.Analyzer) analysis.TokenFilter {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok || len(da.TokenFilters) != 4 {
+		return nil
+	}
+	return da.TokenFilters[3]
+}
+
 func analyzerConstructor(_ map[string]interface{}, cache *registry.Cache) (analysis.Analyzer, error) {
 	tok, err := cache.TokenizerNamed(tokenizerName)
 	if err != nil {

@@ -3,7 +3,6 @@ package index
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -24,10 +23,11 @@ type doc struct {
 	body map[string]any
 }
 
-// metaBody starts a document with the article fields every document has.
-func metaBody(typ string, a *corpus.Article) map[string]any {
+// articleBody is the article document: what Sync compares, what Stats
+// lists, and the record when the article has no passage to carry it.
+func articleBody(a *corpus.Article) map[string]any {
 	m := map[string]any{
-		docField: typ,
+		docField: docArticle,
 		"id":     a.ID,
 		"title":  a.Title,
 		"outlet": a.Outlet,
@@ -35,6 +35,8 @@ func metaBody(typ string, a *corpus.Article) map[string]any {
 		"url":    a.URL,
 	}
 	if !a.Date.IsZero() {
+		// indexed only for its share in the scores of date-bounded
+		// searches, which count every document holding the date terms
 		m[dateField] = a.Date
 		m["day"] = a.DateString()
 		m[sortField] = a.DateString()
@@ -63,40 +65,37 @@ func articleHash(a *corpus.Article, factsVer string) string {
 
 // articleDocs builds every document of a: its passages (body and heading
 // paragraphs; credits are left out), its facts and, last, the article
-// document carrying the hash and the counts.
+// document carrying the hash and the counts. The article's record (see
+// record) rides on its first passage, or on the article document.
 func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 	var out []doc
-	np := 0
+	var refs []passageRef
 	for i, p := range a.Paragraphs {
 		if p.Kind == corpus.Credit || p.Start < 0 || p.End > len(a.Text) || p.Start >= p.End {
 			continue
 		}
-		b := metaBody(docPassage, a)
-		b["para"] = i
-		b["start"] = p.Start
-		b[textField] = a.Text[p.Start:p.End]
-		out = append(out, doc{passageDocID(a.ID, np), b})
-		np++
+		b := map[string]any{docField: docPassage, textField: a.Text[p.Start:p.End]}
+		if !a.Date.IsZero() {
+			b[dateField] = a.Date
+		}
+		out = append(out, doc{passageDocID(a.ID, len(refs)), b})
+		refs = append(refs, passageRef{i, p.Start, p.End})
+	}
+	rec, err := newRecord(a, refs, set)
+	if err != nil {
+		return nil, err
 	}
 	nf := 0
-	add := func(b map[string]any, v any) error {
-		js, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("index: encode fact of %s: %w", a.ID, err)
-		}
-		b[jsonField] = string(js)
+	add := func(b map[string]any) {
 		out = append(out, doc{factDocID(a.ID, nf), b})
 		nf++
-		return nil
 	}
 	for _, s := range set.Statements {
 		b := factBody(a, "statement", s.Date, s.Evidence)
 		setText(b, whoField, s.Speaker+" "+s.Role)
 		setText(b, "quote", s.Quote)
 		setText(b, "speaker_name", s.Speaker)
-		if err := add(b, s); err != nil {
-			return nil, err
-		}
+		add(b)
 	}
 	for _, t := range set.Tolls {
 		b := factBody(a, "toll", t.Date, t.Evidence)
@@ -104,9 +103,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		setText(b, "place", t.Place)
 		setText(b, "place_name", t.Place)
 		setText(b, "source_name", t.Source)
-		if err := add(b, t); err != nil {
-			return nil, err
-		}
+		add(b)
 	}
 	for _, c := range set.Control {
 		b := factBody(a, "control", c.Date, c.Evidence)
@@ -115,18 +112,21 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		setText(b, "controller_name", c.Controller)
 		setText(b, "status", c.Status)
 		setText(b, "source_name", c.Source)
-		if err := add(b, c); err != nil {
-			return nil, err
-		}
+		add(b)
 	}
-	b := metaBody(docArticle, a)
+	b := articleBody(a)
 	b[hashField] = hash
-	b[npassField] = np
+	b[npassField] = len(refs)
 	b[nfactField] = nf
 	if a.Date.IsZero() {
 		b[datedField] = "no"
 	} else {
 		b[datedField] = "yes"
+	}
+	if len(refs) > 0 {
+		out[0].body[recordField] = string(rec.encode())
+	} else {
+		b[recordField] = string(rec.encode())
 	}
 	out = append(out, doc{articleDocID(a.ID), b})
 	return out, nil
@@ -135,12 +135,13 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 // factBody is a fact document's common part. Its date is the fact's own
 // date when it has one, else the article's.
 func factBody(a *corpus.Article, typ, date string, ev facts.Evidence) map[string]any {
-	b := metaBody(docFact, a)
-	b[factField] = typ
 	// Facts are filtered by date through sort_day (a keyword range) and
-	// month, never the datetime field: its prefix terms cost more to index
+	// month, never a datetime field: its prefix terms cost more to index
 	// than the rest of a fact.
-	delete(b, dateField)
+	b := map[string]any{docField: docFact, factField: typ}
+	if !a.Date.IsZero() {
+		b[sortField] = a.DateString()
+	}
 	if d, err := time.Parse("2006-01-02", date); err == nil {
 		b[sortField] = d.Format("2006-01-02")
 		b[monthField] = d.Format("2006-01")

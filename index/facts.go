@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -59,7 +59,9 @@ type FactHit struct {
 	Score     float64
 }
 
-var factFields = []string{"id", "title", "outlet", "day", "path", "url", factField, jsonField}
+// factFields is what a fact hit loads: nothing, since the fact and its
+// article come from the article's record.
+var factFields []string
 
 // Facts returns the facts matching q. Filters are term and match queries
 // on small fields, so a query stays cheap on a large archive.
@@ -115,26 +117,40 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]FactHit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		fh := FactHit{Meta: metaOf(h), Score: h.Score}
-		js := []byte(str(h.Fields[jsonField]))
-		var err error
-		switch str(h.Fields[factField]) {
-		case KindStatement:
-			fh.Statement = new(facts.Statement)
-			err = json.Unmarshal(js, fh.Statement)
-		case KindToll:
-			fh.Toll = new(facts.Toll)
-			err = json.Unmarshal(js, fh.Toll)
-		case KindControl:
-			fh.Control = new(facts.Control)
-			err = json.Unmarshal(js, fh.Control)
-		default:
-			err = fmt.Errorf("unknown fact type %q", str(h.Fields[factField]))
+	return ix.factHits(ctx, res.Hits)
+}
+
+// factHits decodes fact hits from their articles' records.
+func (ix *Index) factHits(ctx context.Context, hits search.DocumentMatchCollection) ([]FactHit, error) {
+	ids := make([]string, 0, len(hits))
+	for _, h := range hits {
+		if id, _, ok := splitDocID(h.ID); ok {
+			ids = append(ids, id)
 		}
+	}
+	recs, err := ix.records(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FactHit, 0, len(hits))
+	for _, h := range hits {
+		id, n, _ := splitDocID(h.ID)
+		rec := recs[id]
+		if rec == nil || n < 0 || n >= len(rec.facts) {
+			return nil, fmt.Errorf("index: facts: decode %s: no such fact in its record", h.ID)
+		}
+		f, err := rec.unpackFact(rec.facts[n])
 		if err != nil {
 			return nil, fmt.Errorf("index: facts: decode %s: %w", h.ID, err)
+		}
+		fh := FactHit{Meta: rec.meta, Score: h.Score}
+		switch f := f.(type) {
+		case *facts.Statement:
+			fh.Statement = f
+		case *facts.Toll:
+			fh.Toll = f
+		case *facts.Control:
+			fh.Control = f
 		}
 		out = append(out, fh)
 	}

@@ -66,7 +66,10 @@ type Index struct {
 	log      *slog.Logger
 	analyzer analysis.Analyzer
 	pairs    analysis.Analyzer
-	factsVer string
+	// pairFilter is the pairs analyzer's last filter, which turns the
+	// analyzer's terms into pairs.
+	pairFilter analysis.TokenFilter
+	factsVer   string
 
 	// See wordsQuery; fields so that tests can lower them.
 	commonFrac    float64
@@ -137,6 +140,10 @@ func Open(dir string, opt Options) (*Index, error) {
 	if ix.pairs = ix.bl.Mapping().AnalyzerNamed(pairsAnalyzer); ix.pairs == nil {
 		ix.Close()
 		return nil, fmt.Errorf("index: open %s: analyzer %q missing", dir, pairsAnalyzer)
+	}
+	if ix.pairFilter = lastFilter(ix.pairs); ix.pairFilter == nil {
+		ix.Close()
+		return nil, fmt.Errorf("index: open %s: analyzer %q is not the analyzer and a pair filter", dir, pairsAnalyzer)
 	}
 	return ix, nil
 }

@@ -96,6 +96,11 @@ func TestSyncIncremental(t *testing.T) {
 	if err != nil || res.Total != 0 {
 		t.Errorf("documents of removed article: %v (err %v)", res.Total, err)
 	}
+	for _, id := range []string{articleDocID(removed.ID), passageDocID(removed.ID, 0), passageDocID(removed.ID, 1)} {
+		if d, err := ix.bl.Document(id); err != nil || d != nil {
+			t.Errorf("document %s of the removed article still there (err %v)", id, err)
+		}
+	}
 }
 
 func TestSyncPersistsAcrossOpen(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 // mappingPrefix marks every newsbot mapping version.
 const mappingPrefix = "newsbot-index/"
 
-const mappingVersion = mappingPrefix + "7"
+const mappingVersion = mappingPrefix + "8"
 
 // versionKey is the internal (non-document) key holding mappingVersion.
 var versionKey = []byte("newsbot_mapping_version")
@@ -29,7 +29,6 @@ const (
 	sortField  = "sort_day" // YYYY-MM-DD, for sorting; see dateFieldMapping
 	factField  = "fact"
 	whoField   = "who"
-	jsonField  = "json"
 	hashField  = "hash"
 	datedField = "dated"
 	// monthField is a fact's YYYY-MM as a keyword: a window of recent
@@ -37,6 +36,8 @@ const (
 	monthField = "month"
 	npassField = "passages"
 	nfactField = "facts"
+	// recordField holds an article's record (see record), stored only.
+	recordField = "record"
 )
 
 // Fields for which Terms and Names answer; see Terms.
@@ -111,28 +112,13 @@ func sortFieldMapping() *mapping.FieldMapping {
 	return f
 }
 
-// metaFields adds the article metadata every document carries; searchable
-// makes id and outlet terms as well as stored values.
-func metaFields(dm *mapping.DocumentMapping, searchable bool) {
-	dm.AddFieldMappingsAt(docField, keywordField())
-	if searchable {
-		dm.AddFieldMappingsAt("id", storedKeyword())
-		dm.AddFieldMappingsAt("outlet", storedKeyword())
-	} else {
-		dm.AddFieldMappingsAt("id", storedOnly())
-		dm.AddFieldMappingsAt("outlet", storedOnly())
-	}
-	dm.AddFieldMappingsAt("title", storedOnly())
-	dm.AddFieldMappingsAt("day", storedOnly())
-	dm.AddFieldMappingsAt("path", storedOnly())
-	dm.AddFieldMappingsAt("url", storedOnly())
-	dm.AddFieldMappingsAt(dateField, dateFieldMapping())
-	dm.AddFieldMappingsAt(sortField, sortFieldMapping())
-}
-
 // newMapping builds the index mapping: three static document types and a
 // disabled default mapping, so nothing but the fields below is indexed and
-// there is no _all field.
+// there is no _all field. Passages and facts index what queries read and
+// store nothing but an article's record (on its first passage): every
+// stored or indexed field costs a dictionary or a stored value in every
+// segment, and passages and facts are twelve times as many documents as
+// articles.
 func newMapping() *mapping.IndexMappingImpl {
 	m := mapping.NewIndexMapping()
 	m.TypeField = docField
@@ -144,31 +130,40 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultField = textField
 
 	art := mapping.NewDocumentStaticMapping()
-	metaFields(art, true)
+	art.AddFieldMappingsAt(docField, keywordField())
+	art.AddFieldMappingsAt("id", storedKeyword())
+	for _, f := range []string{"title", "outlet", "day", "path", "url", hashField, recordField} {
+		art.AddFieldMappingsAt(f, storedOnly())
+	}
+	// Stats lists the newest articles by sort_day
+	art.AddFieldMappingsAt(sortField, sortFieldMapping())
+	art.AddFieldMappingsAt(dateField, dateFieldMapping())
 	art.AddFieldMappingsAt(datedField, keywordField())
-	art.AddFieldMappingsAt(hashField, storedOnly())
 	art.AddFieldMappingsAt(npassField, storedNumber())
 	art.AddFieldMappingsAt(nfactField, storedNumber())
 	m.AddDocumentMapping(docArticle, art)
 
+	// Passage text has no term vectors: phrases are checked, and
+	// highlights found, by analysing the text of the page of hits again
+	// (see matchText).
 	pas := mapping.NewDocumentStaticMapping()
-	metaFields(pas, true)
-	pas.AddFieldMappingsAt("para", storedNumber())
-	pas.AddFieldMappingsAt("start", storedNumber())
-	text := analyzedField(true) // positions for phrase queries
-	text.Store = true
+	pas.AddFieldMappingsAt(docField, keywordField())
+	pas.AddFieldMappingsAt(dateField, dateFieldMapping())
+	text := analyzedField(false)
 	pairs := analyzedField(false)
 	pairs.Name = pairsField
 	pairs.Analyzer = pairsAnalyzer
 	pas.AddFieldMappingsAt(textField, text, pairs)
+	pas.AddFieldMappingsAt(recordField, storedOnly())
 	m.AddDocumentMapping(docPassage, pas)
 
 	// A fact indexes only what fact queries and name lists read: every
 	// further field costs a dictionary in every segment, and facts are
 	// seven times as many documents as passages.
 	fct := mapping.NewDocumentStaticMapping()
-	metaFields(fct, false)
-	fct.AddFieldMappingsAt(factField, storedKeyword())
+	fct.AddFieldMappingsAt(docField, keywordField())
+	fct.AddFieldMappingsAt(sortField, sortFieldMapping())
+	fct.AddFieldMappingsAt(factField, keywordField())
 	fct.AddFieldMappingsAt(whoField, analyzedField(false))
 	fct.AddFieldMappingsAt("place", analyzedField(false))
 	fct.AddFieldMappingsAt("quote", analyzedField(false))
@@ -179,7 +174,6 @@ func newMapping() *mapping.IndexMappingImpl {
 	for _, f := range []string{"category", "status", monthField} {
 		fct.AddFieldMappingsAt(f, keywordField())
 	}
-	fct.AddFieldMappingsAt(jsonField, storedOnly())
 	m.AddDocumentMapping(docFact, fct)
 	return m
 }

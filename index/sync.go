@@ -29,7 +29,7 @@ type indexed struct {
 }
 
 // batchOps is how many document writes go into one bleve batch (see write).
-const batchOps = 2000
+const batchOps = 8000
 
 // Sync makes the index hold exactly arts. An article whose hash is
 // unchanged is left alone; a changed one has all its documents (passages

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"runtime"
@@ -9,6 +10,9 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -143,25 +147,58 @@ func (ix *Index) lookupArticles(ctx context.Context, ids []string) (map[string]i
 	return out, nil
 }
 
+// inFlight bounds the articles extracted and analysed ahead of the
+// writer, so that a build's memory does not grow with the corpus.
+const inFlight = 512
+
+// built is one article's analysed documents, ready for a batch.
+type built struct {
+	docs            []*document.Document
+	passages, facts int
+	err             error
+}
+
 // write deletes the articles in gone (whose documents have describes) and
-// (re)indexes todo: extraction and document building in parallel, writing
-// on this goroutine in todo's order. An article's documents always go into
-// one bleve batch, so after a crash each article is wholly old or wholly
-// new and the next Sync finishes the work. tick is called after each
-// article of todo.
+// (re)indexes todo. Extraction, document building and analysis run on
+// GOMAXPROCS workers, a bounded window ahead of the writer; writing stays
+// on this goroutine, in todo's order. An article's documents always go
+// into one bleve batch, so after a crash each article is wholly old or
+// wholly new and the next Sync finishes the work. tick is called after
+// each article of todo.
 func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[string]indexed, extract func(*corpus.Article) facts.Set, st *SyncStats, tick func()) error {
+	// Batches are written on their own goroutine, one at a time and in
+	// order, while the next one fills: bleve builds a batch's segment and
+	// waits for it to be on disk inside Batch.
 	b := ix.bl.NewBatch()
 	ops := 0
+	var pending chan error // the batch being written, if any
+	wait := func() error {
+		if pending == nil {
+			return nil
+		}
+		err := <-pending
+		pending = nil
+		return err
+	}
+	defer wait()
 	flush := func() error {
+		if err := wait(); err != nil {
+			return err
+		}
 		if ops == 0 {
 			return nil
 		}
 		// the stored newest fact date may change with this batch
 		b.DeleteInternal(newestKey)
-		if err := ix.bl.Batch(b); err != nil {
-			return fmt.Errorf("index: write batch: %w", err)
-		}
-		b.Reset()
+		done := make(chan error, 1)
+		go func(b *bleve.Batch) {
+			if err := ix.bl.Batch(b); err != nil {
+				done <- fmt.Errorf("index: write batch: %w", err)
+			}
+			close(done)
+		}(b)
+		pending = done
+		b = ix.bl.NewBatch()
 		ops = 0
 		return nil
 	}
@@ -192,14 +229,12 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		}
 	}
 
-	type built struct {
-		docs []doc
-		err  error
+	window := min(inFlight, len(todo))
+	ring := make([]chan built, window)
+	for i := range ring {
+		ring[i] = make(chan built, 1)
 	}
-	results := make([]chan built, len(todo))
-	for i := range results {
-		results[i] = make(chan built, 1)
-	}
+	slots := make(chan struct{}, window) // one per article in flight
 	workCtx, cancel := context.WithCancel(ctx)
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -209,16 +244,18 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				a := todo[i].art
-				set := ix.safeExtract(extract, a)
-				docs, err := articleDocs(a, set, articleHash(a, ix.factsVer))
-				results[i] <- built{docs, err}
+				ring[i%window] <- ix.build(todo[i].art, extract)
 			}
 		}()
 	}
 	go func() {
 		defer close(next)
 		for i := range todo {
+			select {
+			case slots <- struct{}{}:
+			case <-workCtx.Done():
+				return
+			}
 			select {
 			case next <- i:
 			case <-workCtx.Done():
@@ -230,7 +267,8 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 	for i, j := range todo {
 		var r built
 		select {
-		case r = <-results[i]:
+		case r = <-ring[i%window]:
+			<-slots
 		case <-ctx.Done():
 			return fmt.Errorf("index: sync: %w", ctx.Err())
 		}
@@ -244,16 +282,12 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 			st.Added++
 		}
 		for _, d := range r.docs {
-			if err := b.Index(d.id, d.body); err != nil {
-				return fmt.Errorf("index: map %s: %w", d.id, err)
-			}
-			switch d.body[docField] {
-			case docPassage:
-				st.Passages++
-			case docFact:
-				st.Facts++
+			if err := b.IndexAdvanced(d); err != nil {
+				return fmt.Errorf("index: add %s: %w", d.ID(), err)
 			}
 		}
+		st.Passages += r.passages
+		st.Facts += r.facts
 		ops += len(r.docs)
 		if ops >= batchOps {
 			if err := flush(); err != nil {
@@ -262,5 +296,72 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		}
 		tick()
 	}
-	return flush()
+	if err := flush(); err != nil {
+		return err
+	}
+	return wait()
 }
+
+// build extracts a's facts and makes its documents, analysed.
+func (ix *Index) build(a *corpus.Article, extract func(*corpus.Article) facts.Set) built {
+	set := ix.safeExtract(extract, a)
+	docs, err := articleDocs(a, set, articleHash(a, ix.factsVer))
+	if err != nil {
+		return built{err: err}
+	}
+	out := built{docs: make([]*document.Document, len(docs))}
+	m := ix.bl.Mapping()
+	for i, d := range docs {
+		switch d.body[docField] {
+		case docPassage:
+			out.passages++
+		case docFact:
+			out.facts++
+		}
+		doc := document.NewDocument(d.id)
+		if err := m.MapDocument(doc, d.body); err != nil {
+			return built{err: fmt.Errorf("index: map %s: %w", d.id, err)}
+		}
+		// No query reads _all, and every field is left out of it; an
+		// empty composite field still costs its share of each segment.
+		doc.CompositeFields = nil
+		var textToks analysis.TokenStream
+		for k, f := range doc.Fields {
+			af := &analyzed{Field: f}
+			if f.Options().IsIndexed() {
+				switch f.Name() {
+				case textField:
+					textToks = ix.analyzer.Analyze(bytes.Clone(f.Value()))
+					af.length, af.freqs = len(textToks), analysis.TokenFrequency(textToks, nil, f.Options())
+				case pairsField:
+					// the pairs of the text's words, analysed once (the
+					// text field comes first in the mapping)
+					if textToks == nil {
+						textToks = ix.analyzer.Analyze(bytes.Clone(f.Value()))
+					}
+					pairs := ix.pairFilter.Filter(textToks)
+					af.length, af.freqs = len(pairs), analysis.TokenFrequency(pairs, nil, f.Options())
+				default:
+					f.Analyze()
+					af.length, af.freqs = f.AnalyzedLength(), f.AnalyzedTokenFrequencies()
+				}
+			}
+			doc.Fields[k] = af
+		}
+		out.docs[i] = doc
+	}
+	return out
+}
+
+// analyzed is a field analysed by build, on the workers: scorch analyses
+// a batch's documents again, on its own queue, as it adds them, and
+// this makes that a no-op.
+type analyzed struct {
+	document.Field
+	length int
+	freqs  index.TokenFrequencies
+}
+
+func (*analyzed) Analyze()                                           {}
+func (f *analyzed) AnalyzedLength() int                              { return f.length }
+func (f *analyzed) AnalyzedTokenFrequencies() index.TokenFrequencies { return f.freqs }
