@@ -197,6 +197,10 @@ func (w *worldIndex) standsApart(text string, ts []token, from, to, entry int) b
 			return false
 		case w.typ[entry-w.from] == worldCity && blank(gap) && speechVerbs[n.key]:
 			return false
+		case w.typ[entry-w.from] != worldCountry && blank(gap) && localParts[n.key]:
+			// "the Sulaymaniyah neighborhood of Aleppo": a quarter
+			// of the copy's city, named like a place abroad
+			return false
 		}
 	}
 	return true
@@ -269,6 +273,11 @@ var arabic = map[string]bool{"DZ": true, "BH": true, "KM": true, "DJ": true, "EG
 // ("Kherson Oblast", "Nineveh Province").
 var afterPlace = keySet(`Oblast Province Governorate Region District County Prefecture Department Municipality
 	Krai Kray Voivodeship Canton`)
+
+// localParts after a name make it a part of a city, not a city or a
+// region of the world.
+var localParts = keySet(`neighborhood neighbourhood neighborhoods neighbourhoods quarter street road square avenue
+	roundabout suburb suburbs alley lane`)
 
 // titles are the abbreviations that, with a full stop, stand before a
 // person's name ("Gen. Jackson", "Dr. Santos").
