@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -90,6 +91,79 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")
 		})
 	}
+}
+
+// BenchmarkIngest times a whole build (extraction and index) beside plain
+// bleve, default mapping, indexing the same text as one document per
+// article, in the same run: the ratio is what issue 11 holds the build
+// to (>= 0.8). It also reports both indexes' size against the text.
+// go test ./index -run '^$' -bench Ingest -benchtime 1x -scale 5
+func BenchmarkIngest(b *testing.B) {
+	arts := benchArticles(b)
+	text := 0
+	for _, a := range arts {
+		text += len(a.Text)
+	}
+	var newsbot, plain time.Duration
+	var newsbotSize, plainSize int64
+	for i := 0; i < b.N; i++ {
+		dir := filepath.Join(b.TempDir(), "newsbot")
+		t0 := time.Now()
+		ix, err := Open(dir, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Sync(context.Background(), arts, facts.Extract, nil); err != nil {
+			b.Fatal(err)
+		}
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
+		newsbot += time.Since(t0)
+		newsbotSize = dirBytes(dir)
+
+		dir = filepath.Join(b.TempDir(), "bleve")
+		t0 = time.Now()
+		bl, err := bleve.New(dir, bleve.NewIndexMapping())
+		if err != nil {
+			b.Fatal(err)
+		}
+		batch := bl.NewBatch()
+		for k, a := range arts {
+			if err := batch.Index(a.ID, map[string]any{"title": a.Title, "text": a.Text}); err != nil {
+				b.Fatal(err)
+			}
+			if batch.Size() >= 1000 || k == len(arts)-1 {
+				if err := bl.Batch(batch); err != nil {
+					b.Fatal(err)
+				}
+				batch.Reset()
+			}
+		}
+		if err := bl.Close(); err != nil {
+			b.Fatal(err)
+		}
+		plain += time.Since(t0)
+		plainSize = dirBytes(dir)
+	}
+	b.ReportMetric(float64(len(arts)), "articles")
+	b.ReportMetric(plain.Seconds()/newsbot.Seconds(), "x-bleve-speed")
+	b.ReportMetric(float64(newsbotSize)/float64(text), "newsbot-x-text")
+	b.ReportMetric(float64(plainSize)/float64(text), "bleve-x-text")
+	b.ReportMetric(float64(newsbot.Nanoseconds())/float64(b.N)/float64(len(arts)), "ns/article")
+}
+
+func dirBytes(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
 
 // BenchmarkSync is the second run over an unchanged corpus.

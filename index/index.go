@@ -74,6 +74,7 @@ type Index struct {
 	// See wordsQuery; fields so that tests can lower them.
 	commonFrac    float64
 	commonMinDocs int
+	batchOps      int
 
 	syncMu sync.Mutex
 
@@ -113,7 +114,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion,
-		commonFrac: commonFrac, commonMinDocs: commonMinDocs}
+		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps}
 	// Checked again under the lock: another process may have created the
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {

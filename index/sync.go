@@ -28,7 +28,9 @@ type indexed struct {
 	passages, facts int
 }
 
-// batchOps is how many document writes go into one bleve batch (see write).
+// batchOps is how many document writes go into one bleve batch (see
+// write): few, large batches mean few segments to merge; Index.batchOps
+// starts at it, so that tests can lower it.
 const batchOps = 8000
 
 // Sync makes the index hold exactly arts. An article whose hash is

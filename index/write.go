@@ -222,7 +222,7 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		}
 		deleteAll(id, have[id])
 		st.Removed++
-		if ops >= batchOps {
+		if ops >= ix.batchOps {
 			if err := flush(); err != nil {
 				return err
 			}
@@ -289,7 +289,7 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		st.Passages += r.passages
 		st.Facts += r.facts
 		ops += len(r.docs)
-		if ops >= batchOps {
+		if ops >= ix.batchOps {
 			if err := flush(); err != nil {
 				return err
 			}

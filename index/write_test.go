@@ -1,9 +1,15 @@
 package index
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
@@ -105,4 +111,108 @@ func TestUpdateCancelled(t *testing.T) {
 	if _, err := ix.Update(ctx, testArticles(t), nil, nil); err == nil {
 		t.Error("Update with a cancelled context succeeded")
 	}
+}
+
+// TestKilledSyncRepairs kills a process (this test binary again, see
+// TestKillHelperProcess) in the middle of a Sync of many small batches,
+// then opens what it left: the index must open, answer, and the next Sync
+// must make it whole, every article as in a clean build.
+func TestKilledSyncRepairs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a process")
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestKillHelperProcess$")
+	cmd.Env = append(os.Environ(), "NEWSBOT_INDEX_KILL_HELPER="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// the helper prints a line after each article; kill it halfway
+	sc := bufio.NewScanner(out)
+	lines := 0
+	for sc.Scan() && lines < killAfter {
+		lines++
+	}
+	cmd.Process.Kill() // SIGKILL where there are signals
+	cmd.Wait()
+	if lines < killAfter {
+		t.Fatalf("helper stopped after %d articles, before it could be killed", lines)
+	}
+
+	arts := killArticles(t)
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open after kill -9: %v", err)
+	}
+	defer ix.Close()
+	before, err := ix.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("killed after %d articles reported; the index holds %d of %d", lines, before.Articles, len(arts))
+	// whatever is there is whole: every indexed article answers with its
+	// own text
+	if _, err := ix.Search(context.Background(), SearchRequest{Text: "Aleppo airport", Size: MaxSize}); err != nil {
+		t.Fatalf("Search after kill -9: %v", err)
+	}
+	st, err := ix.Sync(context.Background(), arts, nil, nil)
+	if err != nil {
+		t.Fatalf("Sync after kill -9: %v", err)
+	}
+	if st.Added+st.Unchanged != len(arts) || st.Updated != 0 || st.Removed != 0 {
+		t.Errorf("repairing Sync: %+v, want %d added or unchanged", st, len(arts))
+	}
+	after, err := ix.Stats(context.Background())
+	if err != nil || after.Articles != len(arts) {
+		t.Fatalf("Stats after repair: %+v %v, want %d articles", after, err, len(arts))
+	}
+	clean := openTemp(t)
+	if _, err := clean.Sync(context.Background(), arts, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := clean.Stats(context.Background())
+	if after.Passages != want.Passages {
+		t.Errorf("repaired index holds %d passages, a clean build %d", after.Passages, want.Passages)
+	}
+	for _, q := range []string{"Aleppo", "airport", "Kremlin"} {
+		got, _ := ix.Search(context.Background(), SearchRequest{Text: q, Size: MaxSize})
+		exp, _ := clean.Search(context.Background(), SearchRequest{Text: q, Size: MaxSize})
+		if len(got) != len(exp) {
+			t.Errorf("%q: %d hits after repair, %d in a clean build", q, len(got), len(exp))
+		}
+	}
+}
+
+const killAfter = 150
+
+// killArticles are the test articles many times over, under new ids.
+func killArticles(t testing.TB) []*corpus.Article {
+	base := testArticles(t)
+	var out []*corpus.Article
+	for i := 0; i < 400; i++ {
+		out = append(out, copyArticle(base[i%len(base)], i/len(base)+1))
+	}
+	return out
+}
+
+func TestKillHelperProcess(t *testing.T) {
+	dir := os.Getenv("NEWSBOT_INDEX_KILL_HELPER")
+	if dir == "" {
+		t.Skip("run by TestKilledSyncRepairs")
+	}
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.batchOps = 40 // many batches, so that the kill lands between two
+	ix.Sync(context.Background(), killArticles(t), nil, func(done, total int) {
+		fmt.Println(done)
+	})
+	ix.Close()
 }
