@@ -193,8 +193,8 @@ func (w *worldIndex) standsApart(text string, ts []token, from, to, entry int) b
 		switch {
 		case n.upper && blank(gap) && !possessive(ts[to-1].raw) && !afterPlace[n.key]:
 			return false // "Jordan's King Abdullah" is Jordan's
-		case gap == "-" && !n.upper:
-			return false
+		case (gap == "-" || gap == ".-") && !n.upper:
+			return false // "US-led", "U.K.-based"
 		case w.typ[entry-w.from] == worldCity && blank(gap) && speechVerbs[n.key]:
 			return false
 		case w.typ[entry-w.from] != worldCountry && blank(gap) && localParts[n.key]:
