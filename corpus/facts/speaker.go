@@ -57,7 +57,7 @@ var verbs = func() map[string]int {
 	}
 	for _, w := range strings.Fields(`saying adding telling warning urging calling describing expressing
 		insisting noting arguing stressing claiming vowing pledging promising explaining accusing branding
-		declaring announcing asking tweeting chanting singing shouting yelling`) {
+		declaring announcing asking tweeting chanting singing shouting yelling indicating`) {
 		m[w] = vPartial | vSpeech | vGerund
 	}
 	// weak cues: right after a quote only ("continued support" is no speech)
@@ -76,7 +76,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	police media countries officer officers diplomat diplomats lawmaker lawmakers senator candidate campaign aide
 	aides adviser advisers advisor advisors people voters critics supporters mother father man woman teacher
 	student farmer survivor refugee refugees fighter fighters rebels soldier soldiers nominee secretary envoy
-	ambassador representative governor mayor chairman chairwoman executive founder professor researcher
+	mediator mediators ambassador representative governor mayor chairman chairwoman executive founder professor researcher
 	economist strategist pollster lawyer attorney judge court department office committee party union
 	organisation organization report poll study survey newspaper kremlin allies ally administration
 	prosecutor prosecutors investigators agencies ministries presidency palace embassy coalition-spokesman
@@ -94,7 +94,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
 	expert commander doctor president leader head chief director diplomat officer lawmaker senator candidate
 	aide adviser advisor mother father man woman teacher student farmer survivor refugee fighter soldier
-	nominee secretary envoy ambassador representative governor mayor chairman chairwoman executive founder
+	nominee secretary envoy mediator ambassador representative governor mayor chairman chairwoman executive founder
 	professor researcher economist strategist pollster lawyer attorney judge prosecutor medic paramedic nurse
 	worker mp delegate businessman businesswoman billionaire host anchor announcer narrator moderator
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
@@ -122,7 +122,7 @@ var npWords = set(`the a an one two three four five six seven eight nine ten sev
 // President Recep Tayyip Erdogan".
 var titles = set(`president prime minister foreign secretary secretary-general general gen. gen spokesman
 	spokeswoman chancellor king queen prince princess sheikh emir senator sen. sen rep. rep gov. gov governor
-	mayor mr. mr mrs. mrs ms. ms dr. dr judge chief commander envoy ambassador director chairman chairwoman
+	mayor mr. mr mrs. mrs ms. ms dr. dr judge chief commander envoy mediator ambassador director chairman chairwoman
 	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj. lt col maj capt brig brig. lieutenant-general major-general
 	capt. sgt. colonel major captain sergeant lieutenant admiral marshal justice attorney professor prof.
 	minister-president premier candidate nominee former first lady congressman congresswoman
@@ -318,6 +318,9 @@ func (x *stmtExtractor) entityFor(toks []tok, s, e int, role string) (int, bool)
 			return x.resolvePronoun(map[string]string{"its": "it", "his": "he", "her": "she", "their": "they"}[w])
 		}
 	}
+	if ent, ok := x.postOf(toks, s, e); ok {
+		return ent, true
+	}
 	en, ok := x.parseSpeaker(toks, s, e)
 	if !ok {
 		return -1, false
@@ -478,7 +481,7 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 		if w == "of" || w == "for" {
 			hasOf = true
 		}
-		if !isCapWord(txt) && !(nameParticles[w] && k > s && k < e-1 && isCapWord(x.text[toks[k-1].s:toks[k-1].e])) || titles[w] || strings.HasSuffix(w, "'s") {
+		if !isCapWord(txt) && !x.particleInName(toks, s, k, e) || titles[w] || strings.HasSuffix(w, "'s") {
 			t = k // "Staffan de Mistura" keeps its particle
 		}
 	}
@@ -684,7 +687,7 @@ func (x *stmtExtractor) trimWire(toks []tok, s, e int) (int, int, string) {
 		switch {
 		case headingWords[w] && isCapWord(txt):
 			return s, s, "" // "Tags Syria Russia ...": a heading, not a subject
-		case datelineWords[w] || months[w] || days[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0:
+		case (datelineWords[w] || months[w] || days[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0) && !x.firstName(toks, s, e):
 			s++ // "Published November 22 2017", "AFP Wednesday 9 Jul 2014"
 			continue
 		case leadAdverbs[w] && isCapWord(txt):
@@ -856,4 +859,69 @@ func (x *stmtExtractor) namedAt(toks []tok, k int) bool {
 	prev := toks[k-1]
 	return prev.kind == tWord && personNouns[x.word(prev)] && !isCapWord(x.text[prev.s:prev.e]) &&
 		x.nameWord(x.text[toks[k+1].s:toks[k+1].e], x.word(toks[k+1]))
+}
+
+// particleInName reports whether the lower-case particle at k belongs to
+// the personal name in toks[s:e]: "Staffan de Mistura", "Ursula von der
+// Leyen", and, opening the phrase, "de Mistura told reporters" or "al
+// Qalamoni said" (never "Mistura, de").
+func (x *stmtExtractor) particleInName(toks []tok, s, k, e int) bool {
+	if !nameParticles[x.word(toks[k])] {
+		return false
+	}
+	n := k + 1
+	for n < e && nameParticles[x.word(toks[n])] {
+		n++
+	}
+	if n >= e || !isCapWord(x.text[toks[n].s:toks[n].e]) {
+		return false
+	}
+	p := k - 1
+	for p >= s && nameParticles[x.word(toks[p])] {
+		p--
+	}
+	return p < s || isCapWord(x.text[toks[p].s:toks[p].e]) && !titles[x.word(toks[p])]
+}
+
+// postAliases are the words a later sentence uses for a post a role names
+// in full: "Prime Minister Wael al-Halqi ... the Premier said".
+var postAliases = map[string]string{"premier": "prime minister", "pm": "prime minister", "envoy": "envoy",
+	"minister": "minister", "president": "president", "governor": "governor", "spokesman": "spokesman",
+	"spokeswoman": "spokeswoman", "ambassador": "ambassador", "commander": "commander", "mayor": "mayor",
+	"secretary": "secretary", "chancellor": "chancellor", "director": "director", "chief": "chief"}
+
+// postOf resolves "the Premier", "the envoy": a definite post alone
+// names the person holding it who spoke last, when the text gave that
+// post in full before. One speaker in the last few, no guess between two.
+func (x *stmtExtractor) postOf(toks []tok, s, e int) (int, bool) {
+	if e-s != 2 || x.word(toks[s]) != "the" {
+		return -1, false
+	}
+	post, ok := postAliases[x.word(toks[e-1])]
+	if !ok {
+		return -1, false
+	}
+	found := -1
+	for k := len(x.hist) - 1; k >= 0 && k >= len(x.hist)-4; k-- {
+		o := x.ents[x.hist[k]]
+		if o.kind == 'p' && strings.Contains(lower(o.role), post) {
+			if found >= 0 && found != x.hist[k] {
+				return -1, false
+			}
+			found = x.hist[k]
+		}
+	}
+	return found, found >= 0
+}
+
+// firstName tells a first name spelt like a date's short form ("Jan
+// Okafor", "Sat Singh") from a dateline ("Jan 5 2017", "AFP Wednesday"):
+// a personal name follows it and nothing after looks like a date.
+func (x *stmtExtractor) firstName(toks []tok, s, e int) bool {
+	w := x.word(toks[s])
+	if !datelineWords[w] || months[w] || s+1 >= e || !isCapWord(x.text[toks[s].s:toks[s].e]) {
+		return false
+	}
+	n := x.word(toks[s+1])
+	return x.nameWord(x.text[toks[s+1].s:toks[s+1].e], n) && !isNumber(n)
 }

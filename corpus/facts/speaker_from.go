@@ -105,3 +105,73 @@ func (x *stmtExtractor) unreadSpeaker(toks []tok, k int) bool {
 	}
 	return false
 }
+
+// longSpeaker reads a name whose comma-less appositive runs up to the cue
+// after a quote: '"..." Jan Egeland the UN special envoy for Syria on
+// humanitarian issues said during the briefing'. The description must
+// name a post ("envoy", "worker"), so a clause is never read as one.
+func (x *stmtExtractor) longSpeaker(toks []tok, i int) (attr, bool) {
+	v := -1
+	for k := i + 1; k < len(toks) && k <= i+18; k++ {
+		if toks[k].kind != tWord {
+			return attr{}, false
+		}
+		if x.verb(toks[k])&vAfter != 0 {
+			v = k
+			break
+		}
+		if w := x.word(toks[k]); pronouns[w] || relWords[w] || conjunctions[w] {
+			return attr{}, false
+		}
+	}
+	if v < 0 || !x.shortTail(toks, v+1) {
+		return attr{}, false
+	}
+	e := i
+	if w := x.word(toks[i]); months[w] || !datelineWords[w] {
+		for e < v && (x.nameWord(x.text[toks[e].s:toks[e].e], x.word(toks[e])) || e > i && x.particleInName(toks, i, e, v)) {
+			e++
+		}
+	} else if isCapWord(x.text[toks[i].s:toks[i].e]) {
+		// a first name spelt like a month's short form: "Jan Egeland"
+		e = i + 1
+		for e < v && (x.nameWord(x.text[toks[e].s:toks[e].e], x.word(toks[e])) || x.particleInName(toks, i, e, v)) {
+			e++
+		}
+		if e == i+1 {
+			return attr{}, false
+		}
+	}
+	if n, _ := x.nameLike(toks, i+1, e); e-i < 2 || n < 1 || e >= v-1 || !isDet(x.word(toks[e])) {
+		return attr{}, false
+	}
+	post := false
+	for k := e + 1; k < v; k++ {
+		if personal(x.word(toks[k])) {
+			post = true
+		}
+	}
+	if !post {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, i, e, x.roleFrom(toks, e, v))
+	if !ok || x.ents[ent].kind == 'o' {
+		return attr{}, false
+	}
+	x.ents[ent].kind = 'p'
+	return attr{ent: ent, s: toks[i].s, e: toks[v-1].e, verb: v}, true
+}
+
+// nounDeterminers make the cue word after them a noun: "two blasts",
+// "the calls", "his claims", "these reports".
+var nounDeterminers = set(`the a an this that these those his her their its our my your two three four five
+	six seven eight nine ten several many some few numerous`)
+
+// nounUse reports a cue word used as a noun.
+func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
+	if v == 0 || toks[v-1].kind != tWord {
+		return false
+	}
+	p := x.word(toks[v-1])
+	return nounDeterminers[p] || isNumber(p)
+}

@@ -242,6 +242,9 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			at, ok = x.attribOnly(sents[sj+1])
 		}
 		if !ok && x.ownCue(toks, k) {
+			at, ok = x.trailing(toks, k) // '"..." for criminal behavior, she said'
+		}
+		if !ok && x.ownCue(toks, k) {
 			// '"...," said a resident of ...' we could not read: no guess,
 			// and a quote after it goes on in that unknown voice
 			if x.unreadSpeaker(toks, k) {
@@ -466,7 +469,10 @@ func (x *stmtExtractor) after(toks []tok, k int) (attr, bool) {
 	if i >= len(toks) || toks[i].kind != tWord {
 		return attr{}, false
 	}
-	return x.attribAt(toks, i, true)
+	if at, ok := x.attribAt(toks, i, true); ok {
+		return at, true
+	}
+	return x.longSpeaker(toks, i)
 }
 
 // dashAttrib reads a byline after a closed quote that ends its line:
@@ -540,8 +546,10 @@ func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
 		if x.verb(toks[i])&vAfter != 0 {
 			return true
 		}
-		// "the member of parliament from ... said": a long speaker phrase
-		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || prepositions[w] && w != "of" && w != "from" && w != "for" {
+		// "the member of parliament from ... said", "Jan Egeland the UN
+		// envoy for Syria on humanitarian issues said": a long speaker phrase
+		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || possessives[w] ||
+			prepositions[w] && w != "of" && w != "from" && w != "for" && w != "on" && w != "in" && w != "at" {
 			return false // "..., while Guterres said": another clause
 		}
 	}
@@ -791,6 +799,9 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		f := x.verb(t)
 		if v == 0 && (w == "said" || w == "says") {
 			f = verbs[w] // capitalised only because it opens the sentence
+		}
+		if x.nounUse(toks, v) {
+			f = 0
 		}
 		// a weak cue governs only the quote its colon or comma opens:
 		// 'Limbaugh continued: "..."', 'He concluded, "..."'
@@ -1168,7 +1179,7 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		}
 		w := x.word(t)
 		f := x.verb(t)
-		if f&vSpeech == 0 || f&vAfter == 0 && f&vPartial == 0 {
+		if f&vSpeech == 0 || f&vAfter == 0 && f&vPartial == 0 || x.nounUse(toks, v) {
 			continue
 		}
 		// the clause said: words after the cue, up to the group's end
@@ -1225,6 +1236,13 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 			continue
 		}
 		used[v] = true
+		if c := v + 1; !x.quoted && !x.isWord(toks, c, "that") && x.firstPerson(toks[c:last+1]) && !x.backshifted(toks[c:last+1]) && toks[c].s < e {
+			// "Al-Halqi said these acts will make us stronger": speech in
+			// the first person, its marks lost
+			x.emit(at.ent, text[toks[c].s:e], Unquoted, toks[c].s, e, sentence, start)
+			x.note(at.ent, para)
+			continue
+		}
 		x.emit(at.ent, text[s:e], Reported, s, e, sentence, start)
 		x.note(at.ent, para)
 	}

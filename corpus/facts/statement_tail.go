@@ -49,7 +49,7 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 		if !tailCues[w] || isCapWord(x.text[t.s:t.e]) {
 			continue
 		}
-		if x.tailAfterCue(toks, v+1) {
+		if x.tailAfterCue(toks, v+1, w == "told" || w == "tells") {
 			if c, at, ok := x.tailSubject(toks, from, v); ok {
 				return c, at, true
 			}
@@ -66,8 +66,18 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 // tailAfterCue reports whether toks[i:] is what may follow a closing cue:
 // nothing, an object and adverbials ("told a news briefing in Geneva", "in
 // the video posted on YouTube on Sunday"), never a clause ("said that").
-func (x *stmtExtractor) tailAfterCue(toks []tok, i int) bool {
+func (x *stmtExtractor) tailAfterCue(toks []tok, i int, object bool) bool {
 	if i >= len(toks) {
+		return true
+	}
+	if w := x.word(toks[i]); !object && toks[i].kind == tWord && !prepositions[w] && !days[w] && !skipWords[w] && x.verb(toks[i])&vGerund == 0 && w != "which" {
+		// only "told" takes an object: "said observatory head Rami ..."
+		// names the speaker after the cue
+		return false
+	}
+	// "... the Premier said which accounts for ...", "... he added
+	// indicating that ...": the speech goes on, or a second cue follows
+	if t := toks[i]; t.kind == tWord && (x.word(t) == "which" || x.verb(t)&vGerund != 0) {
 		return true
 	}
 	n, prep := 0, false
@@ -83,8 +93,8 @@ func (x *stmtExtractor) tailAfterCue(toks []tok, i int) bool {
 		if prepositions[w] {
 			prep = true
 		}
-		if !prep && !isCapWord(x.text[t.s:t.e]) && !days[w] && !tailWords[w] && !npWords[w] && !skipWords[w] {
-			return false
+		if !prep && !isCapWord(x.text[t.s:t.e]) && !days[w] && !tailWords[w] && !npWords[w] && !skipWords[w] && !speakerNouns[w] {
+			return false // "told the state agency", "told AFP"
 		}
 		if n++; n > 10 {
 			return false

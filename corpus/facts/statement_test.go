@@ -173,6 +173,17 @@ func TestStatementPatterns(t *testing.T) {
 		{"named", "Yusuf", "I smelled smoke", Direct},
 		{"named", "Yusuf", "Nobody could get back", Direct},
 		{"named", "Ilse Marten", "It will take a year", Direct},
+		// name particles stay in the name; a long comma-less appositive after a quote
+		{"particles", "Henrik de Vries", "Aid must flow", Direct},
+		{"particles", "Ursula von der Berg", "The door is open", Direct},
+		{"particles", "Rik van der Linden", "Nobody is safe", Direct},
+		{"particles", "Khalid bin Tariq", "We will invest", Direct},
+		{"particles", "Jan Okafor", "No one could say", Direct},
+		// "the Premier" is the prime minister who spoke; "X said" speech in the first person
+		{"posts", "Ole Brandt", "These attacks are meant", Unquoted},
+		{"posts", "Ole Brandt", "The bombers have been shaken", Unquoted},
+		{"posts", "Ole Brandt", "these acts will make us", Unquoted},
+		{"posts", "Mira Lund", "The blasts took", Unquoted}, // "she added indicating that ..."
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -219,6 +230,12 @@ func TestStatementPatterns(t *testing.T) {
 	for _, s := range got["named"] {
 		if s.Speaker == "Yusuf" && s.Role != "trader" || s.Speaker == "Ilse Marten" && s.Role != "spokesman" {
 			t.Errorf("named: %s has role %q", s.Speaker, s.Role)
+		}
+	}
+	for _, s := range got["posts"] {
+		// "Two blasts hit ...": a cue word after a number is a noun
+		if strings.HasPrefix(s.Quote, "Two blasts") || s.Speaker == "Premier" {
+			t.Errorf("posts: wrong statement %+v", s)
 		}
 	}
 	// scare quotes, titles of works and headings are nobody's words
