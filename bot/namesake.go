@@ -35,7 +35,7 @@ func (e *Engine) namesakes(r *Response, q query) {
 			groups[k] = g
 			order = append(order, k)
 		}
-		if g.role == "" {
+		if g.role == "" && !honorifics[strings.ToLower(strings.TrimSuffix(a.Role, "."))] {
 			g.role = a.Role
 		}
 		g.n++

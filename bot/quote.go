@@ -74,12 +74,15 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	best := 0.0
 	for _, h := range hits {
 		s := h.Statement
-		score := kindWeight(s) + 0.02*min(h.Score, 5)
+		score := 1.5*kindWeight(s) + 0.02*min(h.Score, 5)
 		cover, words := 0.0, 0.0
 		if len(topic) > 0 {
 			words = coverage(topic, s.Quote+" "+s.Evidence.Sentence)
 			cover = max(words, 0.8*rel[h.Meta.ID])
-			score += 3*words + 2*rel[h.Meta.ID]
+			score += 2.5*words + 2*rel[h.Meta.ID]
+			if rel[h.Meta.ID] < 0.5 {
+				score-- // an article about something else: a word in common is chance
+			}
 		}
 		if q.Speaker != "" && isRole(q.Speaker) {
 			score += 0.5 * float64(roleFit(q.Speaker, s.Speaker+" "+s.Role))

@@ -296,6 +296,7 @@ var (
 func classify(text string, lx lexicon) query {
 	t := strings.TrimSpace(text)
 	t = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(t)
+	t = fixGrammarTypos(t)
 	war := warScopeRE.MatchString(t)
 	when, rest := readPeriod(t, lx.now)
 	if war && when.To.IsZero() && !when.From.IsZero() && when.From.Year() <= 2011 {
@@ -412,6 +413,33 @@ func classifyWords(t string, lx lexicon) query {
 	q := query{Intent: IntentSearch, Topic: t}
 	q.Topic, q.Phrase = unquotePhrase(q.Topic)
 	return q
+}
+
+// grammarTypos are misspellings of the words questions are built of
+// ("wht did de mistura say"); names are corrected against the archive
+// instead, where the answer says which name was used.
+var grammarTypos = map[string]string{"wht": "what", "waht": "what", "whta": "what", "wat": "what", "whad": "what",
+	"hw": "how", "hwo": "how", "mnay": "many", "mny": "many", "sya": "say", "sayd": "said", "siad": "said",
+	"kiled": "killed", "killd": "killed", "kileld": "killed", "dide": "died", "controles": "controls",
+	"contols": "controls", "cotrols": "controls", "controll": "control", "woh": "who"}
+
+var wordRE = regexp.MustCompile(`[A-Za-z]+`)
+
+func fixGrammarTypos(t string) string {
+	// only the first words, where the question's grammar stands
+	var b strings.Builder
+	at := 0
+	for _, m := range wordRE.FindAllStringIndex(t, 6) {
+		fix, ok := grammarTypos[strings.ToLower(t[m[0]:m[1]])]
+		if !ok {
+			continue
+		}
+		b.WriteString(t[at:m[0]])
+		b.WriteString(fix)
+		at = m[1]
+	}
+	b.WriteString(t[at:])
+	return b.String()
 }
 
 func tollQuery(t string, placeFinder func(string) string) query {

@@ -176,10 +176,10 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 		r.Suggestions = e.suggest(ctx, "place", topic)
 		return r, nil
 	}
-	newest := items[0].date
-	if newest == "" {
-		newest = "undated"
+	if newest := items[0].date; newest != "" {
+		r.Headline = fmt.Sprintf("Latest on %s: %d report%s, the newest from %s.", topic, len(r.Answers), plural(len(r.Answers)), newest)
+	} else {
+		r.Headline = fmt.Sprintf("Reports on %s: %d, undated, so not in date order.", topic, len(r.Answers))
 	}
-	r.Headline = fmt.Sprintf("Latest on %s: %d report%s, the newest from %s.", topic, len(r.Answers), plural(len(r.Answers)), newest)
 	return r, nil
 }

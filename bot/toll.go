@@ -509,7 +509,7 @@ func tollLabel(q query) string {
 			label += " in the " + t
 		}
 	}
-	if q.Place != "" {
+	if q.Place != "" && coverage(significantTokens(q.Place), q.Topic) < 1 {
 		label += " in " + names.Default().Canonical(q.Place)
 	}
 	if q.Scope == facts.War {
