@@ -166,7 +166,7 @@ type stats struct {
 // of the place's own name ("Falluja", "Kharkov"), not a foreign name
 // ("Castello" for Castellon, "Pari" for Paris) that may be a street, a
 // village or a surname where the copy uses it.
-func keepAlternate(a string, own []string, proper map[string]bool) bool {
+func keepAlternate(a string, own []string, pop int, proper map[string]bool) bool {
 	k := names.Key(a)
 	ws := strings.Fields(k)
 	for _, o := range own {
@@ -181,7 +181,9 @@ func keepAlternate(a string, own []string, proper map[string]bool) bool {
 			return true // one letter in four may differ, not the first: "Falluja", "Kharkov"; not "Barna" for Varna
 		}
 	}
-	return len(ws) == 1 && proper[k]
+	// an English name unlike the place's own (Peking, Bombay, Saigon) only
+	// for a city of a million: smaller ones' are people (Lewis, Julia, Adams)
+	return len(ws) == 1 && proper[k] && pop >= minWordCity
 }
 
 // distance is the Levenshtein distance of a and b, in bytes.
@@ -263,7 +265,7 @@ func choose(places []place, words, proper, stop map[string]bool) ([]place, stats
 			if a == p.name || slices.Contains(as, a) {
 				continue
 			}
-			if i >= len(p.aliases)-p.alt && !keepAlternate(a, p.aliases[:len(p.aliases)-p.alt], proper) {
+			if i >= len(p.aliases)-p.alt && !keepAlternate(a, p.aliases[:len(p.aliases)-p.alt], p.pop, proper) {
 				st.alternate++
 				continue
 			}
