@@ -53,51 +53,59 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	if strings.TrimSpace(r.Text) == "" {
 		return nil, nil
 	}
-	var q query.Query
-	var check func(text string) ([][2]int, bool)
+	var q, verify query.Query
 	size := clampSize(r.Size)
 	fetch := size
 	if r.Phrase {
-		phrase := tokenStreamToPhrase(ix.analyzer.Analyze([]byte(r.Text)))
-		check = ix.phraseMatcher(phrase)
+		mq := bleve.NewMatchPhraseQuery(r.Text)
+		mq.SetField(textField)
+		mq.Analyzer = AnalyzerName
+		q = mq
 		if pairs := ix.pairs.Analyze([]byte(r.Text)); len(pairs) > 0 {
-			// Word pairs find and rank the passages; the phrase is then
-			// checked on the page of hits by analysing their text again
-			// (see phraseMatcher). A few extra hits make up for the rare
+			// Word pairs find and rank the passages without reading
+			// positions; the real phrase then checks the page of hits
+			// (see pairsQuery, locations). A few extra hits make up for the rare
 			// passage holding every pair but not the phrase.
-			q = pairsQuery(pairs)
+			q, verify = pairsQuery(pairs), mq
 			fetch = min(size+size/2+2, MaxSize)
-		} else if len(phrase) == 1 && len(phrase[0]) == 1 {
-			// One word. A phrase query over one word is a conjunction of
-			// one term query; it stays one, for the same scores.
-			q = bleve.NewConjunctionQuery(term(textField, phrase[0][0]))
-		} else {
-			return nil, nil // no word to look for
 		}
 	} else {
-		var words []string
 		var err error
-		if q, words, err = ix.wordsQuery(ctx, ix.analyzer.Analyze([]byte(r.Text))); err != nil {
+		if q, err = ix.wordsQuery(ctx, ix.analyzer.Analyze([]byte(r.Text))); err != nil {
 			return nil, err
 		}
 		if q == nil {
 			return nil, nil
 		}
-		check = ix.wordsMatcher(words)
+		verify = q
 	}
 	full := q
 	if dq := dateRange(r.From, r.To); dq != nil {
 		full = bleve.NewConjunctionQuery(q, dq)
 	}
 	req := bleve.NewSearchRequestOptions(full, fetch, 0, false)
+	// A one-word phrase is a term query: its locations are cheap.
+	req.IncludeLocations = verify == nil
 	res, err := ix.bl.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
 	}
+	locs := map[string]search.TermLocationMap{}
+	if verify == nil {
+		for _, h := range res.Hits {
+			locs[h.ID] = h.Locations[textField]
+		}
+	} else if len(res.Hits) > 0 {
+		if err := ix.locations(ctx, verify, res.Hits, locs); err != nil {
+			return nil, err
+		}
+	}
 	ids := make([]string, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		if id, _, ok := splitDocID(h.ID); ok {
-			ids = append(ids, id)
+		if _, ok := locs[h.ID]; ok {
+			if id, _, ok := splitDocID(h.ID); ok {
+				ids = append(ids, id)
+			}
 		}
 	}
 	recs, err := ix.records(ctx, ids)
@@ -109,6 +117,10 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		if len(hits) == size {
 			break
 		}
+		tl, ok := locs[h.ID]
+		if !ok {
+			continue // a phrase's pairs, but not the phrase
+		}
 		id, n, _ := splitDocID(h.ID)
 		rec := recs[id]
 		if rec == nil {
@@ -118,16 +130,12 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		if !ok {
 			return nil, fmt.Errorf("index: search: record of %s lacks passage %d", id, n)
 		}
-		hl, ok := check(text)
-		if !ok {
-			continue // a phrase's pairs, but not the phrase
-		}
 		hits = append(hits, Hit{
 			Meta:       rec.meta,
 			Para:       p.para,
 			Start:      p.start,
 			Text:       text,
-			Highlights: hl,
+			Highlights: highlights(tl, len(text)),
 			Score:      h.Score,
 		})
 	}
@@ -161,6 +169,42 @@ func pairsQuery(pairs analysis.TokenStream) query.Query {
 	return bleve.NewConjunctionQuery(qs...)
 }
 
+// locations runs q again restricted to the page of hits, asking for term
+// locations: reading term vectors for ten documents is cheap, for every
+// candidate of the first search it was not. Hits that q does not match
+// get no entry.
+func (ix *Index) locations(ctx context.Context, q query.Query, hits search.DocumentMatchCollection, into map[string]search.TermLocationMap) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), q), len(ids), 0, false)
+	req.IncludeLocations = true
+	req.Score = bleve.ScoreNone
+	res, err := ix.bl.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("index: search: highlights: %w", err)
+	}
+	for _, h := range res.Hits {
+		into[h.ID] = h.Locations[textField]
+	}
+	return nil
+}
+
+// highlights turns bleve's term locations into sorted, merged byte ranges.
+// The analyzer never moves offsets, so they index the stored text.
+func highlights(tl search.TermLocationMap, n int) [][2]int {
+	var out [][2]int
+	for _, locs := range tl {
+		for _, l := range locs {
+			if l.End <= uint64(n) && l.Start < l.End {
+				out = append(out, [2]int{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return normalise(out)
+}
+
 // Common words are those in more than commonFrac of the passages, once
 // the index holds at least commonMinDocs passages.
 const (
@@ -174,10 +218,7 @@ const (
 // its score, so their long posting lists are skipped through, not scanned.
 // When every word is common, a passage must hold all of them. On a small
 // index every word counts as rare, which is plain OR.
-//
-// It also returns the words, which the passages found are highlighted
-// with.
-func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (query.Query, []string, error) {
+func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (query.Query, error) {
 	var words []string
 	seen := map[string]bool{}
 	for _, t := range toks {
@@ -187,15 +228,15 @@ func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (que
 		}
 	}
 	if len(words) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
 	var rare, common []query.Query
 	if len(words) == 1 {
-		return term(textField, words[0]), words, nil
+		return term(textField, words[0]), nil
 	}
 	dfs, n, err := ix.docFreqs(ctx, textField, words)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for i, w := range words {
 		if dfs[i] == 0 {
@@ -209,17 +250,17 @@ func (ix *Index) wordsQuery(ctx context.Context, toks analysis.TokenStream) (que
 	}
 	switch {
 	case len(common) == 0 && len(rare) == 0:
-		return nil, nil, nil
+		return nil, nil
 	case len(common) == 0:
-		return bleve.NewDisjunctionQuery(rare...), words, nil
+		return bleve.NewDisjunctionQuery(rare...), nil
 	case len(rare) == 0:
-		return bleve.NewConjunctionQuery(common...), words, nil
+		return bleve.NewConjunctionQuery(common...), nil
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(bleve.NewDisjunctionQuery(rare...))
 	bq.AddShould(common...)
 	bq.SetMinShould(0)
-	return bq, words, nil
+	return bq, nil
 }
 
 // docFreqs returns how many passages hold each word of field, and how
