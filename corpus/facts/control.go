@@ -160,7 +160,7 @@ var ctlStems = []string{
 	"control", "took", "take", "taking", "seiz", "captur", "overr", "occup", "storm", "retook", "retak", "regain",
 	"won back", "fell", "fall", "escap", "slip", "lost", "los", "under", "held", "hold", "stronghold", "bastion",
 	"enclave", "hands of", "-run", "entere", "enters", "entering", "out of", "expel", "ousted", "routed", "between",
-	"power base", "powerbase", "heartland",
+	"power base", "powerbase", "heartland", "stationed", "based", "deployed", "garrisoned",
 }
 
 var ctlStemLits = makeLitSet(ctlStems)
@@ -341,6 +341,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 		}
 	}
+	occClaims(c, add)
 	// "the government-held city of Hama", "rebel-held areas of Aleppo"
 	for _, m := range ctlHeldMatches(s) {
 		side := ctlSideName(s[m[2]:m[3]])

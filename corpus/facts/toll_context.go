@@ -128,7 +128,8 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 		c.lower = asciiLower(c.text)
 		c.plain = plainText(c.text)
 		c.grams = makeBigrams(c.lower)
-		c.spans = tab.Find(c.text)
+		// world places too: an archive covers more than Syria
+		c.spans = tab.FindWorld(c.text)
 		if containsAny(c.text, ctxWeekdayNames) {
 			c.weekday = ctxWeekday(c.text)
 		}
