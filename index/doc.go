@@ -3,14 +3,30 @@
 // to the articles.
 //
 // It holds three kinds of document:
-//   - a passage per body or heading paragraph (credits are left out), with
-//     the paragraph text stored verbatim, its index and byte offset in the
-//     article, and the article's metadata;
-//   - a fact per statement, toll or control claim, with its searchable
-//     fields (speaker, role, place, category, date, ...) and the whole fact
-//     stored as JSON, returned as is;
+//   - a passage per body or heading paragraph (credits are left out),
+//     indexed for search (text, word pairs, date), storing nothing;
+//   - a fact per statement, toll or control claim, indexed on the fields
+//     fact queries filter and rank on (speaker and role, place, category,
+//     quote, sentence, day), storing nothing;
 //   - an article document with the article's hash and document counts,
-//     which Sync compares to re-index only what changed.
+//     which Sync compares to re-index only what changed, and the metadata
+//     Stats lists.
+//
+// What answers display is stored once per article, in a record on its
+// first passage (see record.go): metadata, the text, where each passage
+// lies in it, and the facts, whose evidence sentences and quotes are
+// offsets into the text. A hit's document id names the article and the
+// passage or fact, and the page of hits reads the records of its
+// articles. The document set, the indexed fields and their analysis are
+// what they were before records (mapping 7), so scores, and with them
+// every answer, are unchanged.
+//
+// Sync and Update extract facts, build documents and analyse them on
+// GOMAXPROCS workers, a bounded window of articles ahead of the writer;
+// batches of a few thousand documents are written one at a time, in
+// order, while the next fills. An article's documents always share a
+// batch, so a crash leaves each article wholly old or wholly new, and the
+// next Sync repairs the rest.
 //
 // Text fields go through the "newsbot" analyzer, registered with bleve's
 // registry: Unicode words, split at colons; Arabic article prefixes
