@@ -309,7 +309,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 					}
 				}
 			}
-			if !cue.passive && (status == Seized || status == Recaptured || status == Lost) && len(places) > 0 && places[0].Start > m[1] && !ctlPartOf(s[m[1]:places[0].Start]) && ctlPrepRE.MatchString(s[m[1]:places[0].Start]) && !ctlIncludingRE.MatchString(s[m[1]:places[0].Start]) {
+			if !cue.passive && len(places) > 0 && places[0].Start > m[1] && !ctlPartOf(s[m[1]:places[0].Start]) && ctlPrepRE.MatchString(s[m[1]:places[0].Start]) && !ctlIncludingRE.MatchString(s[m[1]:places[0].Start]) {
 				continue // "a ceasefire took effect in Lebanon", "has taken heavy losses in its fight with Israel"
 			}
 			if len(places) > 0 && places[0].Start > m[1] && ctlPercentRE.MatchString(s[m[1]:places[0].Start]) {
@@ -644,6 +644,13 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				break
 			}
 			return []ctlPlace{{sp.Entry.Canonical, sp.Start, sp.End}}
+		}
+		// a passive cue's place is its clause's subject, never a place
+		// named after it ("brought under government control ... like the
+		// dictatorships in Russia"), but for a list of what it holds
+		// ("swathes of Syria fell to rebel control, including Aleppo")
+		if !ctlIncludingRE.MatchString(s[to:min(len(s), to+40)]) {
+			return nil
 		}
 	}
 	if m := ctlTheCityRE.FindStringSubmatchIndex(s[to:]); m != nil && !strings.HasSuffix(s[to:to+m[1]], "of") {

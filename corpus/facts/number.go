@@ -64,7 +64,8 @@ var figCoreRE, figQualRE = func() (*regexp.Regexp, *regexp.Regexp) {
 	vague := `tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions`
 	fig := `(?:` + digits + `|(?:` + tens + `)-(?:` + units + `)|` + words + `)`
 	core := regexp.MustCompile(`^(?i)(?:(` + vague + `)|(` + fig + `)(?:\s*(?:-|–|to|and)\s*(` + digits + `))?(?:\s+(hundred|thousand|million|billion)\b)?)\b`)
-	qual := regexp.MustCompile(`(?i)\b(` + strings.Join(qs, "|") + `)\s+$`)
+	// a stray "to" after a qualifier is slipped copy: "as many as to 56,000"
+	qual := regexp.MustCompile(`(?i)\b(` + strings.Join(qs, "|") + `)\s+(?:to\s+)?$`)
 	return core, qual
 }()
 
@@ -85,6 +86,9 @@ func figQualMay(w string) bool {
 		return true
 	}
 	t := asciiLower(strings.TrimRight(w, "\t\n\f\r "))
+	if u, ok := strings.CutSuffix(t, " to"); ok && figQualMay(u+" ") {
+		return true
+	}
 	for _, q := range figQualWords {
 		if strings.HasSuffix(t, q[1]) && strings.Contains(t, q[0]) {
 			return true

@@ -211,6 +211,9 @@ var tollUnitNouns = map[string]bool{
 	"countries": true, "tanks": true, "vehicles": true, "buildings": true, "homes": true, "houses": true, "schools": true,
 	"hospitals": true, "aircraft": true, "planes": true, "helicopters": true, "points": true, "seats": true, "votes": true,
 	"billion": true, "pages": true, "sorties": true, "rounds": true, "missiles": true, "rockets": true, "bombs": true,
+	// animals are counted dead too, never as a toll
+	"foxes": true, "animals": true, "dogs": true, "cattle": true, "sheep": true, "birds": true, "cows": true, "pigs": true,
+	"chickens": true, "horses": true, "whales": true, "dolphins": true, "fish": true, "deer": true, "badgers": true, "hares": true,
 }
 
 var tollMonths = map[string]bool{
@@ -452,7 +455,7 @@ func tollNotCount(s string, n figure, h tollHead) bool {
 	if len(f) == 0 {
 		return false
 	}
-	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,;:\"“”'‘’("))
+	last := strings.ToLower(strings.Trim(f[len(f)-1], ".,;:\"“”'‘’(-"))
 	switch {
 	case tollMonths[last] && n.Value >= 1 && n.Value <= 31 && !n.Word:
 		return true
