@@ -88,7 +88,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents
 	volunteer volunteers relative relatives engineer engineers captain firefighter firefighters villager villagers
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
-	photographer journalist rescuer trader traders`)
+	photographer journalist rescuer trader traders watchdog watchdogs`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -106,7 +106,8 @@ var orgWords = set(`observatory ministry government department union council off
 	military forces kremlin house court party organisation organization coalition administration police
 	authorities media countries governments states nations alliance group embassy presidency palace
 	institute center centre foundation network commission bureau service services corps command brigade
-	company corporation bank fund campaign international watch amnesty crescent authority board gazette newspaper`)
+	company corporation bank fund campaign international watch amnesty crescent authority board gazette newspaper
+	staff watchdog`)
 
 // npWords are lowercase words allowed inside a speaker phrase.
 var npWords = set(`the a an one two three four five six seven eight nine ten several of for and de du al el bin
@@ -116,7 +117,8 @@ var npWords = set(`the a an one two three four five six seven eight nine ten sev
 	regional provincial federal
 	campaign communications policy research economic military us-based britain-based labour labor health
 	education finance justice economy agriculture transport energy environment trade culture information
-	opposition ruling independent civil civilian medical legal senior-level`)
+	opposition ruling independent civil civilian medical legal senior-level regime so-called state-run
+	britain-based london-based`)
 
 // titles are words of rank that may precede a personal name: "Turkish
 // President Recep Tayyip Erdogan".
@@ -366,6 +368,9 @@ func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
 			o.gender = g
 			return x.mention, true
 		}
+	}
+	if w == "they" && x.plural >= 0 && x.pluralGroup > x.lastGroup && x.pluralGroup >= x.groupN-2 {
+		return x.plural, true
 	}
 	for k := len(x.hist) - 1; k >= 0 && k >= len(x.hist)-8; k-- {
 		i := x.hist[k]

@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // personFrom reads a person described by where they are from, the name
 // they go by being unknown: "A Syrian human rights activist from Deir
 // al-Zor who fled ... said". toks[s:m+1] is the place; the description
@@ -66,7 +68,9 @@ func (x *stmtExtractor) relSubject(toks []tok, v int) (attr, bool) {
 		if relStops[w] {
 			return attr{}, false // another clause: "which the firm raised after X said"
 		}
-		if w != "who" && w != "which" || k == v-1 {
+		// "The Syrian Coalition an opposition group based outside the
+		// country said": a participle opens the description too
+		if w != "who" && w != "which" && w != "based" || k == v-1 {
 			continue
 		}
 		m := k - 1
@@ -173,5 +177,55 @@ func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
 		return false
 	}
 	p := x.word(toks[v-1])
+	if strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "s") && days[p[:len(p)-1]] {
+		return true // "Tuesday's reports", "Tuesdays reports"
+	}
 	return nounDeterminers[p] || isNumber(p)
+}
+
+// conjPreps open a clause of their own when a subject and a cue follow:
+// "a day after the White House said".
+var conjPreps = set(`after before since until`)
+
+// afterAdverbial returns the first token of the subject after an opening
+// adverbial in toks[i:e] ("On Sunday Associated Press", "In rural Homs
+// meanwhile activists"), or -1: a date's words, then a sentence adverb or
+// an article.
+func (x *stmtExtractor) afterAdverbial(toks []tok, i, e int) int {
+	for k := i; k < e; k++ {
+		w := x.word(toks[k])
+		switch {
+		case leadAdverbs[w]:
+			return k + 1
+		case days[w] || months[w] || isNumber(w):
+			if k+1 < e && !days[x.word(toks[k+1])] && !months[x.word(toks[k+1])] && !isNumber(x.word(toks[k+1])) {
+				return k + 1
+			}
+		case isDet(w) && k > i:
+			return k
+		}
+	}
+	return -1
+}
+
+// notePlural remembers a plural speaker noun opening a group that
+// attributed nothing: "The Syrian activists had no information ... They
+// claimed the attack ..." is the activists' claim, not the last speaker's.
+func (x *stmtExtractor) notePlural(toks []tok) {
+	i := 0
+	if i < len(toks) && toks[i].kind == tWord && isDet(x.word(toks[i])) {
+		i++
+	}
+	e := x.npRun(toks, i)
+	if e <= i || e >= len(toks) || toks[e].kind != tWord {
+		return
+	}
+	h := toks[e-1]
+	hw := x.word(h)
+	if isCapWord(x.text[h.s:h.e]) || !speakerNouns[hw] || !strings.HasSuffix(hw, "s") || isCapWord(x.text[toks[e].s:toks[e].e]) {
+		return
+	}
+	if ent, ok := x.entityFor(toks, i, e, ""); ok {
+		x.plural, x.pluralGroup = ent, x.groupN
+	}
 }

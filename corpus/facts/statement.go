@@ -131,7 +131,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 		return nil
 	}
 	qs := scanQuotes(a)
-	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1, mention: -1}
+	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1, mention: -1, plural: -1}
 	x.date = a.DateString()
 	x.run(sents)
 	return x.out
@@ -164,6 +164,9 @@ type stmtExtractor struct {
 	// named subject of a group that attributed nothing ("Ham went on to
 	// explain how ...")
 	mention, mentionGroup int
+	// the group a later "they" most likely means: the plural subject of a
+	// group that attributed nothing ("The Syrian activists had no ...")
+	plural, pluralGroup int
 }
 
 // entity is a speaker met in the article.
@@ -270,15 +273,17 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		if !ok || isTitle(text[q.start:q.end]) {
 			continue // scare quotes, titles, unattributed words
 		}
-		if at.verb >= 0 {
-			usedVerb[at.verb] = true
-		}
-		x.qSpeaker[t.q] = at.ent
-		groupSpeaker = at.ent
 		kind := Partial
 		if isDirect(text[q.start:q.end], k == 0) {
 			kind = Direct
 		}
+		// 'Havidar said civilians had fled "in waves ..."': the clause
+		// around a fragment is reported speech too
+		if at.verb >= 0 && !(kind == Partial && at.verb < k-2) {
+			usedVerb[at.verb] = true
+		}
+		x.qSpeaker[t.q] = at.ent
+		groupSpeaker = at.ent
 		x.emit(at.ent, text[q.start:q.end], kind, q.start, q.end, sentence, start)
 		x.note(at.ent, para)
 	}
@@ -296,6 +301,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 	}
 	if x.lastGroup != x.groupN {
 		x.noteMention(toks)
+		x.notePlural(toks)
 	}
 	_ = groupSpeaker
 	_ = lastInPara
@@ -927,7 +933,24 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		// the words right before the cue must be a clean speaker phrase:
 		// "Farmers near Homs say" is not Homs speaking
 		s := j + 1
-		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] {
+		if !x.npStart(toks, s, i+1) {
+			// "Get short URL 548 A human rights group has claimed": a
+			// capitalised article opens the sentence glued on
+			for k := i; k > s; k-- {
+				if txt := x.text[toks[k].s:toks[k].e]; (txt == "A" || txt == "An" || txt == "The") && x.npStart(toks, k, i+1) {
+					s, j = k, k-1
+					break
+				}
+			}
+		}
+		if j == 0 && toks[0].kind == tWord && prepositions[x.word(toks[0])] {
+			// "On Sunday Associated Press said", "In rural Homs meanwhile
+			// activists said": an opening adverbial, then the subject
+			if k := x.afterAdverbial(toks, 1, i+1); k > 1 && k <= i {
+				s, j = k, -1
+			}
+		}
+		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] && !conjPreps[x.word(toks[j])] {
 			return attr{}, false
 		}
 		if w := x.word(toks[s]); s == i && (w == "he" || w == "she") && s > 0 && depth == 0 {
@@ -1205,8 +1228,8 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		}
 		at, ok := x.subject(toks, v, 0)
 		if !ok {
-			if w == "said" || w == "says" || w == "told" {
-				x.unreadGroup = x.groupN // someone we cannot name spoke
+			if f&vAfter != 0 || f&vPartial != 0 && !strings.HasSuffix(w, "ing") {
+				x.unreadGroup = x.groupN // someone we cannot name spoke ("... Mark Toner slammed")
 			}
 			continue
 		}

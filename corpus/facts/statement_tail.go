@@ -34,6 +34,15 @@ var objectOpeners = set(`that which who whom whose what as than if whether when 
 // what was said.
 func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 	n := len(toks)
+	// "... the Red Cross said; the second such delivery": a semicolon
+	// closes the sentence the attribution closes
+	for k := from; k < n; k++ {
+		if toks[k].kind == tPunct && x.text[toks[k].s] == ';' {
+			n = k
+			break
+		}
+	}
+	toks = toks[:n]
 	if n-from < 5 {
 		return 0, attr{}, false
 	}
@@ -70,15 +79,15 @@ func (x *stmtExtractor) tailAfterCue(toks []tok, i int, object bool) bool {
 	if i >= len(toks) {
 		return true
 	}
-	if w := x.word(toks[i]); !object && toks[i].kind == tWord && !prepositions[w] && !days[w] && !skipWords[w] && x.verb(toks[i])&vGerund == 0 && w != "which" {
+	if w := x.word(toks[i]); !object && toks[i].kind == tWord && !prepositions[w] && !days[w] && !skipWords[w] && x.verb(toks[i])&vGerund == 0 && w != "which" && !leadParticiples[w] {
 		// only "told" takes an object: "said observatory head Rami ..."
 		// names the speaker after the cue
 		return false
 	}
 	// "... the Premier said which accounts for ...", "... he added
 	// indicating that ...": the speech goes on, or a second cue follows
-	if t := toks[i]; t.kind == tWord && (x.word(t) == "which" || x.verb(t)&vGerund != 0) {
-		return true
+	if t := toks[i]; t.kind == tWord && (x.word(t) == "which" || x.verb(t)&vGerund != 0 || leadParticiples[x.word(t)] && strings.HasSuffix(x.word(t), "ing")) {
+		return true // "... they added citing field visits"
 	}
 	n, prep := 0, false
 	for ; i < len(toks); i++ {
@@ -115,7 +124,9 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 		return 0, attr{}, false
 	}
 	if w := x.word(toks[p]); pronouns[w] {
-		if w == "i" || w == "we" || !x.tailClause(toks, from, p) {
+		// "... where their next meal is coming from she added": after a
+		// subject pronoun a closing preposition is stranded, no object
+		if w == "i" || w == "we" || !x.tailClause(toks, from, p) && !(x.tailClause(toks, from, p-1) && prepositions[x.word(toks[p-1])]) {
 			return 0, attr{}, false
 		}
 		// without quotation marks nothing but nearness ties the words to
@@ -142,6 +153,16 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 	// ties to the clause is not the speaker's
 	for s > from && s < p && toks[s-1].kind == tWord && possessives[x.word(toks[s-1])] && !isCapWord(x.text[toks[s].s:toks[s].e]) {
 		s++
+	}
+	// "into neighbouring Turkey an activist said": the article opens the
+	// speaker unless a personal name stands before it
+	for k := p - 1; k > s; k-- {
+		if w := x.word(toks[k]); (w == "a" || w == "an") && !isCapWord(x.text[toks[k].s:toks[k].e]) {
+			if n, ok := x.nameLike(toks, s, k); personal(x.roleHead(toks, k+1, p+1)) && !(ok && n >= 2) {
+				s = k
+			}
+			break
+		}
 	}
 	// a name right after a preposition is the place the clause ends on:
 	// "killed in Tall Tawil a relative said"
@@ -294,9 +315,18 @@ func (x *stmtExtractor) tailInverted(toks []tok, from, v int) (attr, bool) {
 	if e == j || pronouns[x.word(toks[j])] {
 		return attr{}, false
 	}
-	// what may follow the speaker: the end, a relative clause, a participle
+	// what may follow the speaker: the end, a relative clause, a participle,
+	// an acronym in brackets ("said the Syrian Observatory (SOHR) an
+	// independent group ...")
 	if e < len(toks) {
 		t := toks[e]
+		if t.kind == tPunct && x.text[t.s] == '(' && e+2 < len(toks) && toks[e+2].kind == tPunct && x.text[toks[e+2].s] == ')' && isAcronym(x.text[toks[e+1].s:toks[e+1].e]) {
+			ent, ok := x.entityFor(toks, j, e, "")
+			if !ok {
+				return attr{}, false
+			}
+			return attr{ent: ent, s: toks[j].s, e: toks[e-1].e, verb: v, inverted: true}, true
+		}
 		if t.kind != tWord {
 			return attr{}, false
 		}

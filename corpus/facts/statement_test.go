@@ -184,6 +184,16 @@ func TestStatementPatterns(t *testing.T) {
 		{"posts", "Ole Brandt", "The bombers have been shaken", Unquoted},
 		{"posts", "Ole Brandt", "these acts will make us", Unquoted},
 		{"posts", "Mira Lund", "The blasts took", Unquoted}, // "she added indicating that ..."
+		// reported speech in scraped copy
+		{"reported_wire", "watchdog", "Floodwater cut", Reported},                     // "a watchdog said on Sunday"
+		{"reported_wire", "volunteer", "The water swept", Unquoted},                   // "into neighbouring Brenna a volunteer said"
+		{"reported_wire", "Coastal Radio", "Coastal Radio said", Reported},            // opening adverbial "On Sunday"
+		{"reported_wire", "Regional Water Authority", "the Regional Water", Reported}, // "a day after X said"
+		{"reported_wire", "human rights group", "A human rights group", Reported},     // junk glued before "A"
+		{"reported_wire", "Brenna Fishing Guild", "The Brenna Fishing", Reported},     // "X a group based in ... said"
+		{"reported_wire", "volunteers", "They said", Reported},                        // "they" is the plural named before
+		{"reported_wire", "Red Cross", "Two volunteers reached", Reported},            // "said; ..."
+		{"partial", "Maria Ortega", "UN chief Maria Ortega said she was", Reported},   // the clause around a fragment
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -236,6 +246,12 @@ func TestStatementPatterns(t *testing.T) {
 		// "Two blasts hit ...": a cue word after a number is a noun
 		if strings.HasPrefix(s.Quote, "Two blasts") || s.Speaker == "Premier" {
 			t.Errorf("posts: wrong statement %+v", s)
+		}
+	}
+	for _, s := range got["reported_wire"] {
+		// "Tuesdays reports came" is no cue; no speaker for an unknown "she"
+		if strings.HasPrefix(s.Quote, "Tuesdays") || s.Speaker == "Brenna" || strings.HasPrefix(s.Quote, "More than 300") {
+			t.Errorf("reported_wire: wrong statement %+v", s)
 		}
 	}
 	// scare quotes, titles of works and headings are nobody's words
