@@ -93,6 +93,12 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	if q.Place == "" {
 		return e.placesTaken(q, claims), nil
 	}
+	if q.Status != "" {
+		// "who recaptured Palmyra": the claims of a taking before those
+		// of who holds it now
+		taken, other := partition(claims, func(c claim) bool { return statusLike(q.Status, c.c.Status) })
+		claims = append(taken, other...)
+	}
 	var r Response
 	// the place itself first, then sites inside it ("Aleppo International Airport")
 	asked := append([]string{q.Place}, q.Places...)

@@ -85,7 +85,7 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			}
 		}
 		if q.Speaker != "" && isRole(q.Speaker) {
-			score += 0.5 * float64(roleFit(q.Speaker, s.Speaker+" "+s.Role))
+			score += float64(roleFit(q.Speaker, s.Speaker+" "+s.Role))
 		}
 		best = max(best, cover)
 		rs = append(rs, ranked{h, score, cover, words})
@@ -215,6 +215,7 @@ func whenLabel(p period) string {
 // same articles ("Al-Halqi said" after "Prime Minister Wael al-Halqi").
 func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, error) {
 	forms := e.nameForms(q.Speaker)
+	var strict []string
 	if q.Speaker != "" {
 		for _, v := range roleVariants(q.Speaker) {
 			if !slices.Contains(forms, v) {
@@ -223,9 +224,23 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 		}
 		if isRole(q.Speaker) {
 			if soft := strings.Join(softTokens(significantTokens(q.Speaker)), " "); soft != names.Key(q.Speaker) && soft != "" {
+				strict = slices.Clone(forms)
 				forms = append(forms, soft)
 			}
 		}
+	}
+	if strict == nil {
+		strict = forms
+	}
+	// how a statement's speaker fits the role as asked, in any of its
+	// written forms; the form without a nationality only finds, it never
+	// lets another country's minister fit
+	fitOf := func(sr string) int {
+		best := 0
+		for _, f := range strict {
+			best = max(best, roleFit(f, sr))
+		}
+		return best
 	}
 	var hits []index.FactHit
 	seen := map[string]bool{}
@@ -247,12 +262,19 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 				continue
 			}
 			sr := x.Statement.Speaker + " " + x.Statement.Role
-			if who == "" || speakerMatches(who, sr) && (!role || roleFit(who, sr) > 0) {
+			if who == "" || speakerMatches(who, sr) && (!role || fitOf(sr) > 0) {
 				add(x)
 			}
 		}
 		if !role && len(hits) > 0 {
 			break // a name found as asked; its other spellings would add namesakes
+		}
+	}
+	if role && hasNationality(significantTokens(q.Speaker)) {
+		// "the Turkish foreign minister": a holder named with that
+		// nationality wins over one named without any
+		if exact := filterRows(hits, func(h index.FactHit) bool { return fitOf(h.Statement.Speaker+" "+h.Statement.Role) == 2 }); len(exact) > 0 {
+			hits = exact
 		}
 	}
 	if role && !hasNationality(significantTokens(q.Speaker)) {

@@ -88,7 +88,11 @@ var nationality = map[string]bool{"syrian": true, "syria": true, "russian": true
 	"american": true, "us": true, "u": true, "british": true, "britain": true, "uk": true, "french": true, "france": true,
 	"iranian": true, "iran": true, "iraqi": true, "israeli": true, "german": true, "germany": true, "lebanese": true,
 	"jordanian": true, "saudi": true, "qatari": true, "egyptian": true, "chinese": true, "italian": true, "spanish": true,
-	"scottish": true, "welsh": true, "irish": true, "european": true, "eu": true}
+	"scottish": true, "welsh": true, "irish": true, "european": true, "eu": true,
+	// possessives as folded copy writes them: "France's foreign minister"
+	"syrias": true, "russias": true, "turkeys": true, "frances": true, "irans": true, "iraqs": true, "israels": true,
+	"britains": true, "americas": true, "germanys": true, "jordans": true, "lebanons": true, "egypts": true,
+	"qatars": true, "chinas": true, "us-led": true, "saudis": true, "kurdistan": true}
 
 // qualifiers change which office a role is: the shadow chancellor is not
 // the chancellor, nor the former one.

@@ -269,6 +269,7 @@ var (
 		regexp.MustCompile(`(?i)^(?:has|did|have)\s+(?:the\s+)?(.+?)\s+(?:fall|fallen|been\s+(?:taken|captured|seized|lost|retaken|recaptured))\b`),
 		regexp.MustCompile(`(?i)\b(?:who(?:'s|\s+is)\s+in\s+control\s+of|control\s+of|status\s+of|situation\s+in)\s+(?:the\s+)?(.+?)\W*$`),
 	}
+	tookRE          = regexp.MustCompile(`(?i)\bwho\s+(?:took|seized|captured|retook|recaptured|took\s+over|has\s+(?:taken|seized|captured)|had\s+taken)\b`)
 	controlUnderRE  = regexp.MustCompile(`(?i)^(?:is|are|was)\s+(?:the\s+)?(.+?)\s+(?:still\s+)?(?:under|in)\s+(?:the\s+)?(.+?)\s+(?:control|hands)\W*$`)
 	controlDidRE    = regexp.MustCompile(`(?i)^(?:did|have|has)\s+(?:the\s+)?(.+?)\s+(?:take|taken|took|seize|seized|capture|captured|enter|entered|retake|retaken|recapture|recaptured|lose|lost)\s+(?:control\s+of\s+)?(?:the\s+)?(.+?)\W*$`)
 	controlByRE     = regexp.MustCompile(`(?i)^(?:is|are|was)\s+(?:the\s+)?(.+?)\s+(?:still\s+)?(?:held|controlled|captured|taken|seized)\s+by\s+(?:the\s+)?(.+?)\W*$`)
@@ -407,7 +408,11 @@ func classifyWords(t string, lx lexicon) query {
 	}
 	for _, re := range controlPlaceREs {
 		if m := re.FindStringSubmatch(t); m != nil {
-			return withPlace(query{Intent: IntentControl}, m[1])
+			q := withPlace(query{Intent: IntentControl}, m[1])
+			if tookRE.MatchString(t) {
+				q.Status = "seized" // who took it: the claims of a taking first
+			}
+			return q
 		}
 	}
 	q := query{Intent: IntentSearch, Topic: t}

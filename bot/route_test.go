@@ -52,8 +52,8 @@ func TestRoute(t *testing.T) {
 		{"/toll place:Idlib category:displaced", query{Intent: IntentToll, Category: "displaced", Place: "Idlib"}},
 		// control
 		{"Who controls Aleppo?", query{Intent: IntentControl, Place: "Aleppo"}},
-		{"who took Tal Rifaat", query{Intent: IntentControl, Place: "Tal Rifaat"}},
-		{"Who seized Tal Rifaat?", query{Intent: IntentControl, Place: "Tal Rifaat"}},
+		{"who took Tal Rifaat", query{Intent: IntentControl, Place: "Tal Rifaat", Status: "seized"}},
+		{"Who seized Tal Rifaat?", query{Intent: IntentControl, Place: "Tal Rifaat", Status: "seized"}},
 		{"Has Aleppo fallen?", query{Intent: IntentControl, Place: "Aleppo"}},
 		{"Is Hama under government control?", query{Intent: IntentControl, Place: "Hama", Controller: "government"}},
 		{"Is Idlib held by the rebels?", query{Intent: IntentControl, Place: "Idlib", Controller: "rebels"}},
