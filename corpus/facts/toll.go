@@ -656,6 +656,9 @@ func tollScope(q *tollCues, cd tollCand) string {
 	return Incident
 }
 
+// tollBackRefRE points back to a place named before.
+var tollBackRefRE = regexp.MustCompile(`\b(?:the|that|this)\s+(?:same\s+|nearby\s+|besieged\s+|rebel-held\s+|government-held\s+)?(?:city|town|village|area|district|province|region|camp|neighbou?rhood|suburb|market|hospital|school)\b|\bthere\b|\bthe\s+(?:death\s+|casualty\s+)?toll\b`)
+
 // tollDisasterRE names a natural disaster or an accident.
 var tollDisasterRE = regexp.MustCompile(`\b(?:tsunamis?|earthquakes?|quakes?|hurricanes?|cyclones?|typhoons?|floods?|flooding|storms?|landslides?|mudslides?|avalanches?|eruptions?|tidal\s+waves?|heatwaves?|(?:plane|train|air|rail|bus|helicopter)\s+crash(?:es)?|derailment|stampede)\b`)
 
@@ -728,7 +731,9 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
 // assumed, for an archive covers the world (a tsunami's dead in Sri Lanka
 // are not "killed in Syria").
 func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
-	if scope != Incident {
+	// only a sentence that points back to a place or an event named
+	// before ("The raids killed ...", "in the town") takes its place
+	if scope != Incident || !(ctxEventAnaphoraRE.MatchString(ctxs[i].text) || tollBackRefRE.MatchString(ctxs[i].lower)) {
 		return ""
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
