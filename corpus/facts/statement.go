@@ -397,7 +397,22 @@ func (x *stmtExtractor) note(ent, para int) {
 	}
 }
 
-func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence string, _ int) {
+func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence string, gstart int) {
+	if gstart <= s && furniture(x.text[gstart:s]) >= 0 {
+		return // inside a headline a link to another story brought in
+	}
+	if k := furniture(quote); k >= 0 {
+		// a link to another story: the words before it may stand, the
+		// headline after it never
+		e = trimEnd(x.text, s, s+k)
+		if strings.Count(x.text[s:e], " ") < 3 {
+			return
+		}
+		quote = x.text[s:e]
+	}
+	if caption(quote) {
+		return // a photo caption is nobody's speech
+	}
 	en := x.ents[ent]
 	x.out = append(x.out, Statement{
 		Article:  x.a.ID,

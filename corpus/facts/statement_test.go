@@ -254,6 +254,19 @@ func TestStatementPatterns(t *testing.T) {
 			t.Errorf("reported_wire: wrong statement %+v", s)
 		}
 	}
+	// links to other stories and photo captions glued into the body are
+	// not this story's speech; the words before a link stand
+	var furn []string
+	for _, s := range got["furniture"] {
+		furn = append(furn, s.Quote)
+		if strings.Contains(s.Quote, "Read") || strings.Contains(s.Quote, "mayor") || strings.Contains(s.Quote, "envoy") ||
+			strings.Contains(s.Quote, "volunteers carry") || strings.Contains(s.Quote, "floods") {
+			t.Errorf("furniture: %+v", s)
+		}
+	}
+	if len(furn) != 2 || furn[1] != "Residents say the bakeries have been closed for a week" {
+		t.Errorf("furniture: got %q", furn)
+	}
 	// scare quotes, titles of works and headings are nobody's words
 	for _, s := range got["scare"] {
 		if s.Kind != Reported {
