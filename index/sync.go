@@ -31,7 +31,7 @@ type indexed struct {
 // batchOps is how many document writes go into one bleve batch (see
 // write): few, large batches mean few segments to merge; Index.batchOps
 // starts at it, so that tests can lower it.
-const batchOps = 8000
+const batchOps = 4000
 
 // Sync makes the index hold exactly arts. An article whose hash is
 // unchanged is left alone; a changed one has all its documents (passages

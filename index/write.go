@@ -149,7 +149,7 @@ func (ix *Index) lookupArticles(ctx context.Context, ids []string) (map[string]i
 
 // inFlight bounds the articles extracted and analysed ahead of the
 // writer, so that a build's memory does not grow with the corpus.
-const inFlight = 512
+const inFlight = 128
 
 // built is one article's analysed documents, ready for a batch.
 type built struct {

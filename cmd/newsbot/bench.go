@@ -38,7 +38,7 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	asJSON := fs.Bool("json", false, "machine-readable output")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the timed questions to this file")
 	buildProfile := fs.String("build-cpuprofile", "", "write a CPU profile of the index build (load, extraction, index) to this file")
-	memProfile := fs.String("memprofile", "", "write a heap profile taken at the end of the index build to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile taken halfway through the index build to this file")
 	baseline := fs.Bool("baseline", false, "also index the same text with plain bleve (default mapping, one document per article), in this run")
 	fts5 := fs.String("fts5", "", "also time SQLite FTS5 query+snippet on the same corpus with this python3 script (index/testdata/fts5_bench.py)")
 	if err := fs.Parse(args); err != nil {
@@ -71,7 +71,18 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	}
 	defer ix.Close()
 	bar := newProgress(stderr)
-	st, err := ix.Sync(ctx, arts, facts.Extract, bar.update)
+	progress := bar.update
+	if *memProfile != "" {
+		progress = func(done, total int) {
+			bar.update(done, total)
+			if done == total/2 {
+				if err := writeHeapProfile(*memProfile); err != nil {
+					log.Warn("bench: heap profile", "err", err)
+				}
+			}
+		}
+	}
+	st, err := ix.Sync(ctx, arts, facts.Extract, progress)
 	bar.done()
 	if err != nil {
 		return err
@@ -79,11 +90,6 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	indexTook := time.Since(start)
 	if stopBuild != nil {
 		if err := stopBuild(); err != nil {
-			return err
-		}
-	}
-	if *memProfile != "" {
-		if err := writeHeapProfile(*memProfile); err != nil {
 			return err
 		}
 	}
