@@ -229,7 +229,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 		}
 		out = append(out, Control{
-			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: c.source,
+			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: sourceOf(ctxs, i),
 			Date:     ctlDate(a, c),
 			Evidence: Evidence{Article: a.ID, Start: c.Start + start, End: c.Start + end, Sentence: s},
 		})

@@ -50,7 +50,10 @@ var occDemonyms = map[string]string{
 	"ugandan": "Uganda", "rwandan": "Rwanda", "libyan": "Libya", "egyptian": "Egypt", "jordanian": "Jordan",
 }
 
-var occLits = makeLitSet([]string{"occup", "stationed", "based", "deployed", "garrisoned"})
+var (
+	occLits     = makeLitSet([]string{"occup", "stationed", "based in", "deployed", "garrisoned"})
+	occStayLits = makeLitSet([]string{"stationed", "based in", "deployed", "garrisoned"})
+)
 
 // occClaims adds the occupation and deployment claims of a sentence.
 func occClaims(c *sentCtx, add func(place, side, status string, start, end int)) {
@@ -58,8 +61,9 @@ func occClaims(c *sentCtx, add func(place, side, status string, start, end int))
 		return
 	}
 	s := c.text
+	occ := strings.Contains(c.lower, "occup")
 	// "Turkey, which occupies northern Cyprus"
-	for _, m := range occVerbRE.FindAllStringSubmatchIndex(c.lower, -1) {
+	for _, m := range occFind(occ, occVerbRE, c.lower) {
 		if occNeg.MatchString(s[max(0, m[0]-30):m[0]]) {
 			continue
 		}
@@ -81,7 +85,7 @@ func occClaims(c *sentCtx, add func(place, side, status string, start, end int))
 		}
 	}
 	// "the Israeli occupation of the West Bank"
-	for _, m := range occNounRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range occFind(occ, occNounRE, s) {
 		country, ok := occDemonyms[strings.ToLower(s[m[2]:m[3]])]
 		if !ok || occOverRE.MatchString(s[:m[0]]) {
 			continue
@@ -91,6 +95,9 @@ func occClaims(c *sentCtx, add func(place, side, status string, start, end int))
 		}
 	}
 	// "Basra, where British forces are stationed"; "US troops based in Falluja"
+	if !occStayLits.anyIn(c.lower, &c.grams) {
+		return
+	}
 	var prev *names.Span
 	for k := range c.spans {
 		sp := c.spans[k]
@@ -113,6 +120,15 @@ func occClaims(c *sentCtx, add func(place, side, status string, start, end int))
 			add(sp.Entry.Canonical, occSide(c, off+m[2], off+m[3]), Held, off+m[2], sp.End)
 		}
 	}
+}
+
+// occFind runs re over s when ok: the sentence holds a word every match
+// of re holds.
+func occFind(ok bool, re *regexp.Regexp, s string) [][]int {
+	if !ok {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
 }
 
 // occSide is the side a force is known by ("US troops" is US forces), or

@@ -307,7 +307,9 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			}
 		}
 		if cd.category == "" && (h.person || h.noun == "") {
-			if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
+			if !containsAny(asciiLower(s[h.end:min(len(s), h.end+200)]), tollAfterStems) && plainText(s[h.end:min(len(s), h.end+200)]) {
+				// no casualty word follows: tollVerbAfterRE cannot match
+			} else if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
 				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
 				cd.end = h.end + m[5]
 				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {
@@ -378,7 +380,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			Qualifier: cd.n.Qualifier,
 			Category:  cd.category,
 			Subgroup:  cd.h.subgroup,
-			Source:    c.source,
+			Source:    sourceOf(ctxs, i),
 			Scope:     tollScope(cues, cd),
 		}
 		t.Scope, t.Date = tollDate(c, t.Scope)
@@ -408,6 +410,13 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	}
 	return out
 }
+
+// tollAfterStems: one of them is in every match of tollVerbAfterRE
+// (whose matches are shorter than 200 bytes: a 62-byte aside, five
+// auxiliaries and the verb).
+var tollAfterStems = []string{"kill", "die", "dead", "wound", "injur", "hurt", "displac", "missing", "detain", "arrest", "execut",
+	"slain", "abduct", "kidnap", "perish", "fled", "flee", "uproot", "behead", "crucif", "murder", "shot", "gunned", "lost",
+	"homeless", "forced"}
 
 // tollAdjacentRE starts the text after the people a figure counts with
 // a casualty participle of their own.

@@ -23,9 +23,11 @@ type sentCtx struct {
 	// or a (?i) pattern would find it.
 	plain bool
 	// grams filters literal searches in lower (see bigrams)
-	grams  bigrams
-	spans  []names.Span // every known name, offsets relative to text
-	source string       // canonical reporting source, "" when none
+	grams   bigrams
+	spans   []names.Span // every known name, offsets relative to text
+	source  string       // canonical reporting source, "" when none: see sourceOf
+	srcRead bool         // source has been read
+	art     *srcArticle  // what the article tells its sentences' sources
 	// weekday is the weekday the sentence dates its event by ("on Monday"),
 	// -1 when none.
 	weekday int
@@ -119,7 +121,8 @@ var ctxWeekdays = map[string]time.Weekday{
 }
 
 // buildContexts prepares every sentence of a once for both extractors.
-// Contexts are read-only once built.
+// Contexts are read-only once built, but for the source that sourceOf
+// reads on first use.
 func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 	tab := names.Default()
 	out := make([]sentCtx, len(sents))
@@ -144,18 +147,27 @@ func buildContexts(a *corpus.Article, sents []Sentence) []sentCtx {
 	ctxLocalPlaces(out)
 	art := newSrcArticle(out)
 	for i := range out {
-		out[i].source = ctxSourceAt(&out[i], &art)
-	}
-	// a sentence without a source of its own takes the previous one's when
-	// it carries on the same report ("The Observatory said ... It said at
-	// least 12 people were killed"; "... , the observatory said. The
-	// strikes killed at least 12 people")
-	for i := 1; i < len(out); i++ {
-		if out[i].source == "" && ctxAnaphoraRE.MatchString(out[i].text) {
-			out[i].source = out[i-1].source
-		}
+		out[i].art = &art
 	}
 	return out
+}
+
+// sourceOf is the source of sentence i, read when a fact first needs it:
+// most sentences state none, and reading a source is the costliest step
+// after finding names. A sentence without a source of its own takes the
+// previous one's when it carries on the same report ("The Observatory
+// said ... It said at least 12 people were killed"; "... , the
+// observatory said. The strikes killed at least 12 people").
+func sourceOf(ctxs []sentCtx, i int) string {
+	c := &ctxs[i]
+	if !c.srcRead {
+		c.srcRead = true
+		c.source = ctxSourceAt(c, c.art)
+		if c.source == "" && i > 0 && ctxAnaphoraRE.MatchString(c.text) {
+			c.source = sourceOf(ctxs, i-1)
+		}
+	}
+	return c.source
 }
 
 // ctxDate is the date an article gives an event. The rule:

@@ -45,15 +45,14 @@ const srcDescBody = `(?:(?:local|medical|hospital|security|military|rebel|opposi
 
 const srcDesc = `(` + srcDescBody + `)`
 
+// srcDescGap is what may stand between a description and its cue.
+const srcDescGap = `((?:\s+(?:at|in|from|with|within|of|close\s+to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)?(?:\s*,\s*(?:who|which)\s+[^,]{1,60},)?(?:\s+(?:has|have|had|also|later|on\s+\w+day|in\s+a\s+statement))*\s*(?:,\s*)?)`
+
 // srcLead is what may stand between "according to" and its source: "a
 // military statement published by", "figures compiled by".
 const srcLead = `(?:(?:an?\s+|the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:figures|data|statistics|count|tally|statement|report|toll|figure)\s+(?:(?:compiled|released|published|issued|given|carried|cited)\s+)?(?:by|from|of|on|in)\s+)?`
 
 var (
-	// srcDescBeforeRE ends the text before a cue with a description
-	// and what may stand between it and the cue: a place ("activists in
-	// rural Idlib said"), "has", "have", "in a statement".
-	srcDescBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])` + srcDesc + `((?:\s+(?:at|in|from|with|within|of|close\s+to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)?(?:\s*,\s*(?:who|which)\s+[^,]{1,60},)?(?:\s+(?:has|have|had|also|later|on\s+\w+day|in\s+a\s+statement))*\s*(?:,\s*)?)$`)
 	// srcDescAfterRE starts the text after "according to" or an inverted
 	// "said" with a description.
 	srcDescAfterRE = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+|an?\s+|some\s+|one\s+|two\s+|three\s+|several\s+)?((?:[\p{L}'’-]+\s+){0,2}?` + srcDescBody + `)\b`)
@@ -147,7 +146,9 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 		if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
 			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2])
 		}
-		if m := srcDescAfterRE.FindStringSubmatchIndex(lower[to:min(len(s), to+120)]); m != nil {
+		if lrest := lower[to:min(len(s), to+120)]; !containsAny(lrest, srcHeadWords) {
+			// no description follows
+		} else if m := srcDescAfterRE.FindStringSubmatchIndex(lrest); m != nil {
 			take(art.resolve(s[to+m[2]:to+m[3]]), m[2]+1)
 		}
 		if after {
@@ -172,10 +173,15 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			take(sp.Entry.Canonical, srcGapLen(gap))
 		}
 	}
-	if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
-		take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3])
+	if containsAny(head, srcInstWords) {
+		if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
+			take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3])
+		}
 	}
-	if m := srcDescBeforeRE.FindStringSubmatchIndex(lhead); m != nil && !srcToldBefore(lhead[:m[2]]) {
+	if !srcHeadLits.anyIn(lhead, &c.grams) {
+		return out
+	}
+	if m := srcDescBefore(lhead); m != nil && !srcToldBefore(lhead[:m[2]]) {
 		desc := head[m[2]:m[3]]
 		// a named source right before its description ("The Syrian
 		// Observatory ... a British-based monitoring group gave") wins,
@@ -183,6 +189,80 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 		take(art.resolve(desc), len(head)-m[3]+1)
 	}
 	return out
+}
+
+// srcInstWords: one of them ends every match of srcInstBeforeRE.
+var srcInstWords = []string{"Office", "Ministry", "Staff", "Command", "Agency", "News", "Council", "Committee", "Department",
+	"Commission", "Observatory", "Organisation", "Organization", "Cross", "Crescent", "Service", "Network", "Centre", "Center",
+	"Authority", "Federation", "Union", "Program", "Fund", "Institute", "Court", "Coalition", "Bureau", "Police"}
+
+// srcHeadWords: one of them is in every match of srcDescBeforeAnchRE (the
+// heads of srcDesc).
+var (
+	srcHeadWords = []string{"monitor", "watchdog", "correspondent", "reporter", "analyst", "expert", "activist", "medics",
+		"doctors", "rescuers", "witnesses", "residents", "official", "authorities", "spokes", "observatory", "source", "group",
+		"agency", "office", "ministry", "workers", "commanders", "officers", "campaigners", "investigators"}
+	srcHeadLits = makeLitSet(srcHeadWords)
+	// srcDescBeforeAnchRE reads, from a word start to the cue, a
+	// description and what may stand between it and the cue: a place
+	// ("activists in rural Idlib said"), "has", "in a statement".
+	srcDescBeforeAnchRE = regexp.MustCompile(`^` + srcDesc + srcDescGap + `$`)
+)
+
+// srcDescMods are the words a description's modifiers start with (the
+// head itself is tried at its own start).
+var srcDescMods = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`local medical hospital security military rebel opposition government kurdish turkish russian
+		syrian iraqi israeli palestinian afghan american british french u un aid rescue health civil police official state
+		state-run human rights monitoring news media emergency army western diplomatic intelligence britain uk london us new`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// srcDescFirst reports that the lower-cased text t starts with a word a
+// description's modifier may start with ("britain-based" reads as
+// "britain", "u.n." as "u").
+func srcDescFirst(t string) bool {
+	j := 0
+	for j < len(t) && j < 16 && isLetterByte(t[j]) {
+		j++
+	}
+	return srcDescMods[t[:j]]
+}
+
+// srcDescBefore is the description that ends lhead (submatch offsets),
+// found by trying the anchored pattern at the word starts shortly before
+// the last description head: a description ends with its head, and only
+// a short gap stands between it and the cue.
+func srcDescBefore(lhead string) []int {
+	last := -1
+	for _, w := range srcHeadWords {
+		if i := strings.LastIndex(lhead, w); i > last {
+			last = i
+		}
+	}
+	if last < 0 || len(lhead)-last > 90 {
+		return nil // no description ends near the cue
+	}
+	for i := max(0, last-45); i <= last; i++ {
+		if i > 0 && (isLetterByte(lhead[i-1]) || lhead[i-1] >= 0x80 || lhead[i-1] == '-') || !isLetterByte(lhead[i]) {
+			continue
+		}
+		if i < last && !srcDescFirst(lhead[i:]) {
+			continue // no modifier of a description starts here
+		}
+		if m := srcDescBeforeAnchRE.FindStringSubmatchIndex(lhead[i:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			return m
+		}
+	}
+	return nil
 }
 
 // srcLeadRE is what may stand between "according to" and a named source.
