@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsroom/newsbot/corpus"
@@ -50,6 +51,9 @@ type Engine struct {
 	names *names.Table
 
 	completions nameCache // see Complete
+
+	poolMu sync.Mutex
+	pools  map[string]namePool // speakers and places, for typo correction
 }
 
 // New returns an engine reading from store.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsroom/newsbot/corpus/names"
 )
@@ -99,21 +100,24 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 		name string
 		d    int
 	}
+	// the nearest names, and every name within two edits of the nearest,
+	// without sorting the whole list
 	var cs []cand
-	seen := map[string]bool{}
-	for _, p := range e.namePool(ctx, field) {
-		k := names.Key(p)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		d := distance(want, k)
-		for _, w := range strings.Fields(k) {
-			if len(strings.Fields(want)) == 1 {
+	single := len(strings.Fields(want)) == 1
+	for _, nk := range e.namePool(ctx, field) {
+		d := distance(want, nk.key)
+		if single {
+			for _, w := range strings.Fields(nk.key) {
 				d = min(d, distance(want, w))
 			}
 		}
-		cs = append(cs, cand{p, d})
+		if len(cs) > 0 && d > cs[0].d+1 {
+			continue
+		}
+		cs = append(cs, cand{nk.name, d})
+		if d < cs[0].d {
+			cs[0], cs[len(cs)-1] = cs[len(cs)-1], cs[0]
+		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
 	if len(cs) == 0 {
@@ -145,8 +149,41 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 	return cs[0].name, true
 }
 
-// namePool is every speaker or place the archive and the alias table know.
-func (e *Engine) namePool(ctx context.Context, field string) []string {
+// namePool is every speaker or place the archive and the alias table
+// know. Listing the archive's names reads a whole term dictionary, so the
+// list is kept for a minute: a misspelling found a moment after new
+// articles arrive may miss their names, nothing worse.
+func (e *Engine) namePool(ctx context.Context, field string) []nameKey {
+	e.poolMu.Lock()
+	defer e.poolMu.Unlock()
+	if p, ok := e.pools[field]; ok && time.Since(p.at) < time.Minute {
+		return p.names
+	}
+	var list []nameKey
+	seen := map[string]bool{}
+	for _, n := range e.listNames(ctx, field) {
+		k := names.Key(n)
+		if k != "" && !seen[k] {
+			seen[k] = true
+			list = append(list, nameKey{n, k})
+		}
+	}
+	if e.pools == nil {
+		e.pools = map[string]namePool{}
+	}
+	e.pools[field] = namePool{at: time.Now(), names: list}
+	return list
+}
+
+// nameKey is a known name with its folded key.
+type nameKey struct{ name, key string }
+
+type namePool struct {
+	at    time.Time
+	names []nameKey
+}
+
+func (e *Engine) listNames(ctx context.Context, field string) []string {
 	var pool []string
 	if nl, ok := e.store.(nameLister); ok {
 		if got, err := nl.Names(ctx, field); err == nil {

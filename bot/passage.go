@@ -25,7 +25,7 @@ func (e *Engine) relevance(ctx context.Context, text string, when period) (map[s
 	if len(significantTokens(text)) == 0 {
 		return out, nil
 	}
-	hits, err := e.store.Search(ctx, index.SearchRequest{Text: text, From: when.From, To: when.To, Size: searchPool})
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: text, From: when.From, To: when.To, Size: relevancePool})
 	if err != nil {
 		return nil, fmt.Errorf("bot: relevance: %w", err)
 	}
@@ -38,7 +38,7 @@ func (e *Engine) relevance(ctx context.Context, text string, when period) (map[s
 			words = map[string]bool{}
 			held[h.Meta.ID] = words
 		}
-		have := strings.Fields(names.Key(h.Text))
+		have := matchedWords(h)
 		for _, w := range want {
 			if words[w] {
 				continue
@@ -67,6 +67,68 @@ func (e *Engine) relevance(ctx context.Context, text string, when period) (map[s
 	return out, nil
 }
 
+// relevancePool is how many passages relevance and passages read: the
+// best ones are enough to tell which articles are about a topic, and few
+// enough that a question stays fast on a large archive.
+const relevancePool = 40
+
+// matchedIn are the matched words within [from, to) of a passage.
+func matchedIn(h index.Hit, from, to int) []string {
+	var out []string
+	for _, hl := range h.Highlights {
+		if hl[0] >= from && hl[1] <= to && hl[0] < hl[1] {
+			out = append(out, strings.Fields(names.Key(h.Text[hl[0]:hl[1]]))...)
+		}
+	}
+	return out
+}
+
+// coverWords is coverage over words already folded.
+func coverWords(want, have []string) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range want {
+		for _, h := range have {
+			if tokenLike(w, h) {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(want))
+}
+
+// strictWords is strictCoverage over words already folded.
+func strictWords(want, have []string) float64 {
+	if len(want) == 0 {
+		return 0
+	}
+	n := 0
+	for _, w := range want {
+		for _, h := range have {
+			if h == w || h == w+"s" || w == h+"s" || h == w+"es" {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(want))
+}
+
+// matchedWords are the folded words of a passage that matched its search,
+// read from the highlights rather than by folding the whole passage.
+func matchedWords(h index.Hit) []string {
+	out := make([]string, 0, len(h.Highlights))
+	for _, hl := range h.Highlights {
+		if hl[0] >= 0 && hl[1] <= len(h.Text) && hl[0] < hl[1] {
+			out = append(out, strings.Fields(names.Key(h.Text[hl[0]:hl[1]]))...)
+		}
+	}
+	return out
+}
+
 // window is a run of one to three sentences of a passage, verbatim.
 type window struct {
 	hit   index.Hit
@@ -85,7 +147,7 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 	if len(needT) == 0 && len(wantT) == 0 {
 		return nil, nil
 	}
-	hits, err := e.store.Search(ctx, index.SearchRequest{Text: strings.TrimSpace(need + " " + want), From: when.From, To: when.To, Size: searchPool})
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: strings.TrimSpace(need + " " + want), From: when.From, To: when.To, Size: relevancePool})
 	if err != nil {
 		return nil, fmt.Errorf("bot: passages: %w", err)
 	}
@@ -95,13 +157,19 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 		if !when.contains(h.Meta.Date) && !when.empty() {
 			continue
 		}
+		if len(soft) > 0 && strictWords(soft, matchedWords(h)) < 1 {
+			continue // the passage's matches lack the speaker or place: no sentence of it names them
+		}
 		tmp := &corpus.Article{Text: h.Text, Paragraphs: []corpus.Paragraph{{Start: 0, End: len(h.Text)}}}
 		sents := facts.Sentences(tmp)
-		art := coverage(wantT, h.Text)
+		// the words are read from the search's highlights, which mark
+		// every word of the question a passage holds, rather than by
+		// folding every sentence of a long article
+		art := coverWords(wantT, matchedWords(h))
 		best := window{}
 		for i, s := range sents {
-			text := h.Text[s.Start:s.End]
-			if len(needT) > 0 && strictCoverage(soft, text) < 1 {
+			inS := matchedIn(h, s.Start, s.End)
+			if len(needT) > 0 && strictWords(soft, inS) < 1 {
 				continue
 			}
 			end := s.End
@@ -117,9 +185,9 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 				}
 			}
 			w := strings.TrimSpace(h.Text[s.Start:end])
-			score := coverage(wantT, w) + 0.5*art
+			score := coverWords(wantT, matchedIn(h, s.Start, end)) + 0.5*art
 			if len(needT) > 0 {
-				score += 0.5 * coverage(needT, text) // the whole role, nationality included
+				score += 0.5 * coverWords(needT, inS) // the whole role, nationality included
 			}
 			if quoteLike && !strings.ContainsAny(w, "\"“”") && !saysRE.MatchString(w) {
 				score -= 0.5 // names the speaker, says nothing

@@ -252,7 +252,10 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 		}
 	}
 	role := q.Speaker != "" && isRole(q.Speaker)
-	for _, who := range forms {
+	for i, who := range forms {
+		if role && i >= len(strict) && len(hits) >= 3 && q.Topic == "" {
+			break // the role as asked has holders; the looser form would only add others
+		}
 		h, err := e.store.Facts(ctx, index.FactQuery{Kind: "statement", Speaker: who, Text: q.Topic, From: q.When.From, To: q.When.To, Size: quotePool})
 		if err != nil {
 			return nil, fmt.Errorf("bot: quotes: %w", err)
@@ -290,7 +293,9 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 			hits = plain
 		}
 	}
-	if !role || len(hits) == 0 {
+	if !role || len(hits) == 0 || q.Topic == "" && len(hits) >= 5 {
+		// the holders' statements under their own names matter for a
+		// topic, or when the role alone finds little
 		return hits, nil
 	}
 	// the holders of the role, by article: their other statements there

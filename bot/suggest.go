@@ -21,36 +21,14 @@ func (e *Engine) suggest(ctx context.Context, field, asked string) []string {
 	if strings.TrimSpace(asked) == "" {
 		return nil
 	}
-	var pool []string
-	if nl, ok := e.store.(nameLister); ok {
-		if got, err := nl.Names(ctx, field); err == nil {
-			for _, n := range got {
-				pool = append(pool, n.Text)
-			}
-		} else {
-			e.log.Warn("bot: listing names for suggestions", "field", field, "err", err)
-		}
-	}
-	if field == "place" {
-		for _, en := range e.names.Entries() {
-			if en.Kind == "place" {
-				pool = append(pool, en.Canonical)
-			}
-		}
-	}
 	want := names.Key(asked)
 	type cand struct {
 		name string
 		d    int
 	}
-	seen := map[string]bool{}
 	var cs []cand
-	for _, p := range pool {
-		k := names.Key(p)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
+	for _, nk := range e.namePool(ctx, field) {
+		p, k := nk.name, nk.key
 		d := distance(want, k)
 		// compare with each word too: "Peskof" is near "Dmitry Peskov"
 		for _, w := range strings.Fields(k) {

@@ -185,7 +185,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	for _, x := range war {
 		r.Answers = append(r.Answers, tollAnswer(x, "Background, whole war"))
 	}
-	if q.Place != "" || !q.When.empty() {
+	if q.Place != "" && (!q.When.empty() || len(r.Answers) < 3) {
+		// few figures, or a period asked: the period's sentences that
+		// give a figure no fact holds
 		e.addTollPassages(ctx, q, &r)
 	}
 	if len(r.Answers) > maxAnswers {
