@@ -81,6 +81,8 @@ type Index struct {
 	statsMu sync.Mutex
 	stats   *Stats // cached by Stats, dropped by Sync
 
+	recs recordCache // see records
+
 	newestMu sync.Mutex
 	newest   time.Time // of the newest dated fact; see newestFactDate
 	newestOK bool

@@ -192,7 +192,9 @@ func (ix *Index) write(ctx context.Context, todo []job, gone []string, have map[
 		b.DeleteInternal(newestKey)
 		done := make(chan error, 1)
 		go func(b *bleve.Batch) {
-			if err := ix.bl.Batch(b); err != nil {
+			err := ix.bl.Batch(b)
+			ix.recs.forget()
+			if err != nil {
 				done <- fmt.Errorf("index: write batch: %w", err)
 			}
 			close(done)

@@ -216,3 +216,25 @@ func TestKillHelperProcess(t *testing.T) {
 	})
 	ix.Close()
 }
+
+// TestRecordsFollowWrites reads an article's passages (so that its record
+// is cached), changes it, and reads it again: the new text, not the
+// cached one.
+func TestRecordsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	ix, arts := syncedTemp(t)
+	a := arts[0]
+	if hits := searchHits(t, ix, "Kremlin"); !hasArticle(hits, a.ID) {
+		t.Fatalf("%s not found before the change", a.ID)
+	}
+	changed := corpus.ParseText(a.ID, a.Path, strings.ReplaceAll(a.Text, "Kremlin", "Kremlin Aerodrome"))
+	changed.Title, changed.Outlet = "A new title", a.Outlet
+	if _, err := ix.Update(ctx, []*corpus.Article{changed}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range searchHits(t, ix, "Kremlin") {
+		if h.Meta.ID == a.ID && (h.Meta.Title != "A new title" || !strings.Contains(h.Text, "Aerodrome")) {
+			t.Errorf("after Update, hit of %s reads %q / %q: a stale record", a.ID, h.Meta.Title, h.Text)
+		}
+	}
+}
