@@ -130,6 +130,28 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 		r.Headline = yesNo(q, latest) + r.Headline
 	}
 	r.Answers = groupClaims(append(exact, parts...))
+	if q.Status != "" && len(filterRows(claims, func(c claim) bool { return statusLike(q.Status, c.c.Status) })) == 0 {
+		// asked who took it, and no claim is of a taking: the sentences
+		// that say more, after the claims
+		more, err := e.passages(ctx, q.Place, "took captured seized retook recaptured regained defeated", q.When, false, 3)
+		if err != nil {
+			return Response{}, err
+		}
+		shown := map[string]bool{}
+		for _, a := range r.Answers {
+			shown[a.Evidence] = true
+		}
+		added := 0
+		for _, a := range more {
+			if !shown[a.Evidence] && controlVerbRE.MatchString(a.Evidence) {
+				r.Answers = append(r.Answers, a)
+				added++
+			}
+		}
+		if added > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("No claim says who took %s%s; passages that may say follow the claims.", q.Place, whenLabel(q.When)))
+		}
+	}
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
@@ -229,7 +251,7 @@ var partWordRE = regexp.MustCompile(`(?i)\b(?:district|neighbou?rhoods?|quarters
 // controlWords rank the passages that say who holds a place.
 const controlWords = "control seized captured took retook recaptured held regained"
 
-var controlVerbRE = regexp.MustCompile(`(?i)\b(?:control\w*|seiz\w*|captur\w*|took|taken|retook|retaken|recaptur\w*|held|holds?|regain\w*|fell|fallen|lost|liberat\w*|overr\w*|storm\w*|advanc\w*|enter\w*)\b`)
+var controlVerbRE = regexp.MustCompile(`(?i)\b(?:defeat\w*|control\w*|seiz\w*|captur\w*|took|taken|retook|retaken|recaptur\w*|held|holds?|regain\w*|fell|fallen|lost|liberat\w*|overr\w*|storm\w*|advanc\w*|enter\w*)\b`)
 
 // placesTaken answers "which towns have the rebels taken": one answer a place.
 func (e *Engine) placesTaken(q query, claims []claim) Response {
