@@ -496,7 +496,8 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 			continue
 		}
 		head, _ := before(s, sp.Start, 40)
-		if endsWithWord(head, ctlSkipBeforeLast, true) && ctlSkipBefore.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) {
+		if endsWithWord(head, ctlSkipBeforeLast, true) && ctlSkipBefore.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) ||
+			ctlLongerName(s, sp) {
 			continue
 		}
 		if first == "" {
@@ -537,10 +538,23 @@ func ctlSidesAfter(c *sentCtx, to int, first string) []string {
 	return out
 }
 
+// ctlLongerNameRE follows a side's name that is only the start of a
+// longer one: "Army of Conquest", "Army of Islam".
+var ctlLongerNameRE = regexp.MustCompile(`^\s+of\s+(?:the\s+)?\p{Lu}`)
+
+// ctlLongerName reports a capitalised side's name that goes on as a
+// longer name; "the regime of President Assad" is the regime.
+func ctlLongerName(s string, sp names.Span) bool {
+	return s[sp.Start] >= 'A' && s[sp.Start] <= 'Z' && ctlLongerNameRE.MatchString(s[sp.End:min(len(s), sp.End+30)])
+}
+
 // ctlSideAfter is the side named inside or just after a passive cue.
 func ctlSideAfter(c *sentCtx, from, to int) (string, int) {
 	for _, sp := range c.spans {
 		if sp.Entry.Kind == names.Actor && sp.Start >= from && sp.Start-to <= 40 {
+			if ctlLongerName(c.text, sp) {
+				return "", -1 // "the Army of Conquest" is not the army
+			}
 			return sp.Entry.Canonical, sp.Start
 		}
 	}
