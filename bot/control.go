@@ -57,6 +57,19 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 			what = "places taken by " + q.Controller
 		}
 		r := Response{Headline: fmt.Sprintf("No control claims found for %s%s.", what, whenLabel(q.When)), Notes: notes}
+		if !q.When.empty() && q.Place != "" {
+			q2 := q
+			q2.When = period{}
+			if other, err := e.claims(ctx, q2); err == nil && len(other) > 0 {
+				var dates []string
+				for _, c := range other {
+					dates = append(dates, c.date)
+				}
+				r.Headline = fmt.Sprintf("No control claims found for %s%s; the nearest dates with claims are below.", what, whenLabel(q.When))
+				r.Suggestions = nearestDays(dates, q.When)
+				return r, nil
+			}
+		}
 		if q.Place != "" {
 			more, err := e.passages(ctx, strings.Join(append([]string{q.Place}, q.Places...), " "), controlWords, q.When, false, 5)
 			if err != nil {

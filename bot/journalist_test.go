@@ -62,7 +62,8 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many were killed in Homs since 2015?", intent: IntentToll, top: 2, must: [][]string{{"four children", "4 children"}}, never: []string{"at least 12"}},
 		{q: "How many were killed in Homs up to 2014?", intent: IntentToll, top: 2, must: [][]string{{"12", "15"}}, never: []string{"children"}},
 		{q: "What did the UN envoy say in August 2013?", intent: IntentQuote, top: 1, must: [][]string{{"crime against humanity"}}},
-		{q: "What did Peskov say in 2013?", intent: IntentQuote, none: true, says: "without the date"},
+		{q: "What did Peskov say in 2013?", intent: IntentQuote, none: true, says: "nearest dates"},
+		{q: "Who controlled Khirbet Ali in 2010?", intent: IntentControl, none: true, says: "nearest dates"},
 		// events and topic words
 		{q: "How many were killed in the car bomb at the Zahraa taxi stand?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}, {"15"}}, cites: []string{"910_homs_taxi_2013"}},
 		{q: "How many people died in the poison gas attack on Ghouta?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},

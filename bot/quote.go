@@ -126,7 +126,18 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 	if len(rs) == 0 && len(passages) == 0 {
 		r.Headline = fmt.Sprintf("No quotes found from %s%s.", orTopic(q), whenLabel(q.When))
 		if !q.When.empty() {
-			r.Headline = fmt.Sprintf("No quotes found from %s%s; try without the date.", orTopic(q), whenLabel(q.When))
+			q2 := q
+			q2.When = period{}
+			if other, err := e.statements(ctx, q2); err == nil && len(other) > 0 {
+				var dates []string
+				for _, h := range other {
+					dates = append(dates, stmtDate(h))
+				}
+				r.Headline = fmt.Sprintf("No quotes found from %s%s; the nearest dates with quotes are below.", orTopic(q), whenLabel(q.When))
+				r.Suggestions = nearestDays(dates, q.When)
+				return r, nil
+			}
+			r.Headline = fmt.Sprintf("No quotes found from %s%s, nor at any other date.", orTopic(q), whenLabel(q.When))
 		}
 		r.Suggestions = e.suggest(ctx, "speaker", q.Speaker)
 		return r, nil

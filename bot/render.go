@@ -28,7 +28,11 @@ func Render(r Response) string {
 		b.WriteString("\n")
 	}
 	if len(r.Suggestions) > 0 {
-		fmt.Fprintf(&b, "\nDid you mean: %s?\n", strings.Join(r.Suggestions, ", "))
+		if _, isDate := parseDay(r.Suggestions[0]); isDate {
+			fmt.Fprintf(&b, "\nNearest dates with answers: %s\n", strings.Join(r.Suggestions, ", "))
+		} else {
+			fmt.Fprintf(&b, "\nDid you mean: %s?\n", strings.Join(r.Suggestions, ", "))
+		}
 	}
 	if r.Cursor != "" {
 		b.WriteString("\n(more answers available)\n")

@@ -409,12 +409,21 @@ func (e *Engine) nearestDates(ctx context.Context, q query) []string {
 	q2 := q
 	q2.When = period{}
 	rows, err := e.tollRows(ctx, q2)
-	if err != nil || len(rows) == 0 {
+	if err != nil {
 		return nil
 	}
-	mid := q.When.From
+	var dates []string
+	for _, r := range rows {
+		dates = append(dates, r.date)
+	}
+	return nearestDays(dates, q.When)
+}
+
+// nearestDays are up to three distinct dates closest to a period.
+func nearestDays(dates []string, p period) []string {
+	mid := p.From
 	if mid.IsZero() {
-		mid = q.When.To
+		mid = p.To
 	}
 	type dd struct {
 		date string
@@ -422,17 +431,17 @@ func (e *Engine) nearestDates(ctx context.Context, q query) []string {
 	}
 	var ds []dd
 	seen := map[string]bool{}
-	for _, r := range rows {
-		d, ok := parseDay(r.date)
-		if !ok || seen[r.date] {
+	for _, s := range dates {
+		d, ok := parseDay(s)
+		if !ok || seen[s] {
 			continue
 		}
-		seen[r.date] = true
+		seen[s] = true
 		gap := d.Sub(mid).Hours()
 		if gap < 0 {
 			gap = -gap
 		}
-		ds = append(ds, dd{r.date, gap})
+		ds = append(ds, dd{s, gap})
 	}
 	sort.SliceStable(ds, func(i, j int) bool {
 		if ds[i].gap != ds[j].gap {
