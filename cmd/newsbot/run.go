@@ -34,6 +34,8 @@ usage:
   newsbot facts [flags]             print the statements, tolls and control claims found
   newsbot serve [flags]             run the bot in Discord (gateway and/or HTTP interactions; see README)
   newsbot bench [--articles N]      grow the corpus to N articles, index it, time answers per intent
+  newsbot version                   print the version
+  newsbot COMMAND --help            a command's own usage (ask: --after, --more)
 
 flags:
   --corpus DIR   articles to read (else NEWSBOT_CORPUS_DIR, else the bundled sample)
