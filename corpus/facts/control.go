@@ -342,6 +342,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		}
 	}
 	occClaims(c, add)
+	captureFromClaims(c, add)
 	// "the government-held city of Hama", "rebel-held areas of Aleppo"
 	for _, m := range ctlHeldMatches(s) {
 		side := ctlSideName(s[m[2]:m[3]])

@@ -155,3 +155,52 @@ func occPlaceAfter(c *sentCtx, at int) (ctlPlace, bool) {
 	}
 	return ctlPlace{}, false
 }
+
+// "an offensive to capture Raqqa from IS", "a push to capture from Daesh
+// the Manbij pocket": a place aimed at from a side is that side's now.
+var (
+	captureFromRE   = regexp.MustCompile(`\b(?:capture|seize|take|retake|recapture|wrest|liberate|free)\s+`)
+	captureFromLits = makeLitSet([]string{"from"})
+	// captureFromGapRE: what may stand between the verb and the place or
+	// the side: "control of", "a crucial swathe of the region known as".
+	captureFromGapRE = regexp.MustCompile(`^(?:(?:control\s+of|the|a|an|crucial|key|strategic|swathe|swathes|part|parts|much|most|of|region|area|known|as|town|city|village|province|pocket|` + ctlDirection + `)\s+)*$`)
+)
+
+func captureFromClaims(c *sentCtx, add func(place, side, status string, start, end int)) {
+	if !captureFromLits.anyIn(c.lower, &c.grams) {
+		return
+	}
+	s, lower := c.text, c.lower
+	for _, m := range captureFromRE.FindAllStringIndex(lower, -1) {
+		head, _ := before(s, m[0], 80)
+		if !(endsWithWord(head, ctlAimLast, true) && ctlAimRE.MatchString(head)) {
+			continue // done: the taking cues read it
+		}
+		var place, side *names.Span
+		from := m[1] // where the next piece must follow on
+		for k := range c.spans {
+			sp := &c.spans[k]
+			if sp.Start < from || sp.Start-from > 80 {
+				continue
+			}
+			gap := strings.TrimLeft(lower[from:sp.Start], " ")
+			switch {
+			case place == nil && sp.Entry.Kind == names.Place && captureFromGapRE.MatchString(gap):
+				place, from = sp, sp.End // "capture Raqqa ..." or "... from Daesh the Manbij pocket"
+			case side == nil && sp.Entry.Kind == names.Actor && captureFromSideRE.MatchString(gap):
+				side, from = sp, sp.End // "... from IS"
+			}
+			if place != nil && side != nil {
+				break
+			}
+		}
+		if place == nil || side == nil || names.Default().IsCountry(place.Entry.Canonical) {
+			// "to liberate Iraq from ISIS" says little of who holds what
+			continue
+		}
+		add(place.Entry.Canonical, side.Entry.Canonical, Controls, m[0], max(place.End, side.End))
+	}
+}
+
+// captureFromSideRE: the text before the side a place is taken from.
+var captureFromSideRE = regexp.MustCompile(`^(?:[\p{L}'’-]+\s+){0,2}?from\s+(?:the\s+)?$`)
