@@ -74,6 +74,11 @@ const relevancePool = 40
 
 // matchedIn are the matched words within [from, to) of a passage.
 func matchedIn(h index.Hit, from, to int) []string {
+	if len(h.Highlights) == 0 {
+		// no highlights to read (an index that gives none): the words
+		// themselves, the slow way
+		return strings.Fields(names.Key(h.Text[from:to]))
+	}
 	var out []string
 	for _, hl := range h.Highlights {
 		if hl[0] >= from && hl[1] <= to && hl[0] < hl[1] {
@@ -120,6 +125,9 @@ func strictWords(want, have []string) float64 {
 // matchedWords are the folded words of a passage that matched its search,
 // read from the highlights rather than by folding the whole passage.
 func matchedWords(h index.Hit) []string {
+	if len(h.Highlights) == 0 {
+		return strings.Fields(names.Key(h.Text))
+	}
 	out := make([]string, 0, len(h.Highlights))
 	for _, hl := range h.Highlights {
 		if hl[0] >= 0 && hl[1] <= len(h.Text) && hl[0] < hl[1] {

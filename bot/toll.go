@@ -544,6 +544,8 @@ func tollPhrase(x tollRow) string {
 	}
 	if t.Subgroup != "" {
 		b.WriteString(" " + t.Subgroup)
+	} else if who := countedAs(t); who != "" {
+		b.WriteString(" " + who)
 	}
 	b.WriteString(" " + t.Category)
 	if t.Place != "" {
@@ -571,6 +573,41 @@ func tollAnswer(x tollRow, label string) Answer {
 			Place: t.Place, Scope: t.Scope, Source: t.Source, Date: x.date},
 	}
 }
+
+// countedAs is who the sentence says were counted when the figure names
+// no group: "41 Britons", "nine French peacekeepers". A headline that says
+// "41 killed" over "41 Britons ... died" would say more than its evidence.
+func countedAs(t *facts.Toll) string {
+	if t.Qualifier == facts.Vague || t.Count <= 0 {
+		return ""
+	}
+	forms := []string{strconv.FormatInt(t.Count, 10), formatCount(t.Count)}
+	if t.Count < int64(len(numberWords)) {
+		forms = append(forms, numberWords[t.Count])
+	}
+	for _, f := range forms {
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(f) + `\s+((?:[A-Z][\w-]+\s+)?[A-Za-z][\w-]*s)\b`)
+		m := re.FindStringSubmatch(t.Evidence.Sentence)
+		if m == nil {
+			continue
+		}
+		last := strings.ToLower(m[1][strings.LastIndex(m[1], " ")+1:])
+		if notCounted[last] || strings.Contains(strings.ToLower(m[1]), "people") {
+			return ""
+		}
+		return m[1]
+	}
+	return ""
+}
+
+var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+
+// notCounted are words after a figure that say nothing of who was counted.
+var notCounted = map[string]bool{"people": true, "persons": true, "others": true, "years": true, "days": true, "hours": true,
+	"weeks": true, "months": true, "times": true, "kms": true, "miles": true, "bodies": true, "dead": true, "deaths": true,
+	"lives": true, "victims": true, "casualties": true, "was": true, "is": true, "has": true, "dozens": true, "hundreds": true,
+	"thousands": true, "as": true, "its": true, "us": true, "ones": true, "percent": true, "cents": true}
 
 func hedge(q string) string {
 	switch q {
