@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsroom/newsbot/corpus/facts"
 )
 
 // journalistCase is a question as a journalist types it, optionally after
@@ -247,6 +249,26 @@ func TestPlacePhrase(t *testing.T) {
 		places, parent := placePhrase(tt.in)
 		if strings.Join(places, "|") != strings.Join(tt.places, "|") || parent != tt.parent {
 			t.Errorf("placePhrase(%q) = %q, %q; want %q, %q", tt.in, places, parent, tt.places, tt.parent)
+		}
+	}
+}
+
+func TestCountedAs(t *testing.T) {
+	tests := []struct {
+		count    int64
+		sentence string
+		want     string
+	}{
+		{41, "The Foreign Office says 41 Britons are now confirmed to have died in the Tsunami.", "Britons"},
+		{9, "Trouble flared after nine French peacekeepers were killed.", "French peacekeepers"},
+		{12, "A car bomb killed at least 12 people in Homs.", ""},
+		{300, "More than 300 people were killed.", ""},
+		{20, "The governor said 20 were injured.", ""},
+	}
+	for _, tt := range tests {
+		got := countedAs(&facts.Toll{Count: tt.count, Qualifier: facts.Exact, Evidence: facts.Evidence{Sentence: tt.sentence}})
+		if got != tt.want {
+			t.Errorf("countedAs(%d, %q) = %q, want %q", tt.count, tt.sentence, got, tt.want)
 		}
 	}
 }
