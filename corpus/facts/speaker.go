@@ -209,6 +209,13 @@ func isCloseMark(r rune) bool { return r == '"' || r == '”' || r == '»' }
 // tokenize appends the tokens of text[start:end] to buf. Quote spans
 // (sorted, from qs) become one tQuote token each.
 func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []tok {
+	return tokenizeIn(buf, text, start, end, qs, qi, nil)
+}
+
+// tokenizeIn is tokenize with a table of the lower-case forms already
+// made, so a capitalised word met again in the article costs no
+// allocation.
+func tokenizeIn(buf []tok, text string, start, end int, qs []quoteSpan, qi int, folded map[string]string) []tok {
 	i := start
 	for i < end {
 		for qi < len(qs) && qs[qi].markEnd <= i {
@@ -243,7 +250,17 @@ func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []
 				}
 				break
 			}
-			buf = append(buf, tok{s: i, e: j, kind: tWord, w: foldApos(lower(text[i:j]))})
+			raw := text[i:j]
+			w, ok := raw, true
+			if needsFold(raw) {
+				if w, ok = folded[raw]; !ok {
+					w = foldApos(lower(raw))
+					if folded != nil {
+						folded[raw] = w
+					}
+				}
+			}
+			buf = append(buf, tok{s: i, e: j, kind: tWord, w: w})
 			i = j
 		case r == ',' || r == ':' || r == ';' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
 			buf = append(buf, tok{s: i, e: i + n, kind: tPunct})
@@ -393,7 +410,19 @@ func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
 }
 
 func genderOf(s string) byte {
-	for _, w := range strings.Fields(lower(s)) {
+	// word by word without splitting: this runs on every speaker phrase
+	for len(s) > 0 {
+		i := strings.IndexByte(s, ' ')
+		w := s
+		if i >= 0 {
+			w, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if w == "" || len(w) > 13 {
+			continue
+		}
+		w = lower(w)
 		if femaleCues[w] {
 			return 'f'
 		}
@@ -409,6 +438,29 @@ func genderOf(s string) byte {
 // spokesman"; "One Aleppo resident" -> "Aleppo resident"; "Aron Lund of
 // the Century International think tank" -> "Aron Lund", "of the ...".
 func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
+	if s >= e {
+		return entity{}, false
+	}
+	// the same phrase is read again by each rule that tries it: read it once
+	key := [2]int{toks[s].s, toks[e-1].e}
+	if c, ok := x.parsed[key]; ok {
+		return c.en, c.ok
+	}
+	en, ok := x.parseSpeaker0(toks, s, e)
+	if x.parsed == nil {
+		x.parsed = map[[2]int]parsedSpeaker{}
+	}
+	x.parsed[key] = parsedSpeaker{en, ok}
+	return en, ok
+}
+
+// parsedSpeaker is a cached result of parseSpeaker.
+type parsedSpeaker struct {
+	en entity
+	ok bool
+}
+
+func (x *stmtExtractor) parseSpeaker0(toks []tok, s, e int) (entity, bool) {
 	// "a witness named Ahmad": the name after, the post before
 	for k := s + 1; k < e-1; k++ {
 		if x.namedAt(toks, k) {
@@ -929,4 +981,15 @@ func (x *stmtExtractor) firstName(toks []tok, s, e int) bool {
 	}
 	n := x.word(toks[s+1])
 	return x.nameWord(x.text[toks[s+1].s:toks[s+1].e], n) && !isNumber(n)
+}
+
+// needsFold reports a word whose lexicon form differs from its text: an
+// upper-case letter, a non-ASCII byte (a curly apostrophe among them).
+func needsFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }

@@ -154,6 +154,11 @@ type stmtExtractor struct {
 	lastGroup int   // the group of the latest attribution
 	qSpeaker  []int // entity per quote, -1 when none
 
+	// lower-case forms of the article's words (see tokenizeIn)
+	folded map[string]string
+	// speaker phrases already parsed, by their offsets
+	parsed map[[2]int]parsedSpeaker
+
 	// the latest group whose attribution could not be read
 	unreadGroup int
 	// the groups seen so far, for speech without quotation marks that
@@ -222,10 +227,13 @@ func (x *stmtExtractor) run(sents []Sentence) {
 func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sents []Sentence, sj int) {
 	text := x.text
 	x.groupN++
-	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
+	if x.folded == nil {
+		x.folded = make(map[string]string, 256)
+	}
+	x.toks = tokenizeIn(x.toks[:0], text, start, end, x.qs, q0, x.folded)
 	toks := x.toks
 	sentence := text[start:end]
-	defer x.noteGroup(toks, start, end, para, len(x.out))
+	defer x.noteGroup(start, end, para, len(x.out))
 	usedVerb := map[int]bool{}
 	groupSpeaker := -1
 	for k, t := range toks {
@@ -1183,8 +1191,12 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 	text := x.text
 	// a trailing attribution: the clause before it is what was said
 	c, at, ok := x.trailingAttrib(toks, 0)
+	tailC := -1 // the comma-less close of the group, read once
 	if !ok {
 		c, at, ok = x.tailAttrib(toks, 0)
+		if ok {
+			tailC = c
+		}
 	}
 	if ok && !used[at.verb] && c > 0 {
 		hasQuote := false
@@ -1232,8 +1244,8 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 		last := len(toks) - 1
 		if c, _, ok := x.trailingAttrib(toks, v+1); ok {
 			last = c - 1
-		} else if c, _, ok := x.tailAttrib(toks, v+1); ok {
-			last = c - 1
+		} else if tailC > v+1 {
+			last = tailC - 1
 		}
 		words := 0
 		for u := v + 1; u <= last; u++ {

@@ -17,11 +17,12 @@ import (
 // furnitureRE finds a link to another story inside a sentence.
 var furnitureRE = regexp.MustCompile(`\b(Read [Aa]lso|Also [Rr]ead|Read [Mm]ore|Related (News|Stories|Articles))\b`)
 
-// captionRE finds a photo caption: a sentence ending in a picture agency's
-// credit, or naming the photo it describes.
-var captionRE = regexp.MustCompile(`\((AP|AFP|Reuters|EPA|Getty Images|TRT World and Agencies)\)\s*$|\b(file photo|photo provided by|handout picture|handout photo|pictured)\b|pic\.twitter\.com`)
+// captionWords name the photo a caption describes; captionCredits end one.
+var (
+	captionWords   = []string{"file photo", "photo provided by", "handout picture", "handout photo", "pictured", "pic.twitter.com"}
+	captionCredits = []string{"(AP)", "(AFP)", "(Reuters)", "(EPA)", "(Getty Images)", "(TRT World and Agencies)"}
+)
 
-// furniture returns where a link to another story starts in quote, or -1.
 func furniture(quote string) int {
 	if !strings.Contains(quote, "Read") && !strings.Contains(quote, "Related") && !strings.Contains(quote, "Also") {
 		return -1
@@ -32,6 +33,23 @@ func furniture(quote string) int {
 	return -1
 }
 
+// caption reports a photo caption: words naming the photo, or a picture
+// agency's credit at the end. Plain string tests: this runs on every
+// statement.
 func caption(quote string) bool {
-	return strings.ContainsAny(quote, "(p") && captionRE.MatchString(quote)
+	if !strings.Contains(quote, "(") && !strings.Contains(quote, "pho") && !strings.Contains(quote, "pic") {
+		return false
+	}
+	q := strings.TrimRight(quote, " .")
+	for _, c := range captionCredits {
+		if strings.HasSuffix(q, c) {
+			return true
+		}
+	}
+	for _, w := range captionWords {
+		if strings.Contains(quote, w) {
+			return true
+		}
+	}
+	return false
 }

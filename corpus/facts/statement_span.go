@@ -9,38 +9,49 @@ package facts
 // person, and sentences standing between two statements of the same
 // speaker. Neither may carry a cue, a quote or a statement of its own.
 
-// grp is one sentence group as the statement extractor saw it.
+// grp is one sentence group as the statement extractor saw it. Whether
+// it is free of cues and in the first person is read only when a later
+// statement asks (speech without marks is rare; every group is noted).
 type grp struct {
 	s, e, para int
-	free       bool // no quote, no cue, no statement
-	first      bool // in the first or second person
+	said       bool // it holds a statement
 	speaker    int  // entity of its last statement, -1 for none
 }
 
-// noteGroup records the group toks[start:end]; out0 is how many
+// noteGroup records the group text[start:end]; out0 is how many
 // statements there were before it.
-func (x *stmtExtractor) noteGroup(toks []tok, start, end, para, out0 int) {
-	g := grp{s: start, e: end, para: para, free: len(x.out) == out0, speaker: -1}
-	if len(x.out) > out0 {
+func (x *stmtExtractor) noteGroup(start, end, para, out0 int) {
+	g := grp{s: start, e: end, para: para, said: len(x.out) > out0, speaker: -1}
+	if g.said {
 		g.speaker = x.last
 	}
+	x.grps = append(x.grps, g)
+}
+
+// freeFirst tells whether group g holds no quote, cue or statement, and
+// whether it is in the first or second person.
+func (x *stmtExtractor) freeFirst(g grp) (free, first bool) {
+	if g.said {
+		return false, false
+	}
+	toks := tokenize(nil, x.text, g.s, g.e, x.qs, 0)
+	free = true
 	for i, t := range toks {
 		if t.kind == tQuote {
-			g.free = false
-			continue
+			return false, first
 		}
 		if t.kind != tWord {
 			continue
 		}
 		if x.firstSecond(t) {
-			g.first = true
+			first = true
 		}
 		w := x.word(t)
 		if w == "according" || verbs[w]&(vSpeech|vAfter) != 0 && !x.isWord(toks, i-1, "to") {
-			g.free = false // a cue of its own, read or not ("hard to say" is none)
+			free = false // a cue of its own, read or not ("hard to say" is none)
 		}
 	}
-	x.grps = append(x.grps, g)
+	return free, first
 }
 
 // speechBefore returns where the speech of ent, attributed in the current
@@ -53,7 +64,10 @@ func (x *stmtExtractor) speechBefore(ent, para int) int {
 	}
 	k := len(x.grps) - 1
 	start := none
-	for n := 0; k >= 0 && n < 4 && x.grps[k].para == para && x.grps[k].free && x.grps[k].first; n++ {
+	for n := 0; k >= 0 && n < 4 && x.grps[k].para == para; n++ {
+		if free, first := x.freeFirst(x.grps[k]); !free || !first {
+			break
+		}
 		start = x.grps[k].s
 		k--
 	}
@@ -62,8 +76,10 @@ func (x *stmtExtractor) speechBefore(ent, para int) int {
 	}
 	// one sentence between two statements of one speaker: the longer the
 	// stretch, the likelier it is the writer's
-	if k >= 1 && x.grps[k].para == para && x.grps[k].free && x.grps[k-1].para == para && x.grps[k-1].speaker == ent {
-		return x.grps[k].s
+	if k >= 1 && x.grps[k].para == para && x.grps[k-1].para == para && x.grps[k-1].speaker == ent {
+		if free, _ := x.freeFirst(x.grps[k]); free {
+			return x.grps[k].s
+		}
 	}
 	return none
 }

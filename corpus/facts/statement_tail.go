@@ -63,7 +63,7 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 				return c, at, true
 			}
 		}
-		if invertedTailCues[w] {
+		if invertedTailCues[w] && n-v <= 18 && x.speakerOpens(toks, v+1) {
 			if at, ok := x.tailInverted(toks, from, v); ok {
 				return v, at, true
 			}
@@ -403,7 +403,7 @@ func (x *stmtExtractor) participleAfter(toks []tok, from, i int) bool {
 // "I" in "World War I" shout, they do not speak.
 func (x *stmtExtractor) firstSecond(t tok) bool {
 	w := x.word(t)
-	if !firstSecond[w] {
+	if len(w) > 5 || !firstSecond[w] {
 		return false
 	}
 	txt := x.text[t.s:t.e]
@@ -411,4 +411,19 @@ func (x *stmtExtractor) firstSecond(t tok) bool {
 		return txt == "I" && (t.e >= len(x.text) || x.text[t.e] != '.')
 	}
 	return !isAcronym(txt)
+}
+
+// speakerOpens reports a token that can open a speaker phrase after an
+// inverted cue: a capitalised word, an article, a lower-case post ("said
+// observatory head ..."). A cheap test before the full reading.
+func (x *stmtExtractor) speakerOpens(toks []tok, i int) bool {
+	if i >= len(toks) || toks[i].kind != tWord {
+		return false
+	}
+	t := toks[i]
+	if isCapWord(x.text[t.s:t.e]) {
+		return true
+	}
+	w := x.word(t)
+	return isDet(w) || npWords[w] || speakerNouns[w] || titles[w]
 }
