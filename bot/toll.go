@@ -350,7 +350,7 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	}
 	for _, x := range rest {
 		label := "Also reported"
-		if x.date == best.date && x.t.Count != best.t.Count {
+		if x.date != "" && x.date == best.date && x.t.Count != best.t.Count {
 			label = "Same day"
 		}
 		add(x, label)
