@@ -360,6 +360,28 @@ func (x *stmtExtractor) noteMention(toks []tok) {
 			i = e
 			continue
 		}
+		if strings.HasSuffix(x.word(toks[e-1]), "'s") {
+			// "Sylvester Stallone's ex-wife Brigitte Nielsen nominated":
+			// the possessor is not the subject; the name after its noun is
+			k := e
+			for k < len(toks) && k < e+3 && toks[k].kind == tWord && !isCapWord(text[toks[k].s:toks[k].e]) {
+				k++
+			}
+			if i == 0 && k > e && k < len(toks) && toks[k].kind == tWord && isCapWord(text[toks[k].s:toks[k].e]) {
+				e2 := k
+				for e2 < len(toks) && toks[e2].kind == tWord && isCapWord(text[toks[e2].s:toks[e2].e]) && e2-k < 6 {
+					e2++
+				}
+				if e2-k >= 2 && e2 < len(toks) && toks[e2].kind == tWord && !isCapWord(text[toks[e2].s:toks[e2].e]) {
+					if ent, ok := x.entityFor(toks, k, e2, x.text[toks[i].s:toks[k-1].e]); ok && x.ents[ent].kind != 'o' {
+						x.mention, x.mentionGroup = ent, x.groupN
+						return
+					}
+				}
+			}
+			i = e
+			continue
+		}
 		opens := i == 0 || toks[i-1].kind == tPunct && text[toks[i-1].s] == ','
 		next := e
 		if next+1 < len(toks) && toks[next].kind == tPunct && text[toks[next].s] == ',' {
@@ -632,7 +654,26 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		}
 		e := x.npRun(toks, j)
 		if e == j {
-			return attr{}, false
+			// "said election officer Anders Holm": lower-case words of
+			// description before the name
+			k := j
+			for k < len(toks) && k < j+3 && x.describer(toks[k]) {
+				k++
+			}
+			if k == j || k >= len(toks) || toks[k].kind != tWord || !isCapWord(x.text[toks[k].s:toks[k].e]) {
+				return attr{}, false
+			}
+			if e = x.npRun(toks, k); e-k < 2 || e < len(toks) && toks[e].kind == tWord && !clauseWords[x.word(toks[e])] {
+				return attr{}, false
+			}
+			if n, ok := x.nameLike(toks, k, e); !ok || n < 2 {
+				return attr{}, false
+			}
+			ent, ok := x.entityFor(toks, k, e, x.text[toks[j].s:toks[k-1].e])
+			if !ok || x.ents[ent].kind == 'o' {
+				return attr{}, false
+			}
+			return attr{ent: ent, s: toks[j].s, e: toks[e-1].e, verb: i, inverted: true}, true
 		}
 		ns, ne := j, e
 		// "said a statement issued by the US State Department"

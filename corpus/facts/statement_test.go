@@ -194,6 +194,9 @@ func TestStatementPatterns(t *testing.T) {
 		{"reported_wire", "volunteers", "They said", Reported},                        // "they" is the plural named before
 		{"reported_wire", "Red Cross", "Two volunteers reached", Reported},            // "said; ..."
 		{"partial", "Maria Ortega", "UN chief Maria Ortega said she was", Reported},   // the clause around a fragment
+		// "X's deputy NAME ... She said:" is NAME; "said election officer NAME"
+		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
+		{"mention", "Anders Holm", "We counted every ballot", Direct},
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
