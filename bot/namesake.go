@@ -50,6 +50,13 @@ func (e *Engine) namesakes(r *Response, q query) {
 		sort.SliceStable(order, func(i, j int) bool { return groups[order[i]].n > groups[order[j]].n })
 		pick = order[0]
 	}
+	// the alias table's person for the bare name ("Assad" is Bashar
+	// al-Assad) is who the newsroom means, when the archive quotes him
+	if ent, ok := e.names.Lookup(q.Speaker); ok && ent.Kind == names.Person {
+		if k := names.Key(ent.Canonical); groups[k] != nil {
+			pick = k
+		}
+	}
 	chosen := groups[pick]
 	var kept []Answer
 	for _, a := range r.Answers {
