@@ -159,15 +159,17 @@ func occPlaceAfter(c *sentCtx, at int) (ctlPlace, bool) {
 // "an offensive to capture Raqqa from IS", "a push to capture from Daesh
 // the Manbij pocket": a place aimed at from a side is that side's now.
 var (
-	captureFromRE   = regexp.MustCompile(`\b(?:capture|seize|take|retake|recapture|wrest|liberate|free)\s+`)
+	captureFromRE   = regexp.MustCompile(`\b(?:capture|seize|take|retake|recapture|wrest|liberate|free) +`)
 	captureFromLits = makeLitSet([]string{"from"})
+	// captureVerbLits: every match of captureFromRE holds one of them
+	captureVerbLits = makeLitSet([]string{"capture ", "seize ", "take ", "retake ", "recapture ", "wrest ", "liberate ", "free "})
 	// captureFromGapRE: what may stand between the verb and the place or
 	// the side: "control of", "a crucial swathe of the region known as".
 	captureFromGapRE = regexp.MustCompile(`^(?:(?:control\s+of|the|a|an|crucial|key|strategic|swathe|swathes|part|parts|much|most|of|region|area|known|as|town|city|village|province|pocket|` + ctlDirection + `)\s+)*$`)
 )
 
 func captureFromClaims(c *sentCtx, add func(place, side, status string, start, end int)) {
-	if !captureFromLits.anyIn(c.lower, &c.grams) {
+	if !captureFromLits.anyIn(c.lower, &c.grams) || !captureVerbLits.anyIn(c.lower, &c.grams) {
 		return
 	}
 	s, lower := c.text, c.lower
