@@ -133,6 +133,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 	qs := scanQuotes(a)
 	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1, mention: -1, plural: -1}
 	x.date = a.DateString()
+	x.stripped = commaless(a, sents)
 	x.run(sents)
 	return x.out
 }
@@ -142,10 +143,13 @@ type stmtExtractor struct {
 	text   string
 	qs     []quoteSpan
 	quoted bool // the article marks quotes at all; if not, speech may be unquoted
-	date   string
-	toks   []tok
-	ents   []entity
-	out    []Statement
+	// the article lost its commas (scraped or translated copy), so an
+	// attribution may close a sentence without one: see tailAttrib
+	stripped bool
+	date     string
+	toks     []tok
+	ents     []entity
+	out      []Statement
 
 	last      int // entity of the latest attribution
 	lastPara  int

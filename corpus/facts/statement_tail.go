@@ -1,6 +1,10 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/newsroom/newsbot/corpus"
+)
 
 // Scraped and translated wire copy often loses every comma, so the
 // attribution that closes a sentence arrives glued to the words said:
@@ -33,6 +37,9 @@ var objectOpeners = set(`that which who whom whose what as than if whether when 
 // the first token of the attribution (speaker or cue), so toks[from:c] is
 // what was said.
 func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
+	if !x.stripped {
+		return 0, attr{}, false // edited copy closes with ", X said"
+	}
 	n := len(toks)
 	// "... the Red Cross said; the second such delivery": a semicolon
 	// closes the sentence the attribution closes
@@ -426,4 +433,15 @@ func (x *stmtExtractor) speakerOpens(toks []tok, i int) bool {
 	}
 	w := x.word(t)
 	return isDet(w) || npWords[w] || speakerNouns[w] || titles[w]
+}
+
+// commaless reports copy that lost its commas: fewer than one comma in
+// twenty sentences. Edited English has several a sentence; the comma-less
+// reading of a closing attribution is kept for copy that cannot have one.
+func commaless(a *corpus.Article, sents []Sentence) bool {
+	commas := 0
+	for _, s := range sents {
+		commas += strings.Count(a.Text[s.Start:s.End], ",")
+	}
+	return commas*20 < len(sents)
 }
