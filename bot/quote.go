@@ -283,6 +283,9 @@ func (e *Engine) statements(ctx context.Context, q query) ([]index.FactHit, erro
 		if !role && len(hits) > 0 {
 			break // a name found as asked; its other spellings would add namesakes
 		}
+		if role && (q.Topic == "" && len(hits) >= 10 || len(hits) >= quotePool) {
+			break // enough holders' statements to rank; every form costs a query
+		}
 	}
 	if role && hasNationality(significantTokens(q.Speaker)) {
 		// "the Turkish foreign minister": a holder named with that

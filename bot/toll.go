@@ -586,18 +586,54 @@ func countedAs(t *facts.Toll) string {
 		forms = append(forms, numberWords[t.Count])
 	}
 	for _, f := range forms {
-		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(f) + `\s+((?:[A-Z][\w-]+\s+)?[A-Za-z][\w-]*s)\b`)
-		m := re.FindStringSubmatch(t.Evidence.Sentence)
-		if m == nil {
-			continue
+		if who := wordsAfter(t.Evidence.Sentence, f); who != "" {
+			return who
 		}
-		last := strings.ToLower(m[1][strings.LastIndex(m[1], " ")+1:])
-		if notCounted[last] || strings.Contains(strings.ToLower(m[1]), "people") {
-			return ""
-		}
-		return m[1]
 	}
 	return ""
+}
+
+// wordsAfter finds the figure f as a word of sentence and returns the
+// plural noun after it, with one capitalised word before that noun
+// ("French peacekeepers"), or "" when the noun says nothing of who.
+func wordsAfter(sentence, f string) string {
+	lower := strings.ToLower(sentence)
+	f = strings.ToLower(f)
+	for at := 0; ; {
+		i := strings.Index(lower[at:], f)
+		if i < 0 {
+			return ""
+		}
+		i += at
+		at = i + len(f)
+		if i > 0 && isWordByte(lower[i-1]) || at < len(lower) && isWordByte(lower[at]) {
+			continue // part of a longer number or word
+		}
+		words := strings.Fields(sentence[at:])
+		if len(words) == 0 {
+			return ""
+		}
+		pick := func(n int) string {
+			w := strings.TrimRight(words[n], ".,;:!?)\"'")
+			if len(w) < 3 || !strings.HasSuffix(w, "s") || notCounted[strings.ToLower(w)] {
+				return ""
+			}
+			return w
+		}
+		if w := pick(0); w != "" {
+			return w
+		}
+		if len(words) > 1 && words[0] != "" && words[0][0] >= 'A' && words[0][0] <= 'Z' && !strings.ContainsAny(words[0], ".,;:") {
+			if w := pick(1); w != "" && !strings.EqualFold(w, "people") {
+				return words[0] + " " + w
+			}
+		}
+		return ""
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == ','
 }
 
 var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
