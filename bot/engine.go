@@ -92,6 +92,7 @@ type cursor struct {
 func (e *Engine) Answer(ctx context.Context, req Request) (resp Response) {
 	ctx, cancel := context.WithTimeout(ctx, e.opt.Timeout)
 	defer cancel()
+	ctx = withRelevanceMemo(ctx)
 	start := time.Now()
 	offset := 0
 	if req.Cursor != "" {

@@ -137,6 +137,34 @@ func matchedWords(h index.Hit) []string {
 	return out
 }
 
+// relevanceOnce is relevance remembered for the request: a toll question
+// may rank by the same words twice (filtering, then ordering).
+func (e *Engine) relevanceOnce(ctx context.Context, text string, when period) (map[string]float64, error) {
+	memo, _ := ctx.Value(relevanceKey{}).(*relevanceMemo)
+	if memo == nil {
+		return e.relevance(ctx, text, when)
+	}
+	k := text + "|" + when.From.String() + "|" + when.To.String()
+	if r, ok := memo.m[k]; ok {
+		return r, nil
+	}
+	r, err := e.relevance(ctx, text, when)
+	if err == nil {
+		memo.m[k] = r
+	}
+	return r, err
+}
+
+type relevanceKey struct{}
+
+// relevanceMemo is one request's relevance scores; a request runs on one
+// goroutine, so it needs no lock.
+type relevanceMemo struct{ m map[string]map[string]float64 }
+
+func withRelevanceMemo(ctx context.Context) context.Context {
+	return context.WithValue(ctx, relevanceKey{}, &relevanceMemo{m: map[string]map[string]float64{}})
+}
+
 // window is a run of one to three sentences of a passage, verbatim.
 type window struct {
 	hit   index.Hit

@@ -63,7 +63,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			return Response{}, err
 		}
 		place := significantTokens(q.Place)
-		if rel, err := e.relevance(ctx, q2.Topic, q.When); err == nil {
+		if len(rows) == 0 {
+			// nothing to rank
+		} else if rel, err := e.relevanceOnce(ctx, q2.Topic, q.When); err == nil {
 			rows = filterRows(rows, func(r tollRow) bool {
 				return rel[r.meta.ID] > 0 && coverage(place, r.t.Evidence.Sentence+" "+r.meta.Title) > 0 || rel[r.meta.ID] >= 0.99
 			})
@@ -235,7 +237,7 @@ func (e *Engine) tollRows(ctx context.Context, q query) ([]tollRow, error) {
 // it (rival counts side by side), then the rest.
 func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes []string) (Response, error) {
 	topic := significantTokens(q.Topic)
-	rel, err := e.relevance(ctx, q.Topic, q.When)
+	rel, err := e.relevanceOnce(ctx, q.Topic, q.When)
 	if err != nil {
 		return Response{}, err
 	}
