@@ -131,6 +131,19 @@ func (x *stmtExtractor) longSpeaker(toks []tok, i int) (attr, bool) {
 	if v < 0 || !x.shortTail(toks, v+1) {
 		return attr{}, false
 	}
+	return x.namedPost(toks, i, v)
+}
+
+// namedPost reads toks[i:v] as a personal name and a comma-less
+// description naming a post, v being the cue: "Jan Egeland the UN
+// special envoy for Syria on humanitarian issues", "Andrew Mitchell a
+// former international development minister".
+func (x *stmtExtractor) namedPost(toks []tok, i, v int) (attr, bool) {
+	for k := i; k < v; k++ {
+		if toks[k].kind != tWord {
+			return attr{}, false
+		}
+	}
 	e := i
 	if w := x.word(toks[i]); months[w] || !datelineWords[w] {
 		for e < v && (x.nameWord(x.text[toks[e].s:toks[e].e], x.word(toks[e])) || e > i && x.particleInName(toks, i, e, v)) {
@@ -228,4 +241,35 @@ func (x *stmtExtractor) notePlural(toks []tok) {
 	if ent, ok := x.entityFor(toks, i, e, ""); ok {
 		x.plural, x.pluralGroup = ent, x.groupN
 	}
+}
+
+// subjectPost reads a sentence-opening subject whose comma-less
+// appositive runs up to the cue at v: "Andrew Mitchell a former
+// international development minister said ...", "Johnson the former
+// mayor of London known for his many public gaffes said ...".
+func (x *stmtExtractor) subjectPost(toks []tok, v int) (attr, bool) {
+	if !x.stripped || v < 4 || v > 18 || x.verb(toks[v])&vAfter == 0 {
+		return attr{}, false
+	}
+	for k := 1; k < v; k++ {
+		if w := x.word(toks[k]); toks[k].kind != tWord || x.verb(toks[k]) != 0 || pronouns[w] || relWords[w] || conjunctions[w] {
+			return attr{}, false
+		}
+	}
+	if at, ok := x.namedPost(toks, 0, v); ok {
+		return at, true
+	}
+	// a surname met before, then "the ...": "Johnson the former mayor"
+	if w := x.word(toks[0]); x.known(w) && isCapWord(x.text[toks[0].s:toks[0].e]) && x.isWord(toks, 1, "the") {
+		post := false
+		for k := 2; k < v; k++ {
+			if personal(x.word(toks[k])) {
+				post = true
+			}
+		}
+		if ent, ok := x.entityFor(toks, 0, 1, ""); ok && post && x.ents[ent].kind != 'o' {
+			return attr{ent: ent, s: toks[0].s, e: toks[v-1].e, verb: v}, true
+		}
+	}
+	return attr{}, false
 }

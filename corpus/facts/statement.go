@@ -957,7 +957,10 @@ func (x *stmtExtractor) subject(toks []tok, v, depth int) (attr, bool) {
 		return at, true
 	}
 	if depth == 0 {
-		return x.relSubject(toks, v)
+		if at, ok := x.relSubject(toks, v); ok {
+			return at, true
+		}
+		return x.subjectPost(toks, v)
 	}
 	return attr{}, false
 }

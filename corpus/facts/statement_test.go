@@ -197,6 +197,9 @@ func TestStatementPatterns(t *testing.T) {
 		// "X's deputy NAME ... She said:" is NAME; "said election officer NAME"
 		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
 		{"mention", "Anders Holm", "We counted every ballot", Direct},
+		// a comma-less appositive between the subject and its cue
+		{"appositive", "Lena Dahl", "Lena Dahl a former fisheries minister said", Reported},
+		{"appositive", "Lena Dahl", "harbour of shame", Partial},
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -269,6 +272,11 @@ func TestStatementPatterns(t *testing.T) {
 	}
 	if len(furn) != 2 || furn[1] != "Residents say the bakeries have been closed for a week" {
 		t.Errorf("furniture: got %q", furn)
+	}
+	for _, s := range got["appositive"] {
+		if s.Speaker == "Karvel Harbour" || s.Speaker == "Lena Dahl" && s.Role != "former fisheries minister" {
+			t.Errorf("appositive: %+v", s) // a port is no post; the description is the role
+		}
 	}
 	// scare quotes, titles of works and headings are nobody's words
 	for _, s := range got["scare"] {
