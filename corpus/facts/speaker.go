@@ -378,6 +378,13 @@ func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
 	default:
 		return -1, false // "I" and "we" in copy are the writer or a group we cannot name
 	}
+	if g != 0 && x.stripped && x.unreadGroup > x.lastGroup && x.unreadGroup >= x.groupN-1 && !(x.mention >= 0 && x.mentionGroup >= x.unreadGroup) {
+		// "One of the guards ... told AFP his detector beeped. '...' he
+		// said": someone we could not name spoke last (in scraped copy,
+		// where such subjects are common, the last named speaker is no
+		// safe guess)
+		return -1, false
+	}
 	if g != 0 && x.mention >= 0 && x.mentionGroup > x.lastGroup && x.mentionGroup >= x.groupN-2 {
 		// someone named since the last speaker: "Reyes described the wall
 		// as unsafe. He concluded, ..."
@@ -538,7 +545,7 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 		if w == "of" || w == "for" {
 			hasOf = true
 		}
-		if !isCapWord(txt) && !x.particleInName(toks, s, k, e) || titles[w] || strings.HasSuffix(w, "'s") {
+		if !isCapWord(txt) && !x.particleInName(toks, s, k, e) || titles[w] || strings.HasSuffix(w, "'s") || possLost(w) && k < e-1 {
 			t = k // "Staffan de Mistura" keeps its particle
 		}
 	}
@@ -671,7 +678,8 @@ func possLost(w string) bool {
 	if k := strings.IndexByte(stem, '-'); k > 0 && nameParticles[stem[:k]] {
 		stem = stem[k+1:] // "al-Assads"
 	}
-	return places[stem] || stem == "assad" || stem == "obama" || stem == "putin" || stem == "trump" || placeNames[stem] || strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "sh")
+	return places[stem] || stem == "assad" || stem == "obama" || stem == "putin" || stem == "trump" || placeNames[stem] || strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "sh") ||
+		orgWords[stem] && stem != "forces" // "the State Departments Jen Psaki"
 }
 
 // nameLike reports whether toks[s:e] is a personal name, perhaps after

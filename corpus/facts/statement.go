@@ -1021,7 +1021,9 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 				s, j = k, -1
 			}
 		}
-		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] && !conjPreps[x.word(toks[j])] {
+		// "a day after the White House said" opens a clause; "after he
+		// admitted" is left alone: the pronoun may be the object just named
+		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] && (!conjPreps[x.word(toks[j])] || pronouns[x.word(toks[s])]) {
 			return attr{}, false
 		}
 		if w := x.word(toks[s]); s == i && (w == "he" || w == "she") && s > 0 && depth == 0 {
@@ -1261,6 +1263,12 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 				kind = Unquoted
 			}
 			s, e := toks[0].s, toks[c-1].e
+			for k := c - 1; k > 0; k-- {
+				if toks[k].kind == tPunct && x.text[toks[k].s] == ':' && k+1 < c {
+					s = toks[k+1].s // "Britain voiced the opposite view: I hope ... Hague said"
+					break
+				}
+			}
 			if kind == Unquoted && x.ents[at.ent].kind == 'p' {
 				// the sentences before that belong to the same speech
 				if b := x.speechBefore(at.ent, para); b < s {
