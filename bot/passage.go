@@ -25,7 +25,7 @@ func (e *Engine) relevance(ctx context.Context, text string, when period) (map[s
 	if len(significantTokens(text)) == 0 {
 		return out, nil
 	}
-	hits, err := e.store.Search(ctx, index.SearchRequest{Text: text, From: when.From, To: when.To, Size: relevancePool})
+	hits, err := e.searchOnce(ctx, text, when)
 	if err != nil {
 		return nil, fmt.Errorf("bot: relevance: %w", err)
 	}
@@ -155,14 +155,35 @@ func (e *Engine) relevanceOnce(ctx context.Context, text string, when period) (m
 	return r, err
 }
 
+// searchOnce is a passage search remembered for the request: the
+// relevance of a topic and the passages that fall back on it read the same
+// page of hits.
+func (e *Engine) searchOnce(ctx context.Context, text string, when period) ([]index.Hit, error) {
+	memo, _ := ctx.Value(relevanceKey{}).(*relevanceMemo)
+	k := text + "|" + when.From.String() + "|" + when.To.String()
+	if memo != nil {
+		if h, ok := memo.hits[k]; ok {
+			return h, nil
+		}
+	}
+	hits, err := e.store.Search(ctx, index.SearchRequest{Text: text, From: when.From, To: when.To, Size: relevancePool})
+	if err == nil && memo != nil {
+		memo.hits[k] = hits
+	}
+	return hits, err
+}
+
 type relevanceKey struct{}
 
-// relevanceMemo is one request's relevance scores; a request runs on one
-// goroutine, so it needs no lock.
-type relevanceMemo struct{ m map[string]map[string]float64 }
+// relevanceMemo is one request's relevance scores and searches; a request
+// runs on one goroutine, so it needs no lock.
+type relevanceMemo struct {
+	m    map[string]map[string]float64
+	hits map[string][]index.Hit
+}
 
 func withRelevanceMemo(ctx context.Context) context.Context {
-	return context.WithValue(ctx, relevanceKey{}, &relevanceMemo{m: map[string]map[string]float64{}})
+	return context.WithValue(ctx, relevanceKey{}, &relevanceMemo{m: map[string]map[string]float64{}, hits: map[string][]index.Hit{}})
 }
 
 // window is a run of one to three sentences of a passage, verbatim.
@@ -183,7 +204,7 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 	if len(needT) == 0 && len(wantT) == 0 {
 		return nil, nil
 	}
-	hits, err := e.store.Search(ctx, index.SearchRequest{Text: strings.TrimSpace(need + " " + want), From: when.From, To: when.To, Size: relevancePool})
+	hits, err := e.searchOnce(ctx, strings.TrimSpace(need+" "+want), when)
 	if err != nil {
 		return nil, fmt.Errorf("bot: passages: %w", err)
 	}

@@ -65,7 +65,8 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		place := significantTokens(q.Place)
 		if len(rows) == 0 {
 			// nothing to rank
-		} else if rel, err := e.relevanceOnce(ctx, q2.Topic, q.When); err == nil {
+		} else if rel, err := e.relevanceOnce(ctx, strings.TrimSpace(q.Place+" "+strings.TrimSpace(q.Topic+" "+q.Category)), q.When); err == nil {
+			// the same words the passages below would search: one search
 			rows = filterRows(rows, func(r tollRow) bool {
 				return rel[r.meta.ID] > 0 && coverage(place, r.t.Evidence.Sentence+" "+r.meta.Title) > 0 || rel[r.meta.ID] >= 0.99
 			})
