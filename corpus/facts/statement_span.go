@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // Speech without quotation marks often runs over several sentences with
 // one attribution at the end: "We appeal to the other tribes ... If they
 // are done with us the others will be next. They are the next target he
@@ -77,7 +79,9 @@ func (x *stmtExtractor) speechBefore(ent, para int) int {
 	// one sentence between two statements of one speaker: the longer the
 	// stretch, the likelier it is the writer's
 	if k >= 1 && x.grps[k].para == para && x.grps[k-1].para == para && x.grps[k-1].speaker == ent {
-		if free, _ := x.freeFirst(x.grps[k]); free {
+		// a sentence naming the speaker is the writer's: "Nyrabiya
+		// pointed out that ..."
+		if free, _ := x.freeFirst(x.grps[k]); free && !strings.Contains(x.text[x.grps[k].s:x.grps[k].e], lastField(x.ents[ent].name)) {
 			return x.grps[k].s
 		}
 	}

@@ -164,8 +164,11 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 	// "into neighbouring Turkey an activist said": the article opens the
 	// speaker unless a personal name stands before it
 	for k := p - 1; k > s; k-- {
-		if w := x.word(toks[k]); (w == "a" || w == "an") && !isCapWord(x.text[toks[k].s:toks[k].e]) {
-			if n, ok := x.nameLike(toks, s, k); personal(x.roleHead(toks, k+1, p+1)) && !(ok && n >= 2) {
+		if w := x.word(toks[k]); isDet(w) && !isCapWord(x.text[toks[k].s:toks[k].e]) {
+			// "... in central Damascus the interior ministry said": a
+			// place, not a name with its post
+			h := x.roleHead(toks, k+1, p+1)
+			if n, ok := x.nameLike(toks, s, k); (personal(h) || w == "the" && speakerNouns[h]) && !(ok && n >= 2) {
 				s = k
 			}
 			break

@@ -203,6 +203,9 @@ func TestStatementPatterns(t *testing.T) {
 		// speech after a colon; a possessive that lost its apostrophe before a name
 		{"guards", "Karim Saleh", "We will find", Reported},
 		{"guards", "Lena Vos", "At this time", Reported},
+		// a place before "the ministry" is no name; a sentence naming the speaker stays narration
+		{"narration", "interior ministry", "Two suicide bombers", Reported},
+		{"narration", "Kamal Dirani", "The wells are empty", Unquoted},
 	}
 	got := map[string][]Statement{}
 	for id, a := range arts {
@@ -286,6 +289,11 @@ func TestStatementPatterns(t *testing.T) {
 		// no one we can name, never the minister named before
 		if strings.HasPrefix(s.Quote, "We stopped") || s.Speaker == "Departments Lena Vos" {
 			t.Errorf("guards: %+v", s)
+		}
+	}
+	for _, s := range got["narration"] {
+		if s.Speaker == "Karvel" || strings.Contains(s.Quote, "pointed out") {
+			t.Errorf("narration: %+v", s)
 		}
 	}
 	// scare quotes, titles of works and headings are nobody's words
