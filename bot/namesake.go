@@ -111,11 +111,12 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 	// without sorting the whole list
 	var cs []cand
 	single := len(strings.Fields(want)) == 1
+	limit := max(1, len(want)/4)
 	for _, nk := range e.namePool(ctx, field) {
-		d := distance(want, nk.key)
+		d := near(want, nk.key, limit)
 		if single {
 			for _, w := range strings.Fields(nk.key) {
-				d = min(d, distance(want, w))
+				d = min(d, near(want, w, limit))
 			}
 		}
 		if len(cs) > 0 && d > cs[0].d+1 {
@@ -138,7 +139,6 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 		}
 		return "", false
 	}
-	limit := max(1, len(want)/4)
 	if cs[0].d > limit {
 		return "", false
 	}
@@ -154,6 +154,15 @@ func (e *Engine) correct(ctx context.Context, field, asked string) (string, bool
 		}
 	}
 	return cs[0].name, true
+}
+
+// near is the edit distance of a and b, or a number past limit when
+// their lengths alone put them further apart than limit.
+func near(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 2
+	}
+	return distance(a, b)
 }
 
 // namePool is every speaker or place the archive and the alias table

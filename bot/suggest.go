@@ -29,14 +29,15 @@ func (e *Engine) suggest(ctx context.Context, field, asked string) []string {
 	var cs []cand
 	for _, nk := range e.namePool(ctx, field) {
 		p, k := nk.name, nk.key
-		d := distance(want, k)
+		limit := max(2, len(want)/3)
+		d := near(want, k, limit)
 		// compare with each word too: "Peskof" is near "Dmitry Peskov"
 		for _, w := range strings.Fields(k) {
-			if dw := distance(want, w); dw < d {
+			if dw := near(want, w, limit); dw < d {
 				d = dw
 			}
 		}
-		if d <= max(2, len(want)/3) {
+		if d <= limit {
 			cs = append(cs, cand{p, d})
 		}
 	}

@@ -47,8 +47,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			}
 		}
 	}
-	if len(rows) == 0 && q.Place != "" {
-		// a place no figure is filed under ("Tall Tawil"): its figures are
+	if len(rows) == 0 && q.Place != "" && (q.Topic != "" || e.names.IsPlace(q.Place)) {
+		// a place no figure is filed under ("Tall Tawil", "the Zahraa taxi
+		// stand"): its figures are
 		// filed under the province or the country; the words of the place
 		// then rank them like the event's
 		q2 := q
@@ -84,12 +85,12 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 				r.Headline = fmt.Sprintf("No figures found for %s; the nearest dates with figures are below.", what)
 			}
 		}
-		if q.Place != "" && len(r.Suggestions) == 0 {
-			r.Suggestions = e.suggest(ctx, "place", q.Place)
-		}
 		if more, err := e.passages(ctx, q.Place, strings.TrimSpace(q.Topic+" "+q.Category), q.When, false, 5); err == nil && len(more) > 0 {
 			r.Headline = fmt.Sprintf("No figure was extracted for %s; passages that may give one:", what)
 			r.Answers = more
+		}
+		if q.Place != "" && len(r.Suggestions) == 0 && len(r.Answers) == 0 {
+			r.Suggestions = e.suggest(ctx, "place", q.Place)
 		}
 		return r, nil
 	}
