@@ -78,6 +78,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},
 		{q: "death toll in Ghouta according to the activists", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
 		{q: "What is the latest death toll according to the Observatory?", intent: IntentToll, top: 2, must: [][]string{{"observatory"}}},
+		{q: "What is the governor's figure for Homs?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}}, never: []string{"15 killed"}},
 		// place phrases
 		{q: "Who recaptured the villages of Khirbet Ali and Tell Shair from Daesh?", intent: IntentControl, top: 2, must: [][]string{{"kurdish"}, {"khirbet ali", "tell shair"}}, cites: []string{"912_kobane_2015"}},
 		{q: "Who retook Tell Shair from Islamic State?", intent: IntentControl, top: 1, must: [][]string{{"kurdish"}}},

@@ -274,7 +274,7 @@ var (
 	controlDidRE    = regexp.MustCompile(`(?i)^(?:did|have|has)\s+(?:the\s+)?(.+?)\s+(?:take|taken|took|seize|seized|capture|captured|enter|entered|retake|retaken|recapture|recaptured|lose|lost)\s+(?:control\s+of\s+)?(?:the\s+)?(.+?)\W*$`)
 	controlByRE     = regexp.MustCompile(`(?i)^(?:is|are|was)\s+(?:the\s+)?(.+?)\s+(?:still\s+)?(?:held|controlled|captured|taken|seized)\s+by\s+(?:the\s+)?(.+?)\W*$`)
 	controlWhichRE  = regexp.MustCompile(`(?i)^(?:which|what)(?:\s+(?:towns?|cities|city|villages?|places?|areas?|territory|territories|districts?|neighbou?rhoods?|provinces?|bases?))?\s+(?:have|has|did|do|does)\s+(?:the\s+)?(.+?)\s+(?:taken|took|take|seized|seize|captured|capture|won|lost|lose|control|hold|held)\b`)
-	tollCueRE       = regexp.MustCompile(`(?i)\b(?:how\s+many|death\s+toll|toll|casualt\w*|number\s+of\s+(?:dead|deaths|people|civilians|victims|displaced|injured|wounded)|body\s+count|fatalities)\b`)
+	tollCueRE       = regexp.MustCompile(`(?i)\b(?:how\s+many|death\s+toll|toll|casualt\w*|number\s+of\s+(?:dead|deaths|people|civilians|victims|displaced|injured|wounded)|body\s+count|fatalities|(?:latest|official|death|casualty)\s+figures?)\b|'s\s+(?:figures?|count|tally|toll)\b`)
 	tollCategoryREs = []struct {
 		re  *regexp.Regexp
 		cat string

@@ -95,7 +95,7 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		return r, nil
 	}
 	if q.Source != "" {
-		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) }); len(kept) > 0 {
+		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) || saidBy(q.Source, r.t.Source, r.t.Evidence.Sentence) }); len(kept) > 0 {
 			rows = kept
 		} else {
 			notes = append(notes, fmt.Sprintf("No figures attributed to %s; showing all sources.", q.Source))
@@ -830,6 +830,16 @@ func placeMatches(asked, got string) bool {
 		return true
 	}
 	return strings.Contains(" "+kg+" ", " "+ka+" ") || strings.Contains(" "+names.Key(got)+" ", " "+names.Key(asked)+" ")
+}
+
+// saidBy reports whether a fact with no source read stands in a sentence
+// that attributes it to the asked source ("..., Homs Governor Ahmad Munir
+// said" for "the governor's figure").
+func saidBy(asked, got, sentence string) bool {
+	if got != "" || !saysRE.MatchString(sentence) {
+		return false
+	}
+	return strictCoverage(significantTokens(asked), sentence) == 1
 }
 
 func sourceMatches(asked, got string) bool {
