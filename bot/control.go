@@ -45,7 +45,9 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 		}
 	}
 	if q.Source != "" {
-		if kept := filterRows(claims, func(c claim) bool { return sourceMatches(q.Source, c.c.Source) || saidBy(q.Source, c.c.Source, c.c.Evidence.Sentence) }); len(kept) > 0 {
+		if kept := filterRows(claims, func(c claim) bool {
+			return sourceMatches(q.Source, c.c.Source) || saidBy(q.Source, c.c.Source, c.c.Evidence.Sentence)
+		}); len(kept) > 0 {
 			claims = kept
 		} else if len(claims) > 0 {
 			notes = append(notes, fmt.Sprintf("No claims attributed to %s; showing all sources.", q.Source))

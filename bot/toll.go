@@ -95,7 +95,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		return r, nil
 	}
 	if q.Source != "" {
-		if kept := filterRows(rows, func(r tollRow) bool { return sourceMatches(q.Source, r.t.Source) || saidBy(q.Source, r.t.Source, r.t.Evidence.Sentence) }); len(kept) > 0 {
+		if kept := filterRows(rows, func(r tollRow) bool {
+			return sourceMatches(q.Source, r.t.Source) || saidBy(q.Source, r.t.Source, r.t.Evidence.Sentence)
+		}); len(kept) > 0 {
 			rows = kept
 		} else {
 			notes = append(notes, fmt.Sprintf("No figures attributed to %s; showing all sources.", q.Source))
