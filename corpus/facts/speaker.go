@@ -209,13 +209,6 @@ func isCloseMark(r rune) bool { return r == '"' || r == '”' || r == '»' }
 // tokenize appends the tokens of text[start:end] to buf. Quote spans
 // (sorted, from qs) become one tQuote token each.
 func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []tok {
-	return tokenizeIn(buf, text, start, end, qs, qi, nil)
-}
-
-// tokenizeIn is tokenize with a table of the lower-case forms already
-// made, so a capitalised word met again in the article costs no
-// allocation.
-func tokenizeIn(buf []tok, text string, start, end int, qs []quoteSpan, qi int, folded map[string]string) []tok {
 	i := start
 	for i < end {
 		for qi < len(qs) && qs[qi].markEnd <= i {
@@ -250,17 +243,7 @@ func tokenizeIn(buf []tok, text string, start, end int, qs []quoteSpan, qi int, 
 				}
 				break
 			}
-			raw := text[i:j]
-			w, ok := raw, true
-			if needsFold(raw) {
-				if w, ok = folded[raw]; !ok {
-					w = foldApos(lower(raw))
-					if folded != nil {
-						folded[raw] = w
-					}
-				}
-			}
-			buf = append(buf, tok{s: i, e: j, kind: tWord, w: w})
+			buf = append(buf, tok{s: i, e: j, kind: tWord, w: foldApos(lower(text[i:j]))})
 			i = j
 		case r == ',' || r == ':' || r == ';' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
 			buf = append(buf, tok{s: i, e: i + n, kind: tPunct})
@@ -989,15 +972,4 @@ func (x *stmtExtractor) firstName(toks []tok, s, e int) bool {
 	}
 	n := x.word(toks[s+1])
 	return x.nameWord(x.text[toks[s+1].s:toks[s+1].e], n) && !isNumber(n)
-}
-
-// needsFold reports a word whose lexicon form differs from its text: an
-// upper-case letter, a non-ASCII byte (a curly apostrophe among them).
-func needsFold(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return true
-		}
-	}
-	return false
 }

@@ -229,6 +229,17 @@ func (x *stmtExtractor) notePlural(toks []tok) {
 	if i < len(toks) && toks[i].kind == tWord && isDet(x.word(toks[i])) {
 		i++
 	}
+	// a cheap look for a plural speaker noun first: this runs on most groups
+	plural := false
+	for k := i; k < len(toks) && k < i+8 && toks[k].kind == tWord; k++ {
+		if w := x.word(toks[k]); len(w) > 3 && w[len(w)-1] == 's' && speakerNouns[w] {
+			plural = true
+			break
+		}
+	}
+	if !plural {
+		return
+	}
 	e := x.npRun(toks, i)
 	if e <= i || e >= len(toks) || toks[e].kind != tWord {
 		return

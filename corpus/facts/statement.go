@@ -158,8 +158,7 @@ type stmtExtractor struct {
 	lastGroup int   // the group of the latest attribution
 	qSpeaker  []int // entity per quote, -1 when none
 
-	// lower-case forms of the article's words (see tokenizeIn)
-	folded map[string]string
+	used []bool // see group
 	// speaker phrases already parsed, by their offsets
 	parsed map[[2]int]parsedSpeaker
 
@@ -194,6 +193,7 @@ type attr struct {
 }
 
 func (x *stmtExtractor) run(sents []Sentence) {
+	x.grps = make([]grp, 0, len(sents))
 	x.qSpeaker = make([]int, len(x.qs))
 	for i := range x.qSpeaker {
 		x.qSpeaker[i] = -1
@@ -231,14 +231,17 @@ func (x *stmtExtractor) run(sents []Sentence) {
 func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sents []Sentence, sj int) {
 	text := x.text
 	x.groupN++
-	if x.folded == nil {
-		x.folded = make(map[string]string, 256)
-	}
-	x.toks = tokenizeIn(x.toks[:0], text, start, end, x.qs, q0, x.folded)
+	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
 	toks := x.toks
 	sentence := text[start:end]
 	defer x.noteGroup(start, end, para, len(x.out))
-	usedVerb := map[int]bool{}
+	// the cues already spent on a quote, by token index (a reused buffer:
+	// one map a sentence cost more than the rest of its reading)
+	x.used = x.used[:0]
+	for range toks {
+		x.used = append(x.used, false)
+	}
+	usedVerb := x.used
 	groupSpeaker := -1
 	for k, t := range toks {
 		if t.kind != tQuote {
@@ -1237,7 +1240,7 @@ func (x *stmtExtractor) trailingAttrib(toks []tok, from int) (int, attr, bool) {
 // reported emits the writer's paraphrases in a group: "Assad branded the
 // offensive ...", "..., the Observatory said", and, in copy that marks no
 // quotes at all, unquoted speech ("... , said Aron Lund").
-func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]bool, sentence string) {
+func (x *stmtExtractor) reported(toks []tok, start, end, para int, used []bool, sentence string) {
 	text := x.text
 	// a trailing attribution: the clause before it is what was said
 	c, at, ok := x.trailingAttrib(toks, 0)
@@ -1248,7 +1251,7 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used map[int]
 			tailC = c
 		}
 	}
-	if ok && !used[at.verb] && c > 0 {
+	if ok && at.verb >= 0 && !used[at.verb] && c > 0 {
 		hasQuote := false
 		for _, t := range toks[:c] {
 			if t.kind == tQuote {
