@@ -181,7 +181,14 @@ func lower(s string) string {
 // foldApos turns a curly apostrophe into a straight one so "Syria’s" and
 // "Syria's" look alike to the word tests (never to the output).
 func foldApos(s string) string {
-	if strings.ContainsRune(s, '’') {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if !ascii && strings.ContainsRune(s, '’') {
 		return strings.ReplaceAll(s, "’", "'")
 	}
 	return s

@@ -36,6 +36,10 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 		}
 		inQ, open, first := false, 0, true
 		for i := p.Start; i < p.End; {
+			if c := text[i]; c < utf8.RuneSelf && c != '"' {
+				i++ // the marks are '"' or not ASCII: step over the rest at once
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
 			case r == '"' && inQ && reopens(text, i, p.Start, p.End):
@@ -92,6 +96,21 @@ func reopens(text string, i, start, end int) bool {
 	return unicode.IsUpper(r)
 }
 
+// hasQuoteMark reports any quotation mark in text (” counts: some copy
+// doubles apostrophes for quotes). Byte searches, not a rune scan: it runs
+// on the whole text of every article.
+func hasQuoteMark(text string) bool {
+	if strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "''") {
+		return true
+	}
+	for _, m := range []string{"“", "”", "«", "»"} {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}
+
 func nextBody(a *corpus.Article, pi int) int {
 	for j := pi + 1; j < len(a.Paragraphs); j++ {
 		if a.Paragraphs[j].Kind == corpus.Body {
@@ -131,7 +150,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 		return nil
 	}
 	qs := scanQuotes(a)
-	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || strings.ContainsAny(a.Text, "\"“”«»") || strings.Contains(a.Text, "''"), last: -1, mention: -1, plural: -1}
+	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || hasQuoteMark(a.Text), last: -1, mention: -1, plural: -1}
 	x.date = a.DateString()
 	x.stripped = commaless(a, sents)
 	x.run(sents)
