@@ -444,6 +444,11 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 		return c.en, c.ok
 	}
 	en, ok := x.parseSpeaker0(toks, s, e)
+	if n := foldApos(en.name); ok && (strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "s'")) {
+		// "Margaret Thatcher's former press secretary": the possessor names
+		// whose post it is, not who speaks
+		en, ok = entity{}, false
+	}
 	if x.parsed == nil {
 		x.parsed = map[[2]int]parsedSpeaker{}
 	}

@@ -197,6 +197,7 @@ func TestStatementPatterns(t *testing.T) {
 		// "X's deputy NAME ... She said:" is NAME; "said election officer NAME"
 		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
 		{"mention", "Anders Holm", "We counted every ballot", Direct},
+		{"mention", "Olaf Berg", "hiding the count", Partial}, // not "Anders Holm's": a possessor is no speaker
 		// a comma-less appositive between the subject and its cue
 		{"appositive", "Lena Dahl", "Lena Dahl a former fisheries minister said", Reported},
 		{"appositive", "Lena Dahl", "harbour of shame", Partial},
