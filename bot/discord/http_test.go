@@ -66,7 +66,9 @@ func commandInteraction(name string, opts ...map[string]any) map[string]any {
 	}
 }
 
-func opt(name, value string) map[string]any { return map[string]any{"name": name, "type": 3, "value": value} }
+func opt(name, value string) map[string]any {
+	return map[string]any{"name": name, "type": 3, "value": value}
+}
 
 func serveHTTP(h http.Handler, r *http.Request) (*httptest.ResponseRecorder, discordgo.InteractionResponse) {
 	w := httptest.NewRecorder()
