@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -252,36 +253,24 @@ func (m *Manifest) rewrite() error {
 		m.log.Close()
 		m.log = nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(m.path), filepath.Base(m.path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("corpus: write manifest %s: %w", m.path, err)
-	}
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	err = enc.Encode(manifestHeader{Version: manifestVersion, Key: m.key})
-	for _, p := range m.Paths() {
-		if err == nil {
-			err = enc.Encode(m.files[p])
+	err := WriteAtomic(m.path, filepath.Base(m.path)+".tmp*", func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, 1<<20)
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		err := enc.Encode(manifestHeader{Version: manifestVersion, Key: m.key})
+		for _, p := range m.Paths() {
+			if err == nil {
+				err = enc.Encode(m.files[p])
+			}
 		}
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), m.path)
-	}
+		if err == nil {
+			err = w.Flush()
+		}
+		return err
+	})
 	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("corpus: write manifest %s: %w", m.path, err)
+		return fmt.Errorf("corpus: write manifest: %w", err)
 	}
-	syncDir(filepath.Dir(m.path))
 	m.records = len(m.files)
 	f, err := os.OpenFile(m.path, os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
@@ -289,15 +278,6 @@ func (m *Manifest) rewrite() error {
 	}
 	m.log = f
 	return nil
-}
-
-// syncDir makes a rename in dir durable; not every system can, and the
-// rename itself has happened either way.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // Close closes the manifest's log.

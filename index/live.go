@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/newsroom/newsbot/corpus"
 )
 
 // Live is the index a long-running process answers from. It holds one
@@ -286,27 +289,12 @@ func (r *Rebuild) Swap() error {
 // writePointer replaces base.live so that it names the generation gen.
 func writePointer(base, gen string) error {
 	path := base + pointerSuffix
-	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp*")
+	err := corpus.WriteAtomic(path, filepath.Base(path)+".tmp*", func(w io.Writer) error {
+		_, err := io.WriteString(w, gen+"\n")
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("index: write %s: %w", path, err)
-	}
-	_, err = tmp.WriteString(gen + "\n")
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("index: write %s: %w", path, err)
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
+		return fmt.Errorf("index: pointer: %w", err)
 	}
 	return nil
 }

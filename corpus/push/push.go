@@ -209,7 +209,7 @@ func (h *Handler) post(w http.ResponseWriter, r *http.Request) {
 		if pr.status == "unchanged" {
 			continue
 		}
-		if err := writeAtomic(h.opt.Dir, pr.path, pr.data); err != nil {
+		if err := writeAtomic(pr.path, pr.data); err != nil {
 			h.internal(w, "write", err)
 			return
 		}
@@ -344,7 +344,7 @@ func (h *Handler) delete(w http.ResponseWriter, r *http.Request) {
 		h.internal(w, "remove", err)
 		return
 	}
-	syncDir(filepath.Dir(file))
+	corpus.SyncDir(filepath.Dir(file))
 	if err := h.opt.Archive.Ingest(ctx, []string{file}); err != nil {
 		h.internal(w, "index", err)
 		return
@@ -378,37 +378,14 @@ const TempPrefix = ".newsbot-push-"
 // writeAtomic writes data to path by way of a temporary file in dir that
 // is synced and then renamed over path, and syncs dir: after a crash path
 // holds either the old content or the new, never a part.
-func writeAtomic(dir, path string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, TempPrefix+"*.tmp")
-	if err != nil {
-		return fmt.Errorf("push: write %s: %w", path, err)
+func writeAtomic(path string, data []byte) error {
+	if err := corpus.WriteAtomic(path, TempPrefix+"*.tmp", func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return fmt.Errorf("push: %w", err)
 	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("push: write %s: %w", path, err)
-	}
-	syncDir(dir)
 	return nil
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
 }
 
 // Cleanup removes the temporary files that pushes a crash interrupted
