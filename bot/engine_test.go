@@ -155,37 +155,44 @@ func runAnswerCases(t *testing.T, tests []answerCase) {
 				t.Errorf("intent %q, want %q (headline %q)", r.Intent, tt.intent, r.Headline)
 			}
 			checkVerbatim(t, f, tt.q, r)
-			head := r.Answers[:min(tt.top, len(r.Answers))]
-			var blob strings.Builder
-			cited := map[string]bool{}
-			for _, a := range head {
-				blob.WriteString(strings.ToLower(a.Text + " " + a.Quote + " " + a.Evidence + " " + a.Speaker + "\n"))
-				cited[a.Source.Article] = true
-			}
-			for _, group := range tt.must {
-				ok := false
-				for _, alt := range group {
-					ok = ok || strings.Contains(blob.String(), strings.ToLower(alt))
-				}
-				if !ok {
-					t.Errorf("top %d answers lack any of %q:\n%s", tt.top, group, Render(r))
-				}
-			}
-			for _, bad := range tt.never {
-				if strings.Contains(blob.String(), strings.ToLower(bad)) {
-					t.Errorf("top %d answers say %q:\n%s", tt.top, bad, Render(r))
-				}
-			}
-			if len(tt.cites) > 0 {
-				ok := false
-				for _, c := range tt.cites {
-					ok = ok || cited[c]
-				}
-				if !ok {
-					t.Errorf("top answers cite %v, want one of %v", cited, tt.cites)
-				}
-			}
+			checkTop(t, r, tt.top, tt.must, tt.never, tt.cites)
 		})
+	}
+}
+
+// checkTop checks a reply's top answers: each group of must has one of its
+// words in them, none of never is, and one of cites is cited (when given).
+func checkTop(t *testing.T, r Response, top int, must [][]string, never, cites []string) {
+	t.Helper()
+	head := r.Answers[:min(top, len(r.Answers))]
+	var blob strings.Builder
+	cited := map[string]bool{}
+	for _, a := range head {
+		blob.WriteString(strings.ToLower(a.Text + " " + a.Quote + " " + a.Evidence + " " + a.Speaker + "\n"))
+		cited[a.Source.Article] = true
+	}
+	for _, group := range must {
+		ok := false
+		for _, alt := range group {
+			ok = ok || strings.Contains(blob.String(), strings.ToLower(alt))
+		}
+		if !ok {
+			t.Errorf("top %d answers lack any of %q:\n%s", top, group, Render(r))
+		}
+	}
+	for _, bad := range never {
+		if strings.Contains(blob.String(), strings.ToLower(bad)) {
+			t.Errorf("top %d answers say %q:\n%s", top, bad, Render(r))
+		}
+	}
+	if len(cites) > 0 {
+		ok := false
+		for _, c := range cites {
+			ok = ok || cited[c]
+		}
+		if !ok {
+			t.Errorf("top answers cite %v, want one of %v:\n%s", cited, cites, Render(r))
+		}
 	}
 }
 

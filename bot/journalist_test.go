@@ -134,36 +134,7 @@ func TestJournalistQuestions(t *testing.T) {
 			if tt.says != "" && !strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.says) {
 				t.Errorf("headline and notes lack %q:\n%s", tt.says, Render(r))
 			}
-			head := r.Answers[:min(tt.top, len(r.Answers))]
-			var blob strings.Builder
-			cited := map[string]bool{}
-			for _, a := range head {
-				blob.WriteString(strings.ToLower(a.Text + " " + a.Quote + " " + a.Evidence + " " + a.Speaker + "\n"))
-				cited[a.Source.Article] = true
-			}
-			for _, group := range tt.must {
-				ok := false
-				for _, alt := range group {
-					ok = ok || strings.Contains(blob.String(), strings.ToLower(alt))
-				}
-				if !ok {
-					t.Errorf("top %d answers lack any of %q:\n%s", tt.top, group, Render(r))
-				}
-			}
-			for _, bad := range tt.never {
-				if strings.Contains(blob.String(), strings.ToLower(bad)) {
-					t.Errorf("top %d answers say %q:\n%s", tt.top, bad, Render(r))
-				}
-			}
-			if len(tt.cites) > 0 {
-				ok := false
-				for _, c := range tt.cites {
-					ok = ok || cited[c]
-				}
-				if !ok {
-					t.Errorf("top answers cite %v, want one of %v:\n%s", cited, tt.cites, Render(r))
-				}
-			}
+			checkTop(t, r, tt.top, tt.must, tt.never, tt.cites)
 		})
 	}
 	if len(cases) < 60 {
