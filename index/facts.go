@@ -180,7 +180,7 @@ func (ix *Index) rankedFacts(ctx context.Context, must []query.Query, q FactQuer
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, 0, false)
 	req.Fields = factFields
-	res, err := ix.bl.SearchInContext(ctx, req)
+	res, err := ix.top(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: facts: %w", err)
 	}
@@ -201,7 +201,7 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 		req.Fields = factFields
 		req.Score = bleve.ScoreNone
 		req.SortBy([]string{"-" + sortField})
-		res, err := ix.bl.SearchInContext(ctx, req)
+		res, err := ix.top(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: facts: %w", err)
 		}
@@ -219,7 +219,7 @@ func (ix *Index) newestFacts(ctx context.Context, must []query.Query, from, to t
 		req.Fields = factFields
 		req.Score = bleve.ScoreNone
 		req.SortBy([]string{"-" + sortField})
-		res, err := ix.bl.SearchInContext(ctx, req)
+		res, err := ix.top(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("index: facts: %w", err)
 		}

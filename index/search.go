@@ -86,7 +86,7 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	req := bleve.NewSearchRequestOptions(full, fetch, 0, false)
 	// A one-word phrase is a term query: its locations are cheap.
 	req.IncludeLocations = verify == nil
-	res, err := ix.bl.SearchInContext(ctx, req)
+	res, err := ix.top(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
 	}
