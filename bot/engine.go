@@ -41,6 +41,10 @@ type Options struct {
 	Reindex func(ctx context.Context) (string, error)
 	// Skipped lists what the last corpus load skipped, for /sources.
 	Skipped func() []corpus.Skip
+	// Status says what the archive is doing that may leave answers
+	// behind the corpus ("catching up", a rebuild); "" when nothing.
+	// Every answer carries it as its last note, /sources too.
+	Status func() string
 }
 
 // Engine answers requests. It is safe for concurrent use when its Store is.
@@ -137,6 +141,11 @@ func (e *Engine) Answer(ctx context.Context, req Request) (resp Response) {
 		resp.Notes = append([]string{q.Note}, resp.Notes...)
 	}
 	e.page(&resp, cursor{Text: req.Text, Prev: req.Previous}, offset)
+	if e.opt.Status != nil {
+		if s := e.opt.Status(); s != "" {
+			resp.Notes = append(resp.Notes, s)
+		}
+	}
 	return resp
 }
 

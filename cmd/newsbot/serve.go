@@ -78,6 +78,7 @@ func cmdServe(ctx context.Context, cfg config, getenv func(string) string, log *
 		Logger:  log,
 		Reindex: func(ctx context.Context) (string, error) { return arch.Reindex(ctx, nil) },
 		Skipped: arch.Skipped,
+		Status:  arch.Note,
 	})
 	front := discord.New(discord.Options{Engine: eng, Logger: log, Reindex: arch.Reindex, AdminRole: sc.AdminRole})
 
