@@ -241,6 +241,18 @@ func TestArchiveReportsBadFiles(t *testing.T) {
 	if got := answerable(t, a, "airport"); got["good"] != 1 || got["l1"] != 1 {
 		t.Errorf("bad files blocked good ones: %v", got)
 	}
+	// a file the watcher saw that is gone by the time it is read: no error,
+	// no skip, and the batch's other file is indexed
+	writeFile(t, filepath.Join(cfg.CorpusDir, "kept.txt"), "The airport of Homs reopened.\n")
+	if _, err := a.apply(context.Background(), []string{filepath.Join(cfg.CorpusDir, "vanished.txt"), filepath.Join(cfg.CorpusDir, "kept.txt")}, nil, "watch"); err != nil {
+		t.Fatalf("a vanished file failed the batch: %v", err)
+	}
+	if hasSkip(a.Skipped(), "vanished.txt") {
+		t.Errorf("a vanished file is reported as skipped: %v", a.Skipped())
+	}
+	if got := answerable(t, a, "homs"); got["kept"] != 1 {
+		t.Errorf("the vanished file's batch lost kept.txt: %v", got)
+	}
 }
 
 func hasSkip(skips []corpus.Skip, base string) bool {
