@@ -278,7 +278,7 @@ func TestGeneratedQuestionsVerbatim(t *testing.T) {
 	}
 	for _, tl := range f.set.Tolls {
 		if tl.Place != "" {
-			add("How many people were killed in " + tl.Place + "?")
+			add("How many were killed in " + tl.Place + "?")
 			add("/toll place:" + tl.Place + " category:" + map[bool]string{true: tl.Category, false: "killed"}[tl.Category == "injured" || tl.Category == "displaced"])
 		}
 	}

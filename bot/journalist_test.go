@@ -54,7 +54,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "HOW MANY KILLED IN IDLIB IN 2014?", intent: IntentToll, top: 1, must: [][]string{{"at least 30"}}, never: []string{"11 civilians"}},
 		{q: "how many killed in idlib province", intent: IntentToll, top: 3, must: [][]string{{"30"}}},
 		{q: "how many killed in ghouta in 2013", intent: IntentToll, top: 1, must: [][]string{{"more than 300"}}, cites: []string{"917_ghouta_2013"}},
-		{q: "How many people were killed in Ghouta during 2013?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
+		{q: "How many were killed in Ghouta during 2013?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
 		{q: "how many were wounded in idlib in may 2014", intent: IntentToll, top: 3, must: [][]string{{"50"}}},
 		{q: "How many were killed in Homs in 2016?", intent: IntentToll, top: 2, must: [][]string{{"4 children", "four children"}}, never: []string{"at least 12"}},
 		{q: "How many were killed in Homs in 2020?", intent: IntentToll, top: 1, none: true, says: "nearest dates"},
@@ -69,9 +69,9 @@ func TestJournalistQuestions(t *testing.T) {
 		// events and topic words
 		{q: "How many were killed in the car bomb at the Zahraa taxi stand?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}, {"15"}}, cites: []string{"910_homs_taxi_2013"}},
 		{q: "How many people died in the poison gas attack on Ghouta?", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
-		{q: "What is the death toll from the raid on Kobane?", intent: IntentToll, top: 1, must: [][]string{{"146"}}},
+		{q: "What was the death toll from the raid on Kobane?", intent: IntentToll, top: 1, must: [][]string{{"146"}}},
 		{q: "How many children were killed in the mortar attack on the school in Homs?", intent: IntentToll, top: 1, must: [][]string{{"4 children"}}, never: []string{"12"}},
-		{q: "How many were injured in the mortar attack on the school?", intent: IntentToll, top: 2, must: [][]string{{"20"}}},
+		{q: "How many injured were there in the mortar attack on the school?", intent: IntentToll, top: 2, must: [][]string{{"20"}}},
 		{q: "How many soldiers were killed in the ambush near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}, {"20"}}, never: []string{"3,000"}},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
@@ -98,7 +98,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "news from Kobane", intent: IntentSearch, top: 3, must: [][]string{{"kobane"}}, cites: []string{"912_kobane_2015"}},
 		// no dead ends: passages, clearly headed
 		{q: "What did the witness say?", intent: IntentQuote, none: true, says: "no quotes found"},
-		{q: "What did the head of the Observatory say about the Badia?", intent: IntentQuote, top: 2, must: [][]string{{"regrouping"}}},
+		{q: "What has the head of the Observatory said about the Badia?", intent: IntentQuote, top: 2, must: [][]string{{"regrouping"}}},
 		{q: "Who retook Khalidiya?", intent: IntentControl, top: 1, must: [][]string{{"government forces seized the khalidiya"}}, says: "passages"},
 		// follow-ups
 		{prev: "How many were killed in Homs?", q: "and in Idlib?", intent: IntentToll, top: 2, must: [][]string{{"30"}}, never: []string{"homs"}, says: "follow-up"},
@@ -179,7 +179,7 @@ func TestReadPeriod(t *testing.T) {
 		{"What did he say in July 2013?", day(2013, 7, 1), day(2013, 7, 31), "What did he say ?"},
 		{"killed in early July 2015", day(2015, 7, 1), day(2015, 7, 10), "killed"},
 		{"killed in late July 2015", day(2015, 7, 21), day(2015, 7, 31), "killed"},
-		{"in Aleppo in the week of bombing up to 21 November 2016", day(2016, 11, 14), day(2016, 11, 21), "in Aleppo"},
+		{"in Homs in the week of shelling up to 14 July 2013", day(2013, 7, 7), day(2013, 7, 14), "in Homs"},
 		{"since mid-September", day(2025, 9, 11), time.Time{}, ""},
 		{"since 2015", day(2015, 1, 1), time.Time{}, ""},
 		{"between March 2012 and May 2012", day(2012, 3, 1), day(2012, 5, 31), ""},
@@ -209,9 +209,9 @@ func TestPlacePhrase(t *testing.T) {
 		places []string
 		parent string
 	}{
-		{"Al-Qaryatayn from Daesh", []string{"Al-Qaryatayn"}, ""},
-		{"the villages of Zaytan and Khalasa", []string{"Zaytan", "Khalasa"}, ""},
-		{"the Ramussa district of Aleppo", []string{"Ramussa"}, "Aleppo"},
+		{"Tell Shair from Daesh", []string{"Tell Shair"}, ""},
+		{"the villages of Khirbet Ali and Tell Shair", []string{"Khirbet Ali", "Tell Shair"}, ""},
+		{"the Khalidiya district of Homs", []string{"Khalidiya"}, "Homs"},
 		{"idlib province", []string{"idlib"}, ""},
 		{"Tell Shair, Khirbet Ali and Kobane", []string{"Tell Shair", "Khirbet Ali", "Kobane"}, ""},
 		{"the town of Al-Busayrah from pro-government militias", []string{"Al-Busayrah"}, ""},

@@ -476,8 +476,8 @@ func tollQuery(t string, placeFinder func(string) string) query {
 		ev := strings.TrimSpace(t[m[2]:m[3]])
 		if !tollGenericEvent[strings.ToLower(ev)] {
 			q.Topic = ev
-			// the event's own object: "the mortar attack on al-Wafideen
-			// camp", "the suicide attack on the Kurdish wedding"
+			// the event's own object: "the mortar attack on the school
+			// in Homs", "the raid on the Kurdish town of Kobane"
 			if eventObjectRE.MatchString(t[m[3]:]) {
 				q.Topic = strings.TrimSpace(t[m[2]:])
 			}
@@ -508,8 +508,8 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	return q
 }
 
-// eventObjectRE is what an event is on or at: "on al-Wafideen Camp", "at
-// the Zahraa taxi stand", "on the Kurdish wedding in Tall Tawil".
+// eventObjectRE is what an event is on or at: "on the school in Homs",
+// "at the Zahraa taxi stand", "on the Kurdish town of Kobane".
 var eventObjectRE = regexp.MustCompile(`(?i)^\s*(?:on|at|near|against|targeting|outside|in)\s+(.+?)\W*$`)
 
 // normaliseSubgroup maps the words for who was counted onto a few groups,

@@ -291,7 +291,8 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	best := ss[0]
 	cut := best.score * 0.4
 	// the best report's other figures on its day and place, whatever their
-	// words ("the official agency placed the death toll at 12")
+	// words ("the Syrian Observatory for Human Rights put the toll at 15
+	// dead")
 	if d, ok := parseDay(best.date); ok {
 		from, to := d, d
 		if ad, ok := parseDay(best.meta.Date); ok {
