@@ -22,6 +22,38 @@ type SyncStats struct {
 	Took            time.Duration
 }
 
+// Add counts o into st.
+func (st *SyncStats) Add(o SyncStats) {
+	st.Added += o.Added
+	st.Updated += o.Updated
+	st.Removed += o.Removed
+	st.Unchanged += o.Unchanged
+	st.Skipped += o.Skipped
+	st.Passages += o.Passages
+	st.Facts += o.Facts
+	st.Took += o.Took
+}
+
+// Prune deletes every indexed article whose id keep refuses, as Update
+// deletes: after a sync made a part at a time, it removes what the index
+// held beyond the corpus.
+func (ix *Index) Prune(ctx context.Context, keep func(id string) bool) (SyncStats, error) {
+	have, err := ix.indexedArticles(ctx)
+	if err != nil {
+		return SyncStats{}, err
+	}
+	var gone []string
+	for id := range have {
+		if !keep(id) {
+			gone = append(gone, id)
+		}
+	}
+	if len(gone) == 0 {
+		return SyncStats{}, nil
+	}
+	return ix.Update(ctx, nil, gone, nil)
+}
+
 // indexed is what the index holds about one article.
 type indexed struct {
 	hash            string

@@ -52,6 +52,9 @@ type archive struct {
 	// at the end of a rebuild.
 	writeMu sync.Mutex
 	man     *corpus.Manifest // of the live generation; nil for the sample
+	// partBytes is the read budget of one part of an apply (readBudget;
+	// tests lower it)
+	partBytes int64
 	// journal, while a rebuild runs, collects the paths written to the
 	// live generation since the rebuild began, to replay on the new one.
 	journal *journal
@@ -116,7 +119,7 @@ func openArchive(ctx context.Context, cfg config, log *slog.Logger) (*archive, e
 	if err != nil {
 		return nil, err
 	}
-	a := &archive{cfg: cfg, log: log, live: live, catchingUp: true}
+	a := &archive{cfg: cfg, log: log, live: live, catchingUp: true, partBytes: readBudget}
 	a.bg, a.stopBg = context.WithCancel(context.WithoutCancel(ctx))
 	if cfg.CorpusDir != "" {
 		if n, err := push.Cleanup(cfg.CorpusDir); err != nil {
@@ -368,22 +371,85 @@ func (a *archive) apply(ctx context.Context, read, gone []string, source string)
 	return sum, nil
 }
 
+// readBudget bounds the bytes of article files one part of an apply
+// reads: a start-up or a rebuild over a large folder reads, indexes and
+// commits it a part at a time, so that memory stays flat however large the
+// archive (a single file larger than the budget is still one part).
+const readBudget = 32 << 20
+
 // applyLocked is apply on a given index and manifest; writeMu is held.
-// progress, if set, sees articles written of those to write.
+// progress, if set, sees articles written of those to write (an estimate,
+// from the bytes read so far, while the files are read in parts).
 func (a *archive) applyLocked(ctx context.Context, ix *index.Index, man *corpus.Manifest, read, gone []string, progress func(done, total int)) (summary, error) {
 	var sum summary
 	gone = expandGone(man, gone)
+	sizes := make(map[string]int64, len(read))
 	read = slices.DeleteFunc(slices.Clone(read), func(p string) bool {
+		fi, err := os.Stat(p)
+		if err == nil {
+			sizes[p] = fi.Size()
+		}
 		st, ok := man.File(p)
 		if !ok || st.MTime == -1 {
 			return false
 		}
-		fi, err := os.Stat(p)
 		return err == nil && fi.Size() == st.Size && fi.ModTime().UnixNano() == st.MTime
 	})
 	if len(read) == 0 && len(gone) == 0 {
 		return sum, nil
 	}
+	// Parts go in path order, the order a single plan resolves id clashes
+	// in, so that the parts resolve them as one plan would.
+	slices.Sort(read)
+	var all int64
+	for _, p := range read {
+		all += sizes[p]
+	}
+	var doneBytes int64
+	doneArts := 0
+	for len(read) > 0 || len(gone) > 0 {
+		n, partBytes := 0, int64(0)
+		for n < len(read) && (n == 0 || partBytes+sizes[read[n]] <= a.partBytes) {
+			partBytes += sizes[read[n]]
+			n++
+		}
+		part := read[:n]
+		read = read[n:]
+		var partProgress func(done, total int)
+		if progress != nil {
+			before, through := doneArts, doneBytes+partBytes
+			partProgress = func(done, total int) {
+				est := before + total
+				if len(read) > 0 && through > 0 {
+					est = int(float64(before+total) * float64(all) / float64(through))
+				}
+				progress(before+done, max(est, before+total))
+			}
+		}
+		s, err := a.applyPart(ctx, ix, man, part, gone, partProgress)
+		sum.add(s)
+		if err != nil {
+			return sum, err
+		}
+		gone = nil
+		doneBytes += partBytes
+		doneArts += s.stats.Added + s.stats.Updated
+	}
+	return sum, nil
+}
+
+// add counts s into sum.
+func (sum *summary) add(s summary) {
+	sum.files += s.files
+	sum.upserted += s.upserted
+	sum.removed += s.removed
+	sum.stats.Add(s.stats)
+}
+
+// applyPart reads the files in read, removes those in gone, and writes the
+// plan they make to ix and then man.
+func (a *archive) applyPart(ctx context.Context, ix *index.Index, man *corpus.Manifest, read, gone []string, progress func(done, total int)) (summary, error) {
+	var sum summary
 	loads, err := corpus.ReadFiles(ctx, read)
 	if err != nil {
 		return sum, err
@@ -422,16 +488,7 @@ func (a *archive) applyLocked(ctx context.Context, ix *index.Index, man *corpus.
 func updateChunked(ctx context.Context, ix *index.Index, upsert []*corpus.Article, remove []string, progress func(done, total int)) (index.SyncStats, error) {
 	const chunk = 1000
 	var total index.SyncStats
-	add := func(st index.SyncStats) {
-		total.Added += st.Added
-		total.Updated += st.Updated
-		total.Removed += st.Removed
-		total.Unchanged += st.Unchanged
-		total.Skipped += st.Skipped
-		total.Passages += st.Passages
-		total.Facts += st.Facts
-		total.Took += st.Took
-	}
+	add := total.Add
 	st, err := ix.Update(ctx, nil, remove, facts.Extract)
 	add(st)
 	if err != nil {
@@ -551,19 +608,18 @@ func (a *archive) fullSync(ctx context.Context, ix *index.Index, man *corpus.Man
 	for i, f := range files {
 		paths[i] = f.Path
 	}
-	loads, err := corpus.ReadFiles(ctx, paths)
+	sum, err := a.applyLocked(ctx, ix, man, paths, nil, progress)
 	if err != nil {
-		return summary{}, err
+		return sum, err
 	}
-	plan := man.Plan(loads, nil)
-	st, err := ix.Sync(ctx, plan.Upsert, facts.Extract, progress)
-	if err != nil {
-		return summary{}, err
-	}
-	if err := man.Reset(plan.Changes); err != nil {
-		return summary{}, err
-	}
-	return summary{files: len(plan.Changes), upserted: st.Added + st.Updated, removed: st.Removed, stats: st}, nil
+	// what the index held beyond the files goes
+	st, err := ix.Prune(ctx, func(id string) bool {
+		_, ok := man.Owner(id)
+		return ok
+	})
+	sum.removed += st.Removed
+	sum.stats.Add(st)
+	return sum, err
 }
 
 // Reindex builds a fresh index in a new folder beside the live one and

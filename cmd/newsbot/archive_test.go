@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -450,5 +451,70 @@ func TestIndexRebuildCommand(t *testing.T) {
 	out, _, err = newsbot(t, env, "index")
 	if err != nil || !strings.Contains(out, "0 added, 0 updated, 0 removed, 1 unchanged") {
 		t.Errorf("index after a rebuild: %v\n%s", err, out)
+	}
+}
+
+// A folder read a part at a time (the start-up of a large archive) gives
+// the index and the manifest one read of the whole folder gives: the same
+// articles under the same ids, id clashes resolved the same way, and what
+// the index held beyond the folder removed.
+func TestArchiveReadsALargeFolderInParts(t *testing.T) {
+	files := map[string]string{
+		"a.txt":       "Story a: the airport of Hama closed on Monday.\n",
+		"b.jsonl":     `{"id":"wire-1","title":"One","body":"The airport of Homs reopened."}` + "\n" + `{"id":"wire-2","title":"Two","body":"The airport of Idlib was shelled."}` + "\n",
+		"c.jsonl":     `{"id":"wire-1","title":"Other","body":"A different airport story from Latakia."}` + "\n",
+		"d/copy.json": `{"id":"wire-2","title":"Two","body":"The airport of Idlib was shelled."}`,
+		"e.txt":       "Story e: the airport of Deir ez-Zor was closed.\n",
+	}
+	type state struct {
+		hits    map[string]int
+		renamed []corpus.Skip
+		skips   []corpus.Skip
+		ids     int
+		indexed int
+	}
+	read := func(part int64, stale bool) state {
+		a, cfg := testArchive(t, files)
+		ctx := context.Background()
+		if stale {
+			// an index that holds an article no file gives, and no manifest
+			err := a.live.With(func(ix *index.Index) error {
+				_, err := ix.Update(ctx, []*corpus.Article{{ID: "gone-1", Title: "Gone", Text: "An airport story no file holds."}}, nil, nil)
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		a.partBytes = part
+		if _, err := a.reconcile(ctx, "start-up", nil); err != nil {
+			t.Fatal(err)
+		}
+		rel := func(skips []corpus.Skip) []corpus.Skip {
+			for i := range skips {
+				skips[i].Path, _ = filepath.Rel(cfg.CorpusDir, skips[i].Path)
+				skips[i].Reason = strings.ReplaceAll(skips[i].Reason, cfg.CorpusDir, "")
+			}
+			return skips
+		}
+		st, err := a.live.Index().Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return state{answerable(t, a, "airport"), rel(a.man.Renamed()), rel(a.man.Skips()), a.man.Articles(), st.Articles}
+	}
+	whole := read(readBudget, false)
+	if len(whole.hits) != 5 || len(whole.renamed) != 1 {
+		t.Fatalf("one read: %d articles answerable, %d renamed; want 5 and 1: %v %v", len(whole.hits), len(whole.renamed), whole.hits, whole.renamed)
+	}
+	for _, stale := range []bool{false, true} {
+		parts := read(1, stale) // every file a part of its own
+		if !equalCounts(parts.hits, whole.hits) || !reflect.DeepEqual(parts.renamed, whole.renamed) || parts.ids != whole.ids || parts.indexed != whole.indexed {
+			t.Errorf("stale=%v: read in parts gives %v, renamed %v, %d ids, %d indexed; one read gives %v, renamed %v, %d ids, %d indexed",
+				stale, parts.hits, parts.renamed, parts.ids, parts.indexed, whole.hits, whole.renamed, whole.ids, whole.indexed)
+		}
+		if len(parts.skips) != len(whole.skips) {
+			t.Errorf("stale=%v: %d skips in parts, %d in one read", stale, len(parts.skips), len(whole.skips))
+		}
 	}
 }
