@@ -61,7 +61,7 @@ var ctlCues = []ctlCue{
 	{re: regexp.MustCompile(`\b(?:recaptured|recapture|recaptures|recapturing|retook|retake|retakes|retaken|regained|regain|regains|won\s+back)\b`), status: Recaptured, passive: false, need: []string{"recaptur", "retook", "retak", "regain", "won back"}},
 	// "Kurdish militia expelled the jihadists from Ras al-Ain"; aimed at
 	// ("to push IS out of al-Bab") it says who holds the place now
-	{re: regexp.MustCompile(`\b(?:expelled|expel|expels|expelling|drove|drive|drives|driving|driven|chased|chase|chases|chasing|pushed|push|pushes|pushing|ousted|oust|ousts|ousting|forced|force|forces|forcing|kicked|kick|routed|rout|cleared|clear|clears|clearing|flushed|flush)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:out\s+of|from)\b`), status: Seized, passive: false, need: []string{" out of", " from"}, expel: true},
+	{re: regexp.MustCompile(`\b(?:expelled|expel|expels|expelling|drove|drive|drives|driving|driven|chased|chase|chases|chasing|pushed|push|pushes|pushing|ousted|oust|ousts|ousting|forced|force|forces|forcing|kicked|kick|routed|rout|cleared|clear|clears|clearing|flushed|flush)\s+(?:` + ctlNotToWord + `\s+){0,4}?(?:out\s+of|from)\b`), status: Seized, passive: false, need: []string{" out of", " from"}, expel: true},
 	// forces that entered a place are fighting in it; it is not yet theirs
 	{re: regexp.MustCompile(`\b(?:entered|enters|entering)\b`), status: Contested, passive: false, need: []string{"entere", "enters", "entering"}},
 	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+out\s+of\s+` + ctlSide + `control\b`), status: Lost, passive: true, need: []string{"control"}},
@@ -70,11 +70,11 @@ var ctlCues = []ctlCue{
 	{re: regexp.MustCompile(`\blost\s+(?:to|for)\b`), status: Lost, passive: true, need: []string{"lost"}},
 	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+` + ctlSide + `(?:control|hands)\b`), status: Seized, passive: true, need: []string{"fell", "fall"}},
 	{re: regexp.MustCompile(`\b(?:fell|fall|falls|falling|fallen)\s+(?:in)?to\s+the\s+hands\s+of\b`), status: Seized, passive: true, need: []string{"fell", "fall"}},
-	// "the base after it was seized by fighters from the Islamic State"
+	// "the airport after it was seized by gunmen of the Islamic State"
 	{re: regexp.MustCompile(`\b(?:was|were|been|being|is|are)\s+(?:seized|captured|taken|overrun|stormed|recaptured|retaken)\s+by\b`), status: Seized, passive: true, need: []string{" by"}},
-	// "the town from which the jihadists were expelled by Kurdish militia"
+	// "the village from which the militants had been expelled by Kurdish units"
 	{re: regexp.MustCompile(`\b(?:was|were|been|being|is|are)\s+(?:expelled|driven\s+out|chased\s+out|pushed\s+out|ousted|routed|forced\s+out)\s+(?:of\s+(?:the\s+)?(?:city|town|village|area)\s+)?by\b`), status: Seized, passive: true, need: []string{" by"}},
-	// "Control of Aleppo has been divided between government and rebel forces"
+	// "Control of Homs was split between the army and the rebels"
 	{re: regexp.MustCompile(`\b(?:divided|split|shared)\s+between\b`), status: Held, passive: true, need: []string{"between"}},
 	{re: regexp.MustCompile(`\bunder\s+(?:the\s+)?(?:full\s+|total\s+|effective\s+)?(?:control|authority|rule)\s+of\b`), status: Controls, passive: true, need: []string{"under"}},
 	{re: regexp.MustCompile(`\bunder\s+` + ctlSide + `(?:control|rule|authority)\b`), status: Controls, passive: true, need: []string{"under"}},
@@ -101,6 +101,7 @@ var (
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
 	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
+	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
 	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
@@ -109,6 +110,9 @@ var (
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
 // matches end with before their closing white space.
 var (
+	// ctlNotToWord: a word other than "to", so that a noun cue ("a drive to
+	// push IS out of al-Bab") leaves the verb after it to be read
+	ctlNotToWord = `(?:[\p{L}'’-]{3,}|[\p{L}'’-]|[^\PLt][\p{L}'’-]|t[^\PLo])`
 	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order"}
 	ctlFightLast = []string{"for", "over", "the"}
 	// ctlNegWords: one of them is in every match of ctlNegRE.
@@ -251,7 +255,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			if adv := ctlAdverbRE.FindStringIndex(head); adv != nil {
 				aimHead = head[:adv[0]+1] // "a campaign to fully capture Aleppo"
 			}
-			aimed := endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead)
+			aimed := endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead) && !ctlDoneRE.MatchString(aimHead)
 			var expelled string // the side an expel cue drives out
 			if cue.expel {
 				for _, sp := range c.spans {
@@ -363,7 +367,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 		}
 		if side == "" {
-			// "a stronghold of Daesh militants in Manbij"
+			// "a stronghold of IS fighters in Raqqa"
 			for _, sp := range c.spans {
 				if sp.Entry.Kind == names.Actor && sp.Start >= m[1] && ctlOfSideRE.MatchString(s[m[1]:sp.Start]) {
 					side, at = sp.Entry.Canonical, m[0]
@@ -523,9 +527,16 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	return best, bestAt
 }
 
+// ctlNearRE ends the text before a place that only locates a passive
+// cue's subject: "villages near", "positions to the east of".
+var ctlNearRE = regexp.MustCompile(`\b(?:near|outside|around|close\s+to|(?:north|south|east|west)\s+of)\s+(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$`)
+
+// ctlWhichRE starts a relative clause on the place it follows.
+var ctlWhichRE = regexp.MustCompile(`^(?:\s+(?:city|town|province))?\s*,?\s+(?:which|that)\b`)
+
 // ctlSomePartsRE: the object of a holding cue is parts of a place the
 // sentence named before.
-var ctlSomePartsRE = regexp.MustCompile(`(?i)^\s+(?:onto\s+|on\s+to\s+)?(?:some|several|a\s+few|parts|part|pockets|a\s+pocket|a\s+handful)\s+(?:of\s+)?(?:the\s+)?(?:its\s+|the\s+city's\s+|the\s+city’s\s+)?(?:districts|neighbou?rhoods|areas|quarters|parts|pockets|suburbs)\b`)
+var ctlSomePartsRE = regexp.MustCompile(`(?i)^\s+(?:onto\s+|on\s+to\s+)?(?:some|several|a\s+few|parts|part|pockets|a\s+pocket|a\s+handful|a\s+couple|\d+|two|three|four|five|six)\s+(?:of\s+)?(?:the\s+)?(?:its\s+|the\s+city's\s+|the\s+city’s\s+)?(?:districts|neighbou?rhoods|areas|quarters|parts|pockets|suburbs)\b`)
 
 // ctlSidesAfter are the sides named after a "divided between" cue other
 // than first: "between government and rebel forces".
@@ -651,6 +662,11 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 			}
 			if !ctlPassiveGap(c, sp.Start, sp.End, from) {
 				return nil // "its ally Russia conducted raids on areas under rebel control"
+			}
+			if ctlNearRE.MatchString(c.lower[max(0, sp.Start-30):sp.Start]) && !ctlWhichRE.MatchString(c.lower[sp.End:from]) {
+				// "hamlets near Palmyra have fallen to IS": not Palmyra;
+				// "a village near Manbij, which is under YPG control" is
+				return nil
 			}
 			if sp.Entry.Canonical == countryPlace {
 				if head, _ := before(s, sp.Start, 30); ctlSettingRE.MatchString(head) || ctlOwnerAfter(s, sp) {

@@ -164,8 +164,9 @@ var (
 	// captureVerbLits: every match of captureFromRE holds one of them
 	captureVerbLits = makeLitSet([]string{"capture ", "seize ", "take ", "retake ", "recapture ", "wrest ", "liberate ", "free "})
 	// captureFromGapRE: what may stand between the verb and the place or
-	// the side: "control of", "a crucial swathe of the region known as".
-	captureFromGapRE = regexp.MustCompile(`^(?:(?:control\s+of|the|a|an|crucial|key|strategic|swathe|swathes|part|parts|much|most|of|region|area|known|as|town|city|village|province|pocket|` + ctlDirection + `)\s+)*$`)
+	// the side: "control of", "a vital strip of the area known as", "a
+	// large stretch of land called".
+	captureFromGapRE = regexp.MustCompile(`^(?:(?:control\s+of|the|a|an|crucial|key|strategic|vital|large|wide|vast|big|swathe|swathes|strip|stretch|belt|chunk|tract|part|parts|much|most|of|region|area|land|territory|known|as|called|named|town|city|village|province|pocket|` + ctlDirection + `)\s+)*$`)
 )
 
 func captureFromClaims(c *sentCtx, add func(place, side, status string, start, end int)) {

@@ -80,7 +80,7 @@ func ctxLocalPlaces(ctxs []sentCtx) {
 				if len(local) > n {
 					part[local[n]] = noun != "town" && noun != "city"
 				}
-				// "the villages of Zaytan and Khalasa"
+				// "the villages of Kafr Nabuda and Tell Sukayk"
 				for end := m[3]; ; {
 					mm := ctlMoreNamesRE.FindStringSubmatchIndex(c.text[end:])
 					if mm == nil {

@@ -809,7 +809,7 @@ func (x *stmtExtractor) trimWire(toks []tok, s, e int) (int, int, string) {
 		case tail >= 2 && personY && r > s && !leadAdverbs[x.word(toks[s])]:
 			return s, k, role
 		case !named && x.capPhrase(toks, s, k) && !isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && yHead != "statement" && yHead != "report":
-			// "Syrian Observatory for Human Rights a Britain-based monitoring group"
+			// "Syrian Observatory for Human Rights a London-based war monitor"
 			return s, k, role
 		default:
 			s = k + 1

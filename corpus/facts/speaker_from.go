@@ -3,8 +3,8 @@ package facts
 import "strings"
 
 // personFrom reads a person described by where they are from, the name
-// they go by being unknown: "A Syrian human rights activist from Deir
-// al-Zor who fled ... said". toks[s:m+1] is the place; the description
+// they go by being unknown: "A Kurdish aid worker from Raqqa who
+// left ... said". toks[s:m+1] is the place; the description
 // before "from" must end on a personal noun, so "forces from Homs" or
 // "reports from Idlib" never speak as a person.
 func (x *stmtExtractor) personFrom(toks []tok, s, m, v int, role string) (attr, bool) {
@@ -41,8 +41,8 @@ var relCues = set(`said says told tells added adds reported stated announced`)
 var relStops = set(`after before when while because but and if since although though that as whereas unless until`)
 
 // relSubject reads a speaker whose relative clause stands between it and
-// the cue: "A Syrian activist from Deir al-Zor who fled for Turkey last
-// year said", "The Al-Watan newspaper which is close to the regime
+// the cue: "A teacher from Homs who moved to Lebanon in the spring
+// said", "The Tishreen daily which speaks for the government
 // reported". The clause may hold no cue of its own (then it, not the
 // phrase before it, would be the attribution) and no punctuation but
 // commas.
@@ -68,8 +68,8 @@ func (x *stmtExtractor) relSubject(toks []tok, v int) (attr, bool) {
 		if relStops[w] {
 			return attr{}, false // another clause: "which the firm raised after X said"
 		}
-		// "The Syrian Coalition an opposition group based outside the
-		// country said": a participle opens the description too
+		// "The Free Lawyers Union a body based in exile said": a
+		// participle opens the description too
 		if w != "who" && w != "which" && w != "based" || k == v-1 {
 			continue
 		}
@@ -197,7 +197,7 @@ func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
 }
 
 // conjPreps open a clause of their own when a subject and a cue follow:
-// "a day after the White House said".
+// "two days after the Kremlin said".
 var conjPreps = set(`after before since until`)
 
 // afterAdverbial returns the first token of the subject after an opening
@@ -222,8 +222,8 @@ func (x *stmtExtractor) afterAdverbial(toks []tok, i, e int) int {
 }
 
 // notePlural remembers a plural speaker noun opening a group that
-// attributed nothing: "The Syrian activists had no information ... They
-// claimed the attack ..." is the activists' claim, not the last speaker's.
+// attributed nothing: "The local farmers knew nothing of it ... They
+// blamed the army ..." is the farmers' claim, not the last speaker's.
 func (x *stmtExtractor) notePlural(toks []tok) {
 	i := 0
 	if i < len(toks) && toks[i].kind == tWord && isDet(x.word(toks[i])) {
@@ -255,9 +255,9 @@ func (x *stmtExtractor) notePlural(toks []tok) {
 }
 
 // subjectPost reads a sentence-opening subject whose comma-less
-// appositive runs up to the cue at v: "Andrew Mitchell a former
-// international development minister said ...", "Johnson the former
-// mayor of London known for his many public gaffes said ...".
+// appositive runs up to the cue at v: "Helen Marsh a former
+// fisheries minister said ...", "Okafor the former mayor of Leeds
+// remembered for his long speeches said ...".
 func (x *stmtExtractor) subjectPost(toks []tok, v int) (attr, bool) {
 	if !x.stripped || v < 4 || v > 18 || x.verb(toks[v])&vAfter == 0 {
 		return attr{}, false

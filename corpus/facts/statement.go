@@ -311,7 +311,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		if isDirect(text[q.start:q.end], k == 0) {
 			kind = Direct
 		}
-		// 'Havidar said civilians had fled "in waves ..."': the clause
+		// 'Lindqvist said the crowds had gone "in a hurry ..."': the clause
 		// around a fragment is reported speech too
 		if at.verb >= 0 && !(kind == Partial && at.verb < k-2) {
 			usedVerb[at.verb] = true
@@ -1027,7 +1027,7 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		// "Farmers near Homs say" is not Homs speaking
 		s := j + 1
 		if !x.npStart(toks, s, i+1) {
-			// "Get short URL 548 A human rights group has claimed": a
+			// "Get short URL 306 A humanitarian group has claimed": a
 			// capitalised article opens the sentence glued on
 			for k := i; k > s; k-- {
 				if txt := x.text[toks[k].s:toks[k].e]; (txt == "A" || txt == "An" || txt == "The") && x.npStart(toks, k, i+1) {
@@ -1043,7 +1043,7 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 				s, j = k, -1
 			}
 		}
-		// "a day after the White House said" opens a clause; "after he
+		// "two days after the Kremlin said" opens a clause; "after he
 		// admitted" is left alone: the pronoun may be the object just named
 		if !x.npStart(toks, s, i+1) || j >= 0 && toks[j].kind == tWord && prepositions[x.word(toks[j])] && (!conjPreps[x.word(toks[j])] || pronouns[x.word(toks[s])]) {
 			return attr{}, false
@@ -1081,7 +1081,7 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		return x.trailingNP(toks, m, v, "")
 	case bw == "to" && x.verb(toks[v])&vSpeech != 0 && !isCapWord(x.text[b.s:b.e]):
 		// "Trump took to Twitter to accuse ...": the clause's subject; "It
-		// is very hard to say how ...": nobody's
+		// is too early to say whether ...": nobody's
 		if x.isWord(toks, 0, "it") || x.isWord(toks, 0, "there") {
 			return attr{}, false
 		}
@@ -1126,8 +1126,8 @@ func (x *stmtExtractor) npStart(toks []tok, s, e int) bool {
 	// before it: "Her colleague Daniel Okafor"
 	named := e-s >= 3 && e-s <= 6 && isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && isCapWord(x.text[toks[e-2].s:toks[e-2].e])
 	if !named && e-s > 6 && e-s <= 12 && isCapWord(x.text[toks[e-1].s:toks[e-1].e]) && isCapWord(x.text[toks[e-2].s:toks[e-2].e]) {
-		// a post of a body before the name: "The head of the al-Sheitaat
-		// tribe Sheikh Rafaa Aakla al-Raju"
+		// a post of a body before the name: "The chairman of the Brenna
+		// fishing guild Captain Ole Brandt"
 		h := s
 		if isDet(x.word(toks[h])) {
 			h++

@@ -3,8 +3,8 @@ package facts
 import "strings"
 
 // Speech without quotation marks often runs over several sentences with
-// one attribution at the end: "We appeal to the other tribes ... If they
-// are done with us the others will be next. They are the next target he
+// one attribution at the end: "We ask the other towns to help ... When
+// the water reaches us it reaches them after. They will be flooded next he
 // said." Only two kinds of sentence before the attributed one are taken
 // as the same speech, since a narration sentence next to speech must
 // never become the speaker's words: sentences in the first or second

@@ -8,9 +8,9 @@ import (
 
 // Scraped and translated wire copy often loses every comma, so the
 // attribution that closes a sentence arrives glued to the words said:
-// "The helicopters wont stop Bebars Mishal a civil defence worker told
-// Reuters", "... hours earlier the Syrian Observatory said", "... said
-// Rami Abdel Rahman head of the Observatory", "... he said in a video".
+// "The pumps cannot keep up Jonas Berg a harbour pilot told
+// Reuters", "... by noon the coast guard said", "... said
+// Mira Lund head of the guild", "... he said in a video".
 // tailAttrib reads such a close where trailingAttrib (which needs the
 // comma) finds none. It is strict on purpose: the cue must sit in the last
 // words of the group, only an object or an adverbial may follow it, and
@@ -49,7 +49,7 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 		return 0, attr{}, false // edited copy closes with ", X said"
 	}
 	n := len(toks)
-	// "... the Red Cross said; the second such delivery": a semicolon
+	// "... the Red Cross said; the third trip this month": a semicolon
 	// closes the sentence the attribution closes
 	for k := from; k < n; k++ {
 		if toks[k].kind == tPunct && x.text[toks[k].s] == ';' {
@@ -88,8 +88,8 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 }
 
 // tailAfterCue reports whether toks[i:] is what may follow a closing cue:
-// nothing, an object and adverbials ("told a news briefing in Geneva", "in
-// the video posted on YouTube on Sunday"), never a clause ("said that").
+// nothing, an object and adverbials ("told reporters in Oslo", "in
+// a clip shared online late on Friday"), never a clause ("said that").
 func (x *stmtExtractor) tailAfterCue(toks []tok, i int, object bool) bool {
 	if i >= len(toks) {
 		return true
@@ -99,7 +99,7 @@ func (x *stmtExtractor) tailAfterCue(toks []tok, i int, object bool) bool {
 		// names the speaker after the cue
 		return false
 	}
-	// "... the Premier said which accounts for ...", "... he added
+	// "... the Premier said which explains ...", "... he added
 	// indicating that ...": the speech goes on, or a second cue follows
 	if t := toks[i]; t.kind == tWord && (x.word(t) == "which" || x.verb(t)&vGerund != 0 || leadParticiples[x.word(t)] && strings.HasSuffix(x.word(t), "ing")) {
 		return true // "... they added citing field visits"
@@ -128,8 +128,8 @@ func (x *stmtExtractor) tailAfterCue(toks []tok, i int, object bool) bool {
 }
 
 // tailSubject reads the speaker before the cue at v: a pronoun, a speaker
-// phrase, or a name with a comma-less appositive ("Bebars Mishal a civil
-// defence worker in rebel-held Aleppo").
+// phrase, or a name with a comma-less appositive ("Jonas Berg a harbour
+// pilot in the flooded port").
 func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 	p := v - 1
 	for p > from && toks[p].kind == tWord && skipWords[x.word(toks[p])] && x.verb(toks[p]) == 0 {
@@ -139,7 +139,7 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 		return 0, attr{}, false
 	}
 	if w := x.word(toks[p]); pronouns[w] {
-		// "... where their next meal is coming from she added": after a
+		// "... what the shelters were built for she added": after a
 		// subject pronoun a closing preposition is stranded, no object
 		if w == "i" || w == "we" || !x.tailClause(toks, from, p) && !(x.tailClause(toks, from, p-1) && prepositions[x.word(toks[p-1])]) {
 			return 0, attr{}, false
@@ -164,12 +164,12 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 	if s > p {
 		return 0, attr{}, false
 	}
-	// "for her mother Amnesty International said": a noun its possessive
+	// "for his brother the Red Cross said": a noun its possessive
 	// ties to the clause is not the speaker's
 	for s > from && s < p && toks[s-1].kind == tWord && possessives[x.word(toks[s-1])] && !isCapWord(x.text[toks[s].s:toks[s].e]) {
 		s++
 	}
-	// "into neighbouring Turkey an activist said": the article opens the
+	// "across the river to Brenna a volunteer said": the article opens the
 	// speaker unless a personal name stands before it
 	for k := p - 1; k > s; k-- {
 		if w := x.word(toks[k]); isDet(w) && !isCapWord(x.text[toks[k].s:toks[k].e]) {
@@ -295,9 +295,9 @@ func (x *stmtExtractor) tailClause(toks []tok, from, s int) bool {
 	return !objectOpeners[lw] && !prepositions[lw] && x.verb(last) == 0 && !isDet(lw) && lw != "and" && lw != "or" && lw != "but"
 }
 
-// tailInverted reads "... said Rami Abdel Rahman head of the Observatory",
-// "... said the resident who asked for anonymity", "... said Ahmad al-Qaissi
-// an Islamic State sympathizer contacted by Skype".
+// tailInverted reads "... said Mira Lund head of the guild",
+// "... said a fisherman who gave only his first name", "... said Jonas Berg
+// a harbour pilot reached by telephone".
 func (x *stmtExtractor) tailInverted(toks []tok, from, v int) (attr, bool) {
 	if !x.tailClause(toks, from, v) {
 		return attr{}, false
@@ -316,7 +316,7 @@ func (x *stmtExtractor) tailInverted(toks []tok, from, v int) (attr, bool) {
 	if j >= len(toks) || toks[j].kind != tWord {
 		return attr{}, false
 	}
-	// "an Islamic State sympathizer contacted by Skype": a name, then its
+	// "Jonas Berg a harbour pilot reached by telephone": a name, then its
 	// description up to a participle or a relative clause
 	end := j
 	for end < len(toks) && toks[end].kind == tWord && !relWords[x.word(toks[end])] && !x.participleAfter(toks, j, end) {
@@ -364,7 +364,7 @@ func (x *stmtExtractor) tailInverted(toks []tok, from, v int) (attr, bool) {
 var firstSecond = set(`i we me us my our ours you your`)
 
 // backshifted reports words said in the writer's tense, the mark of
-// reported speech: "Most of the streets had become empty a witness said".
+// reported speech: "The whole quay had gone under a fisherman said".
 // Speech in the first or second person stays direct whatever its tense.
 func (x *stmtExtractor) backshifted(toks []tok) bool {
 	shifted := false

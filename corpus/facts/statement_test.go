@@ -189,7 +189,7 @@ func TestStatementPatterns(t *testing.T) {
 		{"reported_wire", "volunteer", "The water swept", Unquoted},                   // "into neighbouring Brenna a volunteer said"
 		{"reported_wire", "Coastal Radio", "Coastal Radio said", Reported},            // opening adverbial "On Sunday"
 		{"reported_wire", "Regional Water Authority", "the Regional Water", Reported}, // "a day after X said"
-		{"reported_wire", "human rights group", "A human rights group", Reported},     // junk glued before "A"
+		{"reported_wire", "humanitarian group", "A humanitarian group", Reported},     // junk glued before "A"
 		{"reported_wire", "Brenna Fishing Guild", "The Brenna Fishing", Reported},     // "X a group based in ... said"
 		{"reported_wire", "volunteers", "They said", Reported},                        // "they" is the plural named before
 		{"reported_wire", "Red Cross", "Two volunteers reached", Reported},            // "said; ..."

@@ -57,7 +57,7 @@ func tollVerbBeforeMay(w string) bool {
 
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
-var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?|(\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+))?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?the\s+(?:dead|victims|death\s+toll)|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
+var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?|(\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+))?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?(?:the\s+(?:dead|victims|fatalities|death\s+toll)|those\s+(?:killed|who\s+died))|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
 
 // tollVerbAfterPPRE rejects a phrase between a noun and its verb that
 // holds a clause of its own: in "two sons of the man who was killed" the
@@ -288,7 +288,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
-			// "a child killed six others injured": the participle right
+			// "a boy killed four others injured": the participle right
 			// after the people counted is theirs
 			// ("Four people killed six others injured", a list of
 			// tolls); "a bomb killed five children injured the day
@@ -313,8 +313,8 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
 				cd.end = h.end + m[5]
 				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {
-					// "Four Kurdish militiamen and 11 jihadists made up the
-					// rest of the dead": the verb is both figures'
+					// "Eight policemen and five rebels made up the rest of
+					// those killed": the verb is both figures'
 					pendCand.category = cd.category
 					pendCand.end = cd.end
 					cands = append(cands, pendCand)
@@ -456,7 +456,7 @@ var tollDemonyms = map[string]bool{
 func tollDemonym(w string) bool { return tollDemonyms[strings.ToLower(w)] }
 
 // tollNotCount tells a figure that counts no one: a day of a month ("on
-// April 25 killed at least seven"), "no one died", an age in apposition
+// June 3 killed at least nine"), "no one died", an age in apposition
 // ("Mrs Hassan, 59, who led ...", "aged 59").
 func tollNotCount(s string, n figure, h tollHead) bool {
 	w, _ := before(s, n.Start, 24)

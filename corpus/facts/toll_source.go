@@ -11,16 +11,16 @@ import (
 // attribution cue, never anywhere else in the sentence:
 //
 //   - the subject right before the cue: "..., a monitor said", "The
-//     Foreign Office says 41 Britons ...", "SANA's correspondent said that",
-//     "A human rights group has claimed that", "The official agency placed
-//     the death toll at 12", "The Observatory, a British-based monitoring
-//     group, gave a lower toll of 31";
+//     Foreign Office says 12 Britons ...", "SANA's correspondent said that",
+//     "A rights organisation has claimed that", "The official news agency
+//     placed the toll at 16", "The Violations Documentation Center,
+//     a monitoring group based in Turkey, gave a higher toll of 26";
 //   - the one named right after it: "according to the medical source",
-//     "according to figures compiled by the Syrian Coalition's media
-//     office", "said the Observatory".
+//     "according to numbers gathered by the coalition's media office",
+//     "said the Observatory".
 //
 // So an organisation named elsewhere in the sentence is not the source: a
-// dateline ("UPDATED ... AFP Monday 3 Oct 2016 A suicide bomber ...") or
+// dateline ("UPDATED ... AFP Monday 2 Dec 2024 A truck bomb ...") or
 // whoever was told ("told AFP"). A description ("the monitor", "a human
 // rights group", "the official agency") stands for the organisation of
 // that kind the article names, when it names one; else it is kept as
@@ -41,7 +41,7 @@ var srcCueLits = makeLitSet([]string{"said", "say", "report", "according", "told
 // stand alone ("a monitor said"); the others need a word before them
 // ("a medical source", "the official agency", "a human rights group").
 const srcDescBody = `(?:(?:local|medical|hospital|security|military|rebel|opposition|government|kurdish|turkish|russian|syrian|iraqi|israeli|palestinian|afghan|american|british|french|u\.?n\.?|u\.?s\.?|aid|rescue|health|civil\s+defen[cs]e|police|official|state|state-run|human\s+rights|rights|monitoring|news|media|emergency|army|western|diplomatic|intelligence|(?:britain|uk|london|u\.?s\.?|new\s+york)-based)\s+)*` +
-	`(?:monitor|watchdog|correspondent|reporter|analysts?|experts?|activists?|medics|doctors|rescuers|witnesses|residents|officials?|authorities|spokesm[ae]n|spokeswoman|spokesperson|observatory|sources?|groups?|agency|office|ministry|workers|commanders|officers|paramedics|campaigners|investigators)`
+	`(?:monitor|watchdog|correspondent|reporter|analysts?|experts?|activists?|medics|doctors|rescuers|witnesses|residents|officials?|authorities|spokesm[ae]n|spokeswoman|spokesperson|observatory|sources?|groups?|organi[sz]ations?|charity|charities|agency|office|ministry|workers|commanders|officers|paramedics|campaigners|investigators)`
 
 const srcDesc = `(` + srcDescBody + `)`
 
@@ -50,7 +50,7 @@ const srcDescGap = `((?:\s+(?:at|in|from|with|within|of|close\s+to)\s+(?:the\s+)
 
 // srcLead is what may stand between "according to" and its source: "a
 // military statement published by", "figures compiled by".
-const srcLead = `(?:(?:an?\s+|the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:figures|data|statistics|count|tally|statement|report|toll|figure)\s+(?:(?:compiled|released|published|issued|given|carried|cited)\s+)?(?:by|from|of|on|in)\s+)?`
+const srcLead = `(?:(?:an?\s+|the\s+|its\s+)?(?:[\p{L}-]+\s+){0,2}?(?:figures|numbers|data|statistics|count|tally|statement|report|toll|figure)\s+(?:(?:compiled|gathered|collected|kept|released|published|issued|given|carried|cited)\s+)?(?:by|from|of|on|in)\s+)?`
 
 var (
 	// srcDescAfterRE starts the text after "according to" or an inverted
@@ -58,8 +58,9 @@ var (
 	srcDescAfterRE = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+|an?\s+|some\s+|one\s+|two\s+|three\s+|several\s+)?((?:[\p{L}'’-]+\s+){0,2}?` + srcDescBody + `)\b`)
 	// srcInstBeforeRE ends the text before a cue with an institution
 	// the table does not know: "The Foreign Office says", "the Turkish
-	// General Staff said".
-	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`)
+	// General Staff said", "The Violations Documentation Center, a
+	// monitoring group based in Turkey, gave".
+	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))(?:\s*,\s*(?:an?|the)\s+[^,;.:]{1,50}?,)?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`)
 	srcInstAfterRE  = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))\b`)
 	// srcGapRE is what may stand between a named source and its cue:
 	// "(IS) militant group", ", a British-based monitoring group,", "has".
@@ -68,10 +69,10 @@ var (
 	srcInvertedRE = regexp.MustCompile(`^(?:said|says|reported|reports|added|told\s+\w+)$`)
 	// srcMonitorRE, srcAgencyRE: descriptions that stand for a monitor or
 	// a news agency the article names.
-	srcMonitorRE = regexp.MustCompile(`(?i)\b(?:monitor|watchdog|monitoring\s+group|rights\s+group|observatory)$`)
+	srcMonitorRE = regexp.MustCompile(`(?i)\b(?:monitor|watchdog|monitoring\s+group|rights\s+(?:group|organi[sz]ation)|observatory)$`)
 	srcAgencyRE  = regexp.MustCompile(`(?i)\b(?:agency|correspondent|reporter)$`)
 	// srcNotSourceRE: descriptions that name no reporter of the figure.
-	srcNotSourceRE = regexp.MustCompile(`(?i)^(?:(?:rebel|opposition|government|militant|armed|jihadist|terrorist|kurdish|islamist|news|media)\s+)?groups?$|^(?:sources?|agency|office|ministry|workers|commanders|officers|official|residents)$`)
+	srcNotSourceRE = regexp.MustCompile(`(?i)^(?:(?:rebel|opposition|government|militant|armed|jihadist|terrorist|kurdish|islamist|news|media)\s+)?(?:groups?|organi[sz]ations?)$|^(?:sources?|agency|office|ministry|workers|commanders|officers|official|residents|charity|charities)$`)
 )
 
 // srcArticle is what the whole article tells the sources of its
@@ -184,7 +185,7 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 	if m := srcDescBefore(lhead); m != nil && !srcToldBefore(lhead[:m[2]]) {
 		desc := head[m[2]:m[3]]
 		// a named source right before its description ("The Syrian
-		// Observatory ... a British-based monitoring group gave") wins,
+		// Observatory ... a London-based war monitor, gave") wins,
 		// as its gap then reads as an appositive
 		take(art.resolve(desc), len(head)-m[3]+1)
 	}
@@ -201,7 +202,7 @@ var srcInstWords = []string{"Office", "Ministry", "Staff", "Command", "Agency", 
 var (
 	srcHeadWords = []string{"monitor", "watchdog", "correspondent", "reporter", "analyst", "expert", "activist", "medics",
 		"doctors", "rescuers", "witnesses", "residents", "official", "authorities", "spokes", "observatory", "source", "group",
-		"agency", "office", "ministry", "workers", "commanders", "officers", "campaigners", "investigators"}
+		"agency", "office", "ministry", "workers", "commanders", "officers", "campaigners", "investigators", "organi", "charit"}
 	srcHeadLits = makeLitSet(srcHeadWords)
 	// srcDescBeforeAnchRE reads, from a word start to the cue, a
 	// description and what may stand between it and the cue: a place
