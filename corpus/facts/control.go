@@ -233,7 +233,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			}
 		}
 		out = append(out, Control{
-			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: sourceOf(ctxs, i),
+			Article: a.ID, Place: place, Controller: side, Status: status, Except: ex, Source: ctlSource(ctxs, i, start, end),
 			Date:     ctlDate(a, c),
 			Evidence: Evidence{Article: a.ID, Start: c.Start + start, End: c.Start + end, Sentence: s},
 		})
@@ -752,4 +752,16 @@ func lastCity(ctxs []sentCtx, i, pos int) string {
 		}
 	}
 	return ""
+}
+
+// ctlSource is the source of a claim at [start, end) of sentence i: the
+// sentence's source, but for a claim inside the words that name it ("An
+// AFP correspondent in rebel-held eastern Aleppo said ..."): that is the
+// writer's, not the source's.
+func ctlSource(ctxs []sentCtx, i, start, end int) string {
+	src := sourceOf(ctxs, i)
+	if c := &ctxs[i]; src != "" && c.srcCue >= 0 && c.srcAt < c.srcCue && start >= c.srcAt && end <= c.srcCue {
+		return ""
+	}
+	return src
 }

@@ -28,6 +28,9 @@ type sentCtx struct {
 	source  string       // canonical reporting source, "" when none: see sourceOf
 	srcRead bool         // source has been read
 	art     *srcArticle  // what the article tells its sentences' sources
+	// srcAt, srcCue: where the sentence's own source is named and where
+	// its cue starts; -1 for a source read back from the sentence before
+	srcAt, srcCue int
 	// weekday is the weekday the sentence dates its event by ("on Monday"),
 	// -1 when none.
 	weekday int
@@ -47,6 +50,10 @@ var ctxAttributionLRE = newLitRE(ctxAttributionRE.String())
 // ctxAnaphoraRE opens a sentence that continues the previous one's report:
 // "It said ...", "The strikes killed ...".
 var ctxAnaphoraRE = regexp.MustCompile(`^(?:It|They|He|She|The (?:monitor|strikes?|raids?|air ?strikes|attacks?|bombardment|shelling|toll|death toll|group|Observatory|observatory|claim|statement|report|agency))\b`)
+
+// ctxItIsRE opens a sentence with an empty "it" ("It is the first time
+// ...", "It was unclear ..."): nothing the sentence before reported.
+var ctxItIsRE = regexp.MustCompile(`^It(?:\s+(?:is|was|has\s+been|had\s+been|remains|remained|seems|seemed|appears|appeared|will\s+be|would\s+be)|'s|’s)\b`)
 
 // ctxEventAnaphoraRE opens a sentence whose subject is the previous
 // sentence's event ("... strikes on Sunday. The strikes killed 12"): it
@@ -162,9 +169,10 @@ func sourceOf(ctxs []sentCtx, i int) string {
 	c := &ctxs[i]
 	if !c.srcRead {
 		c.srcRead = true
-		c.source = ctxSourceAt(c, c.art)
-		if c.source == "" && i > 0 && ctxAnaphoraRE.MatchString(c.text) {
-			c.source = sourceOf(ctxs, i-1)
+		x := ctxSourceAt(c, c.art)
+		c.source, c.srcAt, c.srcCue = x.name, x.at, x.cue
+		if c.source == "" && i > 0 && ctxAnaphoraRE.MatchString(c.text) && !ctxItIsRE.MatchString(c.text) {
+			c.source, c.srcAt, c.srcCue = sourceOf(ctxs, i-1), -1, -1
 		}
 	}
 	return c.source

@@ -100,17 +100,19 @@ func newSrcArticle(ctxs []sentCtx) srcArticle {
 	return a
 }
 
-// srcCand is a source found at a cue, with how far it stands from it.
+// srcCand is a source found at a cue, with how far it stands from it,
+// where its name starts and where the cue starts.
 type srcCand struct {
-	name string
-	gap  int
+	name    string
+	gap     int
+	at, cue int
 }
 
-// ctxSourceAt is the source the sentence hands its figures to, "" when
-// none: the one nearest its cue.
-func ctxSourceAt(c *sentCtx, art *srcArticle) string {
+// ctxSourceAt is the source the sentence hands its figures to, with its
+// name's and its cue's offsets; "" when none: the one nearest its cue.
+func ctxSourceAt(c *sentCtx, art *srcArticle) srcCand {
 	if !srcCueLits.anyIn(c.lower, &c.grams) {
-		return ""
+		return srcCand{}
 	}
 	cues := srcCueLRE.findAllIndex(c.lower, &c.grams)
 	best := srcCand{gap: 1 << 30}
@@ -119,40 +121,51 @@ func ctxSourceAt(c *sentCtx, art *srcArticle) string {
 			best = x
 		}
 	}
-	return best.name
+	return best
 }
 
 func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 	s, lower := c.text, c.lower
 	cue := lower[from:to]
 	out := srcCand{gap: 1 << 30}
-	take := func(name string, gap int) {
+	take := func(name string, gap, at int) {
 		if name != "" && gap < out.gap {
-			out = srcCand{name, gap}
+			out = srcCand{name, gap, at, from}
 		}
 	}
 	after := strings.HasPrefix(cue, "according")
 	if after || srcInvertedRE.MatchString(cue) {
-		// the source named right after the cue
+		// the source named right after the cue, or the body of the one
+		// named there ("said Ali Hamid, head of the Observatory")
 		for _, sp := range c.spans {
 			if sp.Start < to || sp.Start-to > 80 {
 				continue
 			}
-			if (sp.Entry.Kind == names.Org || after && sp.Entry.Kind == names.Actor) && srcLeadRE.MatchString(s[to:sp.Start]) {
-				take(sp.Entry.Canonical, sp.Start-to)
+			if sp.Entry.Kind != names.Org && !(after && sp.Entry.Kind == names.Actor) {
+				continue
+			}
+			if srcLeadRE.MatchString(s[to:sp.Start]) {
+				take(sp.Entry.Canonical, sp.Start-to, sp.Start)
+				break
+			}
+			if srcPostOfRE.MatchString(s[to:sp.Start]) {
+				take(sp.Entry.Canonical, 0, sp.Start) // the body, not its "spokesman"
 				break
 			}
 		}
 		rest := s[to:min(len(s), to+120)]
 		if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
-			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2])
+			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2], to+m[2])
 		}
 		if lrest := lower[to:min(len(s), to+120)]; !containsAny(lrest, srcHeadWords) {
 			// no description follows
 		} else if m := srcDescAfterRE.FindStringSubmatchIndex(lrest); m != nil {
-			take(art.resolve(s[to+m[2]:to+m[3]]), m[2]+1)
+			take(art.resolve(s[to+m[2]:to+m[3]]), m[2]+1, to+m[2])
 		}
-		if after {
+		if after || srcClosed(lower[:from]) {
+			// ", said X": the words before the cue are what was said,
+			// never its subject ("except for areas held by Kurdish
+			// forces, said the head of the Observatory")
 			return out
 		}
 	}
@@ -171,12 +184,12 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			continue
 		}
 		if srcGapRE.MatchString(gap) {
-			take(sp.Entry.Canonical, srcGapLen(gap))
+			take(sp.Entry.Canonical, srcGapLen(gap), sp.Start)
 		}
 	}
 	if containsAny(head, srcInstWords) {
 		if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
-			take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3])
+			take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3], off+m[2])
 		}
 	}
 	if !srcHeadLits.anyIn(lhead, &c.grams) {
@@ -187,7 +200,7 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 		// a named source right before its description ("The Syrian
 		// Observatory ... a London-based war monitor, gave") wins,
 		// as its gap then reads as an appositive
-		take(art.resolve(desc), len(head)-m[3]+1)
+		take(art.resolve(desc), len(head)-m[3]+1, off+m[2])
 	}
 	return out
 }
@@ -264,6 +277,18 @@ func srcDescBefore(lhead string) []int {
 		}
 	}
 	return nil
+}
+
+// srcPostOfRE is what may stand between an inverted cue and the body
+// whose member it names: " Ali Hamid, head of the", " Ali Hamid, a
+// spokesman for the London-based", " a spokesman for the".
+var srcPostOfRE = regexp.MustCompile(`^\s+(?:(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*,?\s+)?(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:head|chief|director|founder|spokesm[ae]n|spokeswoman|spokesperson|official|member|researcher|representative|leader|coordinator|chairman|president)\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?$`)
+
+// srcClosed reports that the text before a cue closes what was said: a
+// comma or a closing quotation mark right before it (", said X").
+func srcClosed(lhead string) bool {
+	t := strings.TrimRight(lhead, " ")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "”")
 }
 
 // srcLeadRE is what may stand between "according to" and a named source.
