@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -100,13 +101,25 @@ func tieDigest[H any](hits []H, key func(H) string, full bool) string {
 	}{keys, groups})
 }
 
+// roundScore keeps 8 significant digits of a score: a rebuilt index can
+// give the same score back a few ulps apart (see sameScore), which is not
+// a change in the answer.
+func roundScore(s float64) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(s, 'g', 8, 64), 64)
+	return r
+}
+
 func (r *recorder) Search(ctx context.Context, q index.SearchRequest) ([]index.Hit, error) {
 	hits, err := r.ix.Search(ctx, q)
 	size := q.Size
 	if size <= 0 {
 		size = 10
 	}
-	h := tieDigest(hits, func(h index.Hit) string { return fmt.Sprint(h.Score) }, len(hits) >= min(size, index.MaxSize))
+	rounded := slices.Clone(hits)
+	for i := range rounded {
+		rounded[i].Score = roundScore(rounded[i].Score)
+	}
+	h := tieDigest(rounded, func(h index.Hit) string { return fmt.Sprint(h.Score) }, len(hits) >= min(size, index.MaxSize))
 	c := call{Method: "search", Search: &q, Hash: h}
 	for _, h := range hits[:min(len(hits), maxNamed)] {
 		c.Hits = append(c.Hits, fmt.Sprintf("%s/%d %.6g", h.Meta.ID, h.Para, h.Score))
@@ -125,7 +138,11 @@ func (r *recorder) Facts(ctx context.Context, q index.FactQuery) ([]index.FactHi
 	if strings.TrimSpace(q.Text) == "" {
 		key = func(h index.FactHit) string { return factDay(h) }
 	}
-	c := call{Method: "facts", Facts: &q, Hash: tieDigest(hits, key, len(hits) >= min(size, index.MaxSize))}
+	rounded := slices.Clone(hits)
+	for i := range rounded {
+		rounded[i].Score = roundScore(rounded[i].Score)
+	}
+	c := call{Method: "facts", Facts: &q, Hash: tieDigest(rounded, key, len(hits) >= min(size, index.MaxSize))}
 	for _, h := range hits[:min(len(hits), maxNamed)] {
 		kind := "statement"
 		if h.Toll != nil {

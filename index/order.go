@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -32,25 +33,66 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	}
 	if len(res.Hits) > want {
 		if want > 0 && sameRank(res.Hits[want-1], res.Hits[want]) {
-			again := *req
-			again.Sort = append(slices.Clone(req.Sort), &search.SortDocID{})
-			if res, err = ix.bl.SearchInContext(ctx, &again); err != nil {
+			if res, err = ix.widen(ctx, req, res); err != nil {
 				return nil, err
 			}
 		}
-		if len(res.Hits) > want {
-			res.Hits = res.Hits[:want]
-		}
 	}
 	orderTies(res.Hits)
+	if len(res.Hits) > want {
+		res.Hits = res.Hits[:want]
+	}
 	return res, nil
+}
+
+// maxTieWindow bounds how far widen reads past a page for the end of a
+// tie at its edge.
+const maxTieWindow = 4096
+
+// widen runs req again so that the tie crossing the page's edge is whole
+// in the result. A request sorted by fields gets the id as its last key.
+// One ranked by score cannot: two scores that differ only in their last
+// bits (the same sum added up in another order, as bleve does when the
+// documents lie in other segments) are a tie for sameRank but not for
+// bleve's sort, so the hits are read in growing windows until the tie
+// ends, and orderTies puts it in id order.
+func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest, res *bleve.SearchResult) (*bleve.SearchResult, error) {
+	want := req.Size
+	if !byScore(req) {
+		again := *req
+		again.Sort = append(slices.Clone(req.Sort), &search.SortDocID{})
+		return ix.bl.SearchInContext(ctx, &again)
+	}
+	for n := 2 * (want + 1); ; n *= 2 {
+		n = min(n, maxTieWindow)
+		again := *req
+		again.Size = n
+		more, err := ix.bl.SearchInContext(ctx, &again)
+		if err != nil {
+			return nil, err
+		}
+		res = more
+		if len(res.Hits) < n || n >= maxTieWindow || !sameRank(res.Hits[want-1], res.Hits[len(res.Hits)-1]) {
+			return res, nil
+		}
+	}
+}
+
+// byScore reports whether req is ranked by score alone.
+func byScore(req *bleve.SearchRequest) bool {
+	for _, s := range req.Sort {
+		if f, ok := s.(*search.SortScore); !ok || !f.Desc {
+			return false
+		}
+	}
+	return true
 }
 
 // sameRank reports whether bleve ranks a and b alike: the same score and
 // the same sort values. A request sorted by score alone carries the
 // constant "_score" as its sort value, so the score decides.
 func sameRank(a, b *search.DocumentMatch) bool {
-	if a.Score != b.Score || len(a.Sort) != len(b.Sort) {
+	if !sameScore(a.Score, b.Score) || len(a.Sort) != len(b.Sort) {
 		return false
 	}
 	for i := range a.Sort {
@@ -60,6 +102,14 @@ func sameRank(a, b *search.DocumentMatch) bool {
 		}
 	}
 	return true
+}
+
+// sameScore reports whether two scores are equal but for rounding: bleve
+// adds the same terms' scores in another order when the documents lie in
+// other segments, so a rebuilt index can give a tie back as two scores a
+// few ulps apart.
+func sameScore(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
 }
 
 // orderTies sorts each run of equally ranked hits by document id.

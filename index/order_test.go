@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
 )
@@ -69,5 +70,33 @@ func TestTiesOrderedByID(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("Facts(%+v) = %v, want %v", q, got, want)
 		}
+	}
+}
+
+// Scores a few ulps apart are the same sum added in another order (the
+// documents in other segments): they tie, and the tie is in id order.
+func TestScoresEqualButForRoundingTie(t *testing.T) {
+	x, y, z := 0.1, 0.2, 0.3
+	one := x + y + z
+	other := z + y + x
+	if one == other {
+		t.Fatal("want two sums a rounding apart")
+	}
+	hits := search.DocumentMatchCollection{
+		{ID: "p:c:0", Score: 2},
+		{ID: "p:b:0", Score: one},
+		{ID: "p:a:0", Score: other},
+		{ID: "p:d:0", Score: 0.5},
+	}
+	orderTies(hits)
+	var got []string
+	for _, h := range hits {
+		got = append(got, h.ID)
+	}
+	if want := []string{"p:c:0", "p:a:0", "p:b:0", "p:d:0"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+	if sameScore(1, 1.000001) {
+		t.Error("scores a millionth apart are not a tie")
 	}
 }
