@@ -33,7 +33,7 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	}
 	if len(res.Hits) > want {
 		if want > 0 && sameRank(res.Hits[want-1], res.Hits[want]) {
-			if res, err = ix.widen(ctx, req, res); err != nil {
+			if res, err = ix.widen(ctx, req); err != nil {
 				return nil, err
 			}
 		}
@@ -45,37 +45,24 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	return res, nil
 }
 
-// maxTieWindow bounds how far widen reads past a page for the end of a
-// tie at its edge.
-const maxTieWindow = 4096
-
-// widen runs req again so that the tie crossing the page's edge is whole
-// in the result. A request sorted by fields gets the id as its last key.
-// One ranked by score cannot: two scores that differ only in their last
-// bits (the same sum added up in another order, as bleve does when the
-// documents lie in other segments) are a tie for sameRank but not for
-// bleve's sort, so the hits are read in growing windows until the tie
-// ends, and orderTies puts it in id order.
-func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest, res *bleve.SearchResult) (*bleve.SearchResult, error) {
-	want := req.Size
-	if !byScore(req) {
-		again := *req
-		again.Sort = append(slices.Clone(req.Sort), &search.SortDocID{})
-		return ix.bl.SearchInContext(ctx, &again)
+// widen runs req again, with the id as its last sort key, so that the
+// tie crossing the page's edge comes back in id order. A request ranked by
+// score reads a page more: two scores that differ only in their last bits
+// (the same sum added up in another order, as bleve does for documents in
+// other segments) tie for sameRank but not for bleve's sort, so a tie can
+// come back split in two runs around a slightly other score; orderTies
+// then sorts the window's ties by id as one.
+func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	again := *req
+	sort := slices.Clone(req.Sort)
+	if len(sort) == 0 {
+		sort = search.SortOrder{&search.SortScore{Desc: true}}
 	}
-	for n := 2 * (want + 1); ; n *= 2 {
-		n = min(n, maxTieWindow)
-		again := *req
-		again.Size = n
-		more, err := ix.bl.SearchInContext(ctx, &again)
-		if err != nil {
-			return nil, err
-		}
-		res = more
-		if len(res.Hits) < n || n >= maxTieWindow || !sameRank(res.Hits[want-1], res.Hits[len(res.Hits)-1]) {
-			return res, nil
-		}
+	again.Sort = append(sort, &search.SortDocID{})
+	if byScore(req) {
+		again.Size = 2*req.Size + 1
 	}
+	return ix.bl.SearchInContext(ctx, &again)
 }
 
 // byScore reports whether req is ranked by score alone.
