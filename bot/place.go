@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,12 +16,56 @@ import (
 // questions are left as they are, so that no place is read into "what".
 func (e *Engine) findPlaces(text string) []string {
 	titled := titleWords(text)
-	var out []string
+	type span struct{ start, end int }
+	var spans []span
 	for _, sp := range e.names.FindPlaces(titled) {
-		out = append(out, text[sp.Start:sp.End])
+		spans = append(spans, span{sp.Start, sp.End})
+	}
+	// the places of the world gazetteer ("thailand", "sri lanka") are read
+	// where a place stands in a question, after "in", "near", "of" ...,
+	// by the same lookup as /toll place: uses, in any case
+	for _, m := range placeAfterRE.FindAllStringIndex(text, -1) {
+		at := m[1]
+		words := placeWordsRE.FindStringSubmatchIndex(text[at:])
+		if words == nil {
+			continue
+		}
+		ws := placeWordRE.FindAllStringIndex(text[at:at+words[1]], 4)
+		for n := len(ws); n >= 1; n-- {
+			start, end := at+ws[0][0], at+ws[n-1][1]
+			cand := text[start:end]
+			first := strings.ToLower(text[start : at+ws[0][1]])
+			if plainWords[first] || n == 1 && len(cand) <= 3 && strings.ToUpper(cand) != cand {
+				continue // "of us" is no United States; "US" is
+			}
+			if !e.names.IsPlace(cand) {
+				continue
+			}
+			taken := false
+			for _, sp := range spans {
+				taken = taken || start < sp.end && sp.start < end
+			}
+			if !taken {
+				spans = append(spans, span{start, end})
+			}
+			break
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	var out []string
+	for _, sp := range spans {
+		out = append(out, text[sp.start:sp.end])
 	}
 	return out
 }
+
+var (
+	// the words after a preposition of place: "killed in sri lanka", "near
+	// the gaza strip"
+	placeAfterRE = regexp.MustCompile(`(?i)\b(?:in|at|near|around|outside|inside|across|throughout|of)\s+(?:the\s+)?`)
+	placeWordsRE = regexp.MustCompile(`^(?:[\pL'’-]+[ \t]*){1,4}`)
+	placeWordRE  = regexp.MustCompile(`[\pL'’-]+`)
+)
 
 // titleWords capitalises the first letter of each word that is not a
 // common English word, keeping every byte offset.
