@@ -21,6 +21,11 @@ func factDocID(id string, i int) string    { return "f:" + id + ":" + strconv.It
 type doc struct {
 	id   string
 	body map[string]any
+	// span is where a passage lies in the article's text; sent and quote
+	// where a fact's sentence and quote do, when the text holds them (see
+	// build, which takes their terms from the passage's)
+	span        [2]int
+	sent, quote *[2]int
 }
 
 // articleBody is the article document: what Sync compares, what Stats
@@ -78,7 +83,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		if !a.Date.IsZero() {
 			b[dateField] = a.Date
 		}
-		out = append(out, doc{passageDocID(a.ID, len(refs)), b})
+		out = append(out, doc{id: passageDocID(a.ID, len(refs)), body: b, span: [2]int{p.Start, p.End}})
 		refs = append(refs, passageRef{i, p.Start, p.End})
 	}
 	rec, err := newRecord(a, refs, set)
@@ -86,8 +91,8 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		return nil, err
 	}
 	nf := 0
-	add := func(b map[string]any) {
-		out = append(out, doc{factDocID(a.ID, nf), b})
+	add := func(b map[string]any, sent, quote *[2]int) {
+		out = append(out, doc{id: factDocID(a.ID, nf), body: b, sent: sent, quote: quote})
 		nf++
 	}
 	for _, s := range set.Statements {
@@ -95,7 +100,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		setText(b, whoField, s.Speaker+" "+s.Role)
 		setText(b, "quote", s.Quote)
 		setText(b, "speaker_name", s.Speaker)
-		add(b)
+		add(b, cutSpan(a.Text, s.Evidence.Sentence, s.Evidence.Start), cutSpan(a.Text, s.Quote, s.Evidence.Start))
 	}
 	for _, t := range set.Tolls {
 		b := factBody(a, "toll", t.Date, t.Evidence)
@@ -103,7 +108,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		setText(b, "place", t.Place)
 		setText(b, "place_name", t.Place)
 		setText(b, "source_name", t.Source)
-		add(b)
+		add(b, cutSpan(a.Text, t.Evidence.Sentence, t.Evidence.Start), nil)
 	}
 	for _, c := range set.Control {
 		b := factBody(a, "control", c.Date, c.Evidence)
@@ -112,7 +117,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 		setText(b, "controller_name", c.Controller)
 		setText(b, "status", c.Status)
 		setText(b, "source_name", c.Source)
-		add(b)
+		add(b, nil, nil)
 	}
 	b := articleBody(a)
 	b[hashField] = hash
@@ -128,7 +133,7 @@ func articleDocs(a *corpus.Article, set facts.Set, hash string) ([]doc, error) {
 	} else {
 		b[recordField] = string(rec.encode())
 	}
-	out = append(out, doc{articleDocID(a.ID), b})
+	out = append(out, doc{id: articleDocID(a.ID), body: b})
 	return out, nil
 }
 

@@ -313,6 +313,7 @@ func (ix *Index) build(a *corpus.Article, extract func(*corpus.Article) facts.Se
 	}
 	out := built{docs: make([]*document.Document, len(docs))}
 	m := ix.bl.Mapping()
+	var passes []passage // analysed so far; passages come first in docs
 	for i, d := range docs {
 		switch d.body[docField] {
 		case docPassage:
@@ -331,10 +332,25 @@ func (ix *Index) build(a *corpus.Article, extract func(*corpus.Article) facts.Se
 		for k, f := range doc.Fields {
 			af := &analyzed{Field: f}
 			if f.Options().IsIndexed() {
+				var span *[2]int
+				switch f.Name() {
+				case "sentence":
+					span = d.sent
+				case "quote":
+					span = d.quote
+				}
+				if toks, ok := passageTerms(passes, span); ok {
+					af.length, af.freqs = len(toks), analysis.TokenFrequency(toks, nil, f.Options())
+					doc.Fields[k] = af
+					continue
+				}
 				switch f.Name() {
 				case textField:
 					textToks = ix.analyzer.Analyze(bytes.Clone(f.Value()))
 					af.length, af.freqs = len(textToks), analysis.TokenFrequency(textToks, nil, f.Options())
+					if d.body[docField] == docPassage {
+						passes = append(passes, passage{d.span, textToks})
+					}
 				case pairsField:
 					// the pairs of the text's words, analysed once (the
 					// text field comes first in the mapping)
@@ -353,6 +369,40 @@ func (ix *Index) build(a *corpus.Article, extract func(*corpus.Article) facts.Se
 		out.docs[i] = doc
 	}
 	return out
+}
+
+// passage is a passage's span in its article's text and its terms.
+type passage struct {
+	span [2]int
+	toks analysis.TokenStream
+}
+
+// passageTerms gives the terms of the text at span (article offsets) from
+// the passage holding it, analysed already: a fact's sentence and quote
+// are the passage's words again. It refuses a span outside every passage
+// and one whose edge cuts a term ("125" of "125,000"), which analysed
+// alone would give other terms.
+func passageTerms(passes []passage, span *[2]int) (analysis.TokenStream, bool) {
+	if span == nil {
+		return nil, false
+	}
+	for _, p := range passes {
+		if span[0] < p.span[0] || span[1] > p.span[1] {
+			continue
+		}
+		lo, hi := span[0]-p.span[0], span[1]-p.span[0]
+		var out analysis.TokenStream
+		for _, t := range p.toks {
+			if t.Start < lo && t.End > lo || t.Start < hi && t.End > hi {
+				return nil, false
+			}
+			if t.Start >= lo && t.End <= hi {
+				out = append(out, t)
+			}
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // analyzed is a field analysed by build, on the workers: scorch analyses
