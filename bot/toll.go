@@ -47,6 +47,14 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			}
 		}
 	}
+	if len(rows) == 0 && !q.When.empty() {
+		// the period holds no figure: say so for the place or event as
+		// asked, with the nearest figures outside it, before any reading
+		// that drops the place
+		if r, ok, err := e.outsidePeriod(ctx, q, notes); err != nil || ok {
+			return r, err
+		}
+	}
 	if len(rows) == 0 && q.Place != "" && (q.Topic != "" || e.names.IsPlace(q.Place)) {
 		// a place no figure is filed under ("Tall Tawil", "the Zahraa taxi
 		// stand"): its figures are
@@ -202,14 +210,155 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	return r, nil
 }
 
+// outsidePeriod answers a toll question whose period holds no figure
+// when the same question without the period has some: "No figure for
+// Douma in 2018", then the newest figure before the period and the oldest
+// after it; when every figure found carries no date, it says so and shows
+// them marked undated. ok is false when there is nothing outside the
+// period either.
+func (e *Engine) outsidePeriod(ctx context.Context, q query, notes []string) (Response, bool, error) {
+	q2 := q
+	q2.When, q2.Note = period{}, ""
+	all, err := e.tolls(ctx, q2)
+	if err != nil {
+		return Response{}, false, err
+	}
+	var found []Answer
+	for _, a := range all.Answers {
+		if a.Toll != nil {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 0 {
+		return Response{}, false, nil
+	}
+	subject := periodSubject(e.names, q)
+	when := whenLabel(q.When)
+	r := Response{Notes: notes}
+	dated, undated := partition(found, func(a Answer) bool { _, ok := parseDay(a.Toll.Date); return ok })
+	if q.Topic == "" && q.Place != "" {
+		// a place's figures come newest first and the pool is bounded: the
+		// figures next to the period are read apart
+		for _, side := range []period{{To: q.When.From.AddDate(0, 0, -1)}, {From: q.When.To.AddDate(0, 0, 1)}} {
+			if side.From.IsZero() && q.When.From.IsZero() || side.To.IsZero() && q.When.To.IsZero() {
+				continue
+			}
+			q3 := q
+			q3.When = side
+			rows, err := e.tollRowsSized(ctx, q3, index.MaxSize)
+			if err != nil {
+				return Response{}, false, err
+			}
+			for _, x := range rows {
+				if x.t.Scope == facts.War && q.Scope != facts.War || q.Subgroup != "" && !subgroupMatches(q.Subgroup, x.t.Subgroup) {
+					continue
+				}
+				if q.Source != "" && !sourceMatches(q.Source, x.t.Source) && !saidBy(q.Source, x.t.Source, x.t.Evidence.Sentence) {
+					continue
+				}
+				dated = append(dated, tollAnswer(x, "Figure"))
+			}
+		}
+	}
+	var before, after *Answer
+	for i := range dated {
+		a := &dated[i]
+		d, _ := parseDay(a.Toll.Date)
+		switch {
+		case !q.When.From.IsZero() && d.Before(q.When.From):
+			if before == nil || a.Toll.Date > before.Toll.Date {
+				before = a
+			}
+		case !q.When.To.IsZero() && d.After(q.When.To):
+			if after == nil || a.Toll.Date < after.Toll.Date {
+				after = a
+			}
+		}
+	}
+	relabel := func(a Answer, label string) Answer {
+		if _, rest, ok := strings.Cut(a.Text, ": "); ok {
+			a.Text = label + ": " + rest
+		}
+		return a
+	}
+	period := strings.TrimSpace(strings.TrimPrefix(when, " in "))
+	if before == nil && after == nil {
+		if len(undated) == 0 {
+			return Response{}, false, nil
+		}
+		r.Headline = fmt.Sprintf("No figure for %s%s: the archive's figures for it carry no date; they are shown below, marked undated.", subject, when)
+		for _, a := range undated {
+			r.Answers = append(r.Answers, relabel(a, "Undated report"))
+		}
+		return r, true, nil
+	}
+	nearest := "the newest figure before it"
+	switch {
+	case before != nil && after != nil:
+		nearest = "the newest figure before and the oldest after"
+	case before == nil:
+		nearest = "the oldest figure after it"
+	}
+	r.Headline = fmt.Sprintf("No figure for %s%s; nearest dates: %s.", subject, when, nearest)
+	var dates []string
+	if before != nil {
+		r.Answers = append(r.Answers, relabel(*before, "Newest before "+period))
+		dates = append(dates, before.Toll.Date)
+	}
+	if after != nil {
+		r.Answers = append(r.Answers, relabel(*after, "Oldest after "+period))
+		dates = append(dates, after.Toll.Date)
+	}
+	for i, a := range undated {
+		if i == 3 {
+			break
+		}
+		r.Answers = append(r.Answers, relabel(a, "Undated report"))
+	}
+	r.Suggestions = dates
+	return r, true, nil
+}
+
+// periodSubject names what a toll question asks about, for "No figure for
+// ...": the place as the gazetteer writes it, or the event.
+func periodSubject(t *names.Table, q query) string {
+	var s string
+	if q.Topic != "" {
+		s = "the " + q.Topic
+		if q.Topic[0] >= 'A' && q.Topic[0] <= 'Z' {
+			s = q.Topic
+		}
+	}
+	if q.Place != "" && coverage(significantTokens(q.Place), q.Topic) < 1 {
+		if s != "" {
+			s += " in "
+		}
+		s += t.Canonical(q.Place)
+	}
+	if s == "" {
+		s = "the whole archive"
+	}
+	if q.Subgroup != "" {
+		s = q.Subgroup + " " + q.Category + " in " + s
+	} else if q.Category != "" && q.Category != "killed" {
+		s = q.Category + " in " + s
+	}
+	return s
+}
+
 // tollRows reads the figures of the asked category for each asked place
 // (every spelling the alias table knows), in the asked period.
 func (e *Engine) tollRows(ctx context.Context, q query) ([]tollRow, error) {
+	return e.tollRowsSized(ctx, q, tollPool)
+}
+
+// tollRowsSized is tollRows reading up to size figures a place.
+func (e *Engine) tollRowsSized(ctx context.Context, q query, size int) ([]tollRow, error) {
 	var rows []tollRow
 	places := append([]string{q.Place}, q.Places...)
 	for _, asked := range places {
 		for _, place := range e.nameForms(asked) {
-			hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Text: q.Topic, From: q.When.From, To: q.When.To, Size: tollPool})
+			hits, err := e.store.Facts(ctx, index.FactQuery{Kind: "toll", Category: q.Category, Place: place, Text: q.Topic, From: q.When.From, To: q.When.To, Size: size})
 			if err != nil {
 				return nil, fmt.Errorf("bot: tolls: %w", err)
 			}
