@@ -44,6 +44,18 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 				notes = append(notes, fmt.Sprintf("Showing results for %s.", fixed))
 				q = q2
 			}
+		} else if full, short, ok := samePerson(e.names, e.suggest(ctx, "speaker", q.Speaker)); ok {
+			// the nearest names are one person ("Sergei Lavrov", "Lavrov"):
+			// the surname finds every statement, the full name says who
+			q2 := q
+			q2.Speaker = short
+			if hits, err = e.statements(ctx, q2); err != nil {
+				return Response{}, err
+			}
+			if len(hits) > 0 {
+				notes = append(notes, fmt.Sprintf("Showing results for %s.", full))
+				q = q2
+			}
 		}
 	}
 	topic := significantTokens(q.Topic)

@@ -73,3 +73,35 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// samePerson reports whether names suggested for a misspelling are all one
+// person: a full name and the surname it ends with ("Sergei Lavrov",
+// "Lavrov"), or spellings the alias table folds together. It returns the
+// fullest name, to say who, and the shortest, which finds every statement
+// of that person. One suggestion alone is not enough: a typo near a
+// single name may be near it by chance.
+func samePerson(t *names.Table, cands []string) (full, short string, ok bool) {
+	if len(cands) < 2 {
+		return "", "", false
+	}
+	full, short = cands[0], cands[0]
+	for _, c := range cands[1:] {
+		if n, m := len(strings.Fields(c)), len(strings.Fields(full)); n > m || n == m && len(c) > len(full) {
+			full = c
+		}
+		if n, m := len(strings.Fields(c)), len(strings.Fields(short)); n < m || n == m && len(c) < len(short) {
+			short = c
+		}
+	}
+	kf := names.Key(full)
+	for _, c := range cands {
+		kc := names.Key(c)
+		if kc == "" {
+			return "", "", false
+		}
+		if kc != kf && !strings.HasSuffix(kf, " "+kc) && names.Key(t.Canonical(c)) != names.Key(t.Canonical(full)) {
+			return "", "", false
+		}
+	}
+	return full, short, true
+}
