@@ -88,7 +88,9 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	veteran veterans nominee nominees speaker member members staff staffer staffers campaigners supporter opponent opponents
 	volunteer volunteers relative relatives engineer engineers captain firefighter firefighters villager villagers
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
-	photographer journalist rescuer trader traders watchdog watchdogs`)
+	photographer journalist rescuer trader traders watchdog watchdogs
+	book article ruling memo complaint lawsuit editorial column filing indictment document ad clip
+	grandfather grandmother uncle aunt cousin`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -100,7 +102,7 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
 	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker
 	volunteer relative engineer captain firefighter villager shopkeeper sympathizer sympathiser eyewitness
-	correspondent photographer journalist rescuer trader`)
+	correspondent photographer journalist rescuer trader grandfather grandmother uncle aunt cousin`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
@@ -118,7 +120,7 @@ var npWords = set(`the a an one two three four five six seven eight nine ten sev
 	campaign communications policy research economic military us-based britain-based labour labor health
 	education finance justice economy agriculture transport energy environment trade culture information
 	opposition ruling independent civil civilian medical legal senior-level regime so-called state-run
-	britain-based london-based`)
+	britain-based london-based my our`)
 
 // titles are words of rank that may precede a personal name: "Turkish
 // President Recep Tayyip Erdogan".
@@ -402,6 +404,9 @@ func (x *stmtExtractor) resolvePronoun(w string) (int, bool) {
 		if w == "it" {
 			continue
 		}
+		// "they" after a person spoke: not a body named before him ("Mr.
+		// Stenger announced ... They sent a letter ... '...' they wrote")
+		return -1, false
 	}
 	return -1, false
 }
@@ -567,13 +572,16 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 	}
 	hw := x.word(head)
 	htxt := x.text[head.s:head.e]
-	if notWho[hw] || pronouns[hw] || days[hw] {
+	// "reports say" names nobody; "the report said", "the IMF report
+	// stated" name a document
+	report := hw == "report" && (e-s >= 2 || s > 0 && toks[s-1].kind == tWord && x.word(toks[s-1]) == "the")
+	if notWho[hw] && !report || pronouns[hw] || days[hw] {
 		return entity{}, false
 	}
 	if !isCapWord(htxt) && !speakerNouns[hw] && !speakerNouns[strings.TrimSuffix(hw, "s")] {
 		return entity{}, false
 	}
-	if e-s == 1 && notWho[x.word(toks[s])] {
+	if e-s == 1 && notWho[x.word(toks[s])] && !report {
 		return entity{}, false
 	}
 	if en.kind == 0 {

@@ -304,8 +304,8 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
-		if !ok || isTitle(text[q.start:q.end]) {
-			continue // scare quotes, titles, unattributed words
+		if !ok || isTitle(text[q.start:q.end]) || x.nickname(toks, k) {
+			continue // scare quotes, titles, unattributed words, nicknames
 		}
 		kind := Partial
 		if isDirect(text[q.start:q.end], k == 0) {
@@ -508,6 +508,26 @@ func isTitle(q string) bool {
 	return len(f) > 1
 }
 
+// nickname reports a quote of one or two capitalised words inside a
+// personal name: Marcia "Cia" Price.
+func (x *stmtExtractor) nickname(toks []tok, k int) bool {
+	if k == 0 || k+1 >= len(toks) || toks[k-1].kind != tWord || toks[k+1].kind != tWord ||
+		!isCapWord(x.text[toks[k-1].s:toks[k-1].e]) || !isCapWord(x.text[toks[k+1].s:toks[k+1].e]) {
+		return false
+	}
+	q := x.qs[toks[k].q]
+	f := strings.Fields(x.text[q.start:q.end])
+	if len(f) == 0 || len(f) > 2 {
+		return false
+	}
+	for _, w := range f {
+		if !isCapWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // isDirect tells a quoted sentence from a quoted fragment: a sentence
 // starts with a capital (or opens its own sentence) and has a few words.
 func isDirect(q string, opensSentence bool) bool {
@@ -616,6 +636,7 @@ func lastField(s string) string {
 // ownCue reports whether a cue follows quote k closely: the quote is
 // attributed there even when the speaker phrase cannot be read.
 func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
+	first := true
 	for i := k + 1; i < len(toks) && i <= k+16; i++ {
 		if toks[i].kind == tQuote || toks[i].kind == tPunct && x.text[toks[i].s] != ',' {
 			return false
@@ -623,9 +644,14 @@ func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
 		if x.verb(toks[i])&vAfter != 0 {
 			return true
 		}
+		opens := first && toks[i].kind == tWord
+		if toks[i].kind == tWord {
+			first = false
+		}
 		// "the member of parliament from ... said", "Jan Egeland the UN
-		// envoy for Syria on humanitarian issues said": a long speaker phrase
-		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || possessives[w] ||
+		// envoy for Syria on humanitarian issues said": a long speaker
+		// phrase; "my uncle often said" opens with its possessive
+		if w := x.word(toks[i]); conjunctions[w] || relWords[w] || possessives[w] && !opens ||
 			prepositions[w] && w != "of" && w != "from" && w != "for" && w != "on" && w != "in" && w != "at" {
 			return false // "..., while Guterres said": another clause
 		}
@@ -666,6 +692,9 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		if e == j {
 			return attr{}, false
 		}
+		if bs, be := x.issuer(toks, e); be > bs {
+			j, e = bs, be // "according to a complaint filed by the SEC"
+		}
 		ent, ok := x.entityFor(toks, j, e, "")
 		if !ok {
 			return attr{}, false
@@ -703,16 +732,8 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		}
 		ns, ne := j, e
 		// "said a statement issued by the US State Department"
-		if h := x.word(toks[e-1]); (h == "statement" || h == "report" || h == "communique") && e+1 < len(toks) {
-			k := e
-			if w2 := x.word(toks[k]); w2 == "issued" || w2 == "released" || w2 == "published" {
-				k++
-			}
-			if x.isWord(toks, k, "by") || x.isWord(toks, k, "from") {
-				if e2 := x.npRun(toks, k+1); e2 > k+1 {
-					ns, ne, e = k+1, e2, e2
-				}
-			}
+		if bs, be := x.issuer(toks, e); be > bs {
+			ns, ne, e = bs, be, be
 		}
 		if pronouns[x.word(toks[ns])] || e < len(toks) && toks[e].kind == tWord && !clauseWords[x.word(toks[e])] && !relWords[x.word(toks[e])] && x.verb(toks[e])&vGerund == 0 {
 			return attr{}, false // "said the Russian presence had ...": a clause, not a speaker
@@ -763,7 +784,10 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		} else if x.verb(toks[j+1]) != 0 || !x.isWord(toks, j+1, "one") && !x.isWord(toks, j+1, "a") && !x.isWord(toks, j+1, "an") && !x.isWord(toks, j+1, "the") {
 			break
 		}
-		j = k + 1
+		j = k // the comma closing it may open a second one
+	}
+	if j < len(toks) && j > e && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
+		j++
 	}
 	for j < len(toks) && toks[j].kind == tWord && skipWords[x.word(toks[j])] && x.verb(toks[j]) == 0 {
 		j++
@@ -779,6 +803,28 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		return attr{}, false
 	}
 	return attr{ent: ent, s: toks[i].s, e: toks[e-1].e, verb: j}, true
+}
+
+// issuer reads the body that issued a document named by the phrase ending
+// at token e ("a statement issued by the State Department", "a complaint
+// filed by the SEC"): its phrase's token range, empty when none.
+func (x *stmtExtractor) issuer(toks []tok, e int) (int, int) {
+	switch x.word(toks[e-1]) {
+	case "statement", "report", "communique", "complaint", "lawsuit", "filing", "memo", "letter", "study":
+	default:
+		return 0, 0
+	}
+	k := e
+	switch x.word(toks[min(k, len(toks)-1)]) {
+	case "issued", "released", "published", "filed", "sent", "written", "signed", "prepared":
+		k++
+	}
+	if x.isWord(toks, k, "by") || x.isWord(toks, k, "from") {
+		if e2 := x.npRun(toks, k+1); e2 > k+1 {
+			return k + 1, e2
+		}
+	}
+	return 0, 0
 }
 
 // describer reports a lower-case word that may describe a speaker before
