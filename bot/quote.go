@@ -76,12 +76,6 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			return coverage(topic, h.Statement.Quote+" "+h.Statement.Evidence.Sentence) >= 0.5
 		})
 	}
-	type ranked struct {
-		hit   index.FactHit
-		score float64
-		cover float64 // of the topic, by the statement's sentence or its article
-		words float64 // of the topic, by the statement's own sentence
-	}
 	rs := make([]ranked, 0, len(hits))
 	best := 0.0
 	for _, h := range hits {
@@ -99,18 +93,11 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		if q.Speaker != "" && isRole(q.Speaker) {
 			score += float64(roleFit(q.Speaker, s.Speaker+" "+s.Role))
 		}
+		about := len(topic) > 0 && (rel[h.Meta.ID] >= 0.5 || coverage(topic, h.Meta.Title) >= 0.99)
 		best = max(best, cover)
-		rs = append(rs, ranked{h, score, cover, words})
+		rs = append(rs, ranked{h, score, cover, words, about})
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if a, b := round3(rs[i].score), round3(rs[j].score); a != b {
-			return a > b
-		}
-		if rs[i].hit.Meta.Date != rs[j].hit.Meta.Date {
-			return rs[i].hit.Meta.Date > rs[j].hit.Meta.Date
-		}
-		return rs[i].hit.Meta.ID < rs[j].hit.Meta.ID
-	})
+	sort.SliceStable(rs, func(i, j int) bool { return rankedBefore(rs[i], rs[j], len(topic) > 0) })
 	var r Response
 	r.Notes = notes
 	// No quote of the speaker is about the topic (or none was read at all):
@@ -426,6 +413,48 @@ func statementAnswer(s *facts.Statement, src Source) Answer {
 	a.Quote = s.Quote
 	a.Text = fmt.Sprintf("%s said: “%s” — %s", who, s.Quote, cite(src))
 	return a
+}
+
+// ranked is a statement scored for a quote question.
+type ranked struct {
+	hit   index.FactHit
+	score float64
+	cover float64 // of the topic, by the statement's sentence or its article
+	words float64 // of the topic, by the statement's own sentence
+	// about: the statement's article is about the topic (its title names
+	// it, or it holds the topic's words among the best passages)
+	about bool
+}
+
+// rankedBefore orders statements for a quote question. With a topic, the
+// statements whose own words hold all of it come first, then those whose
+// article is about it (its title names it): a quote on another subject is
+// never ranked over one on the subject asked for by its kind alone ("what
+// did Konashenkov say about Aleppo" heads with his words on Aleppo, not
+// with a direct quote from an article on Deir ez-Zor). Then the score, the
+// newer, the article id.
+func rankedBefore(a, b ranked, topic bool) bool {
+	if topic {
+		tier := func(x ranked) int {
+			switch {
+			case x.words >= 0.99:
+				return 2
+			case x.about:
+				return 1
+			}
+			return 0
+		}
+		if ta, tb := tier(a), tier(b); ta != tb {
+			return ta > tb
+		}
+	}
+	if x, y := round3(a.score), round3(b.score); x != y {
+		return x > y
+	}
+	if a.hit.Meta.Date != b.hit.Meta.Date {
+		return a.hit.Meta.Date > b.hit.Meta.Date
+	}
+	return a.hit.Meta.ID < b.hit.Meta.ID
 }
 
 // honorifics are titles that go before a name rather than after it.

@@ -35,10 +35,13 @@ type query struct {
 	Status     string
 	Category   string // toll: killed, injured, displaced, missing, detained
 	Subgroup   string // toll: civilians, children ...
-	Scope      string // toll: "war" when asked about the whole war, else ""
-	Source     string // toll, control: "according to X"
-	Weekday    *time.Weekday
-	Phrase     bool // search: the user quoted the whole query
+	// Counted is who a toll question counts when it is no subgroup:
+	// "How many Britons died?", "how many peacekeepers were killed?"
+	Counted string
+	Scope   string // toll: "war" when asked about the whole war, else ""
+	Source  string // toll, control: "according to X"
+	Weekday *time.Weekday
+	Phrase  bool // search: the user quoted the whole query
 	// Places are further places of a list ("Zaytan and Khalasa"), after Place.
 	Places []string
 	// Parent is the larger place asked about: "the Ramussa district of
@@ -457,6 +460,8 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	}
 	if m := subgroupRE.FindStringSubmatch(t); m != nil {
 		q.Subgroup = normaliseSubgroup(m[1])
+	} else if m := countedRE.FindStringSubmatch(t); m != nil && !notCountedGroup[strings.ToLower(m[1])] {
+		q.Counted = m[1]
 	}
 	if m := weekdayRE.FindStringSubmatch(t); m != nil {
 		for d := time.Sunday; d <= time.Saturday; d++ {
@@ -507,6 +512,16 @@ func tollQuery(t string, placeFinder func(string) string) query {
 	q.Topic = strings.TrimSpace(q.Topic)
 	return q
 }
+
+// countedRE is who a toll question counts: "how many Britons", "how many
+// aid workers" (a plural noun after "how many").
+var countedRE = regexp.MustCompile(`(?i)\bhow\s+many\s+((?:[a-z][\w'-]*\s+)?[a-z][\w'-]*s)\s+(?:were|have|had|are|was|died|dead|killed|lost|got|injured|wounded|hurt|missing|displaced|detained|arrested|fled)\b`)
+
+// notCountedGroup are words after "how many" that count no one in
+// particular.
+var notCountedGroup = map[string]bool{"people": true, "persons": true, "victims": true, "lives": true, "deaths": true,
+	"casualties": true, "bodies": true, "times": true, "others": true, "residents": true, "individuals": true,
+	"humans": true, "dead": true, "more": true, "days": true, "years": true}
 
 // eventObjectRE is what an event is on or at: "on the school in Homs",
 // "at the Zahraa taxi stand", "on the Kurdish town of Kobane".

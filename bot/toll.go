@@ -118,6 +118,15 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			notes = append(notes, fmt.Sprintf("No figures dated %s; showing all dates.", q.Weekday))
 		}
 	}
+	if q.Counted != "" {
+		// "How many Britons died?": the figures whose sentence counts them
+		// answer; another group's figure is no answer, however large
+		if kept := filterRows(rows, func(r tollRow) bool { return countsGroup(q.Counted, r.t.Evidence.Sentence) }); len(kept) > 0 {
+			rows = kept
+		} else {
+			notes = append(notes, fmt.Sprintf("No figure counts %s as such; showing all figures.", q.Counted))
+		}
+	}
 	if q.Topic != "" {
 		return e.eventTolls(ctx, q, rows, notes)
 	}
@@ -463,6 +472,9 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 			if otherTime(h.Toll.Evidence.Sentence, h.Meta.Date, q.When) || h.Toll.Scope == facts.War {
 				continue
 			}
+			if q.Counted != "" && !countsGroup(q.Counted, h.Toll.Evidence.Sentence) {
+				continue
+			}
 			ss = append(ss, scored{tollRow{h.Toll, h.Meta, best.date}, cut})
 		}
 	}
@@ -668,6 +680,8 @@ func tollLabel(q query) string {
 		"missing": "missing toll", "detained": "detention figure"}[s]
 	if q.Subgroup != "" {
 		label = q.Subgroup + " " + s
+	} else if q.Counted != "" {
+		label = q.Counted + " " + s
 	}
 	if t := q.Topic; t != "" {
 		if t[0] >= 'A' && t[0] <= 'Z' {
@@ -1002,4 +1016,10 @@ func sourceMatches(asked, got string) bool {
 		return true
 	}
 	return coverage(significantTokens(asked), got) >= 0.6
+}
+
+// countsGroup reports whether a figure's sentence names the group asked
+// for ("Britons", "aid workers"), every word of it.
+func countsGroup(group, sentence string) bool {
+	return strictCoverage(significantTokens(group), sentence) == 1
 }
