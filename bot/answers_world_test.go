@@ -127,6 +127,9 @@ func TestLowerCasePlaces(t *testing.T) {
 		{q: "How many people were killed in Peru?", top: 1, must: [][]string{{"more than 60"}}, never: []string{"4,000"}},
 		{q: "/toll place:peru", top: 1, must: [][]string{{"more than 60"}}, never: []string{"4,000"}},
 		{q: "how many were killed near lisbon", top: 1, must: [][]string{{"27"}}, never: []string{"4,000"}},
+		// a figure for a list of places is their total, not Peru's
+		{q: "how many people were killed in peru?", top: 1, must: [][]string{{"more than 60"}}, never: []string{"300"}},
+		{q: "how many were killed in ecuador", top: 1, must: [][]string{{"bolivia, ecuador and peru"}}, says: []string{"bolivia, ecuador and peru"}},
 	})
 }
 

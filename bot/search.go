@@ -134,7 +134,7 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 					if d == "" {
 						d = h.Meta.Date
 					}
-					items = append(items, item{tollAnswer(tollRow{h.Toll, h.Meta, d}, "Figure"), d})
+					items = append(items, item{tollAnswer(tollRow{t: h.Toll, meta: h.Meta, date: d}, "Figure"), d})
 				case h.Control != nil && placeMatches(place, h.Control.Place):
 					d := h.Control.Date
 					if d == "" {

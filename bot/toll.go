@@ -23,6 +23,10 @@ type tollRow struct {
 	t    *facts.Toll
 	meta index.Meta
 	date string // the toll's date, else the article's, else ""
+	// listed: the figure is given for a list of places, which t.Place
+	// names as the sentence writes it ("Sri Lanka, India, Indonesia and
+	// Thailand"), not for one of them
+	listed bool
 }
 
 func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
@@ -63,7 +67,9 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		q2 := q
 		switch {
 		case q.Topic == "":
-			q2.Topic = q.Place
+			// the place as the gazetteer writes it, so that the reply
+			// names it as a place ("in Ecuador", not "in the ecuador")
+			q2.Topic = e.names.Canonical(q.Place)
 		case coverage(significantTokens(q.Place), q.Topic) < 1:
 			q2.Topic = q.Topic + " in " + q.Place
 		}
@@ -129,6 +135,16 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	}
 	if q.Topic != "" {
 		return e.eventTolls(ctx, q, rows, notes)
+	}
+	// A figure given for a list of places ("Sri Lanka, India, Indonesia
+	// and Thailand, with at least 23,000 people killed") is their total,
+	// not the asked place's: it follows the place's own figures, named
+	// for the list it was given for.
+	var listed []tollRow
+	if q.Place != "" {
+		if own, shared := partition(rows, func(r tollRow) bool { return !r.listed }); len(own) > 0 {
+			rows, listed = own, shared
+		}
 	}
 	// The war-wide background ("500,000 since 2011") is never the latest toll
 	// of the fighting; it is shown only when asked for.
@@ -203,6 +219,10 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 			label = "Single incident"
 		}
 		r.Answers = append(r.Answers, tollAnswer(x, label))
+	}
+	sortLatest(listed)
+	for _, x := range listed {
+		r.Answers = append(r.Answers, tollAnswer(x, "Total for several places"))
 	}
 	sortLatest(war)
 	for _, x := range war {
@@ -383,7 +403,13 @@ func (e *Engine) tollRowsSized(ctx context.Context, q query, size int) ([]tollRo
 				if !q.When.empty() && !q.When.contains(d) && !q.When.contains(h.Meta.Date) {
 					continue
 				}
-				rows = append(rows, tollRow{h.Toll, h.Meta, d})
+				row := tollRow{t: h.Toll, meta: h.Meta, date: d}
+				if list := e.placeList(h.Toll.Evidence.Sentence, h.Toll.Place); list != "" {
+					t := *h.Toll
+					t.Place = list
+					row.t, row.listed = &t, true
+				}
+				rows = append(rows, row)
 			}
 			if len(rows) > n {
 				break
@@ -475,7 +501,7 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 			if q.Counted != "" && !countsGroup(q.Counted, h.Toll.Evidence.Sentence) {
 				continue
 			}
-			ss = append(ss, scored{tollRow{h.Toll, h.Meta, best.date}, cut})
+			ss = append(ss, scored{tollRow{t: h.Toll, meta: h.Meta, date: best.date}, cut})
 		}
 	}
 	var r Response
@@ -1022,4 +1048,31 @@ func sourceMatches(asked, got string) bool {
 // for ("Britons", "aid workers"), every word of it.
 func countsGroup(group, sentence string) bool {
 	return strictCoverage(significantTokens(group), sentence) == 1
+}
+
+// listGapRE is what stands between the places of a list: ", ", " and ",
+// ", and ", " or ".
+var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$`)
+
+// placeList returns the list of three or more places a sentence names the
+// asked place in ("Sri Lanka, India, Indonesia and Thailand"), as the
+// sentence writes it, or "" when the place stands alone.
+func (e *Engine) placeList(sentence, place string) string {
+	spans := e.names.FindWorldPlaces(sentence)
+	want := names.Key(e.names.Canonical(place))
+	for i := 0; i < len(spans); {
+		j := i
+		for j+1 < len(spans) && listGapRE.MatchString(sentence[spans[j].End:spans[j+1].Start]) {
+			j++
+		}
+		if j-i >= 2 {
+			for k := i; k <= j; k++ {
+				if names.Key(spans[k].Entry.Canonical) == want || names.Key(sentence[spans[k].Start:spans[k].End]) == names.Key(place) {
+					return sentence[spans[i].Start:spans[j].End]
+				}
+			}
+		}
+		i = j + 1
+	}
+	return ""
 }
