@@ -216,9 +216,21 @@ func (x *stmtExtractor) afterAdverbial(toks []tok, i, e int) int {
 			}
 		case isDet(w) && k > i:
 			return k
+		case k > i && isCapWord(x.text[toks[k].s:toks[k].e]) && !isCapWord(x.text[toks[k-1].s:toks[k-1].e]) && !isDet(x.word(toks[k-1])) && !prepositions[x.word(toks[k-1])] && x.capsTo(toks, k, e):
+			return k // "In an interview Hale declared"
 		}
 	}
 	return -1
+}
+
+// capsTo reports that toks[k:e] are all capitalised words: a name.
+func (x *stmtExtractor) capsTo(toks []tok, k, e int) bool {
+	for ; k < e; k++ {
+		if toks[k].kind != tWord || !isCapWord(x.text[toks[k].s:toks[k].e]) {
+			return false
+		}
+	}
+	return true
 }
 
 // notePlural remembers a plural speaker noun opening a group that

@@ -1227,10 +1227,10 @@ func (x *stmtExtractor) trailingNP(toks []tok, m, v int, role string) (attr, boo
 func (x *stmtExtractor) mainSubject(toks []tok, v, depth int) (attr, bool) {
 	i := 0
 	// skip a leading adverbial: "On Monday, ..."
-	for k := 0; k < v && k < 8; k++ {
+	for k := 0; k < v && k < 14; k++ {
 		if toks[k].kind == tPunct && x.text[toks[k].s] == ',' {
 			w := x.word(toks[0])
-			if !isCapWord(x.text[toks[0].s:toks[0].e]) || clauseWords[w] || days[w] || w == "speaking" || w == "after" || w == "in" || w == "on" {
+			if !isCapWord(x.text[toks[0].s:toks[0].e]) || clauseWords[w] || days[w] || w == "speaking" || w == "after" || prepositions[w] {
 				i = k + 1
 			}
 			break
