@@ -262,6 +262,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 	}
 	usedVerb := x.used
 	groupSpeaker := -1
+	prevK, prevAt := -1, attr{} // the last quote of the group given a speaker
 	for k, t := range toks {
 		if t.kind != tQuote {
 			continue
@@ -304,6 +305,10 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
+		if !ok && prevK >= 0 && x.butGoesOn(toks, prevAt, k) {
+			// '"...," he said, but "...": the same speaker goes on
+			at, ok = attr{ent: prevAt.ent, s: -1, verb: -1}, true
+		}
 		if !ok || isTitle(text[q.start:q.end]) || x.nickname(toks, k) {
 			continue // scare quotes, titles, unattributed words, nicknames
 		}
@@ -318,6 +323,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		}
 		x.qSpeaker[t.q] = at.ent
 		groupSpeaker = at.ent
+		prevK, prevAt = k, at
 		x.emit(at.ent, text[q.start:q.end], kind, q.start, q.end, sentence, start)
 		x.note(at.ent, para)
 	}
@@ -506,6 +512,29 @@ func isTitle(q string) bool {
 		return false
 	}
 	return len(f) > 1
+}
+
+// butGoesOn reports that quote k follows the attribution of the quote
+// before it with only ", but" between: '"...," he said, but "..."'.
+func (x *stmtExtractor) butGoesOn(toks []tok, prev attr, k int) bool {
+	if prev.verb < 0 || prev.verb >= k {
+		return false
+	}
+	j := prev.verb + 1
+	for prev.inverted && j < k && toks[j].s < prev.e {
+		j++
+	}
+	if j < k && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
+		j++
+	}
+	if !x.isWord(toks, j, "but") {
+		return false
+	}
+	j++
+	if j < k && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
+		j++
+	}
+	return j == k
 }
 
 // nickname reports a quote of one or two capitalised words inside a
