@@ -115,6 +115,9 @@ func TestDateFilterNearest(t *testing.T) {
 		{q: "How many were killed in the Lisbon ferry fire in 2004?", top: 1, must: [][]string{{"27 passengers"}},
 			says: []string{"carry no date"}, never: []string{"no figure names"}},
 		{q: "how many died in peru in 2004", top: 1, must: [][]string{{"more than 60"}}, says: []string{"carry no date"}},
+		// quotes and claims of an undated archive, asked for a year
+		{q: "What did Ferrant say in 2004?", top: 2, must: [][]string{{"cranes are safe"}}, says: []string{"carry no date"}},
+		{q: "Who controlled Mosul in 2004?", top: 1, must: [][]string{{"recaptured the city of mosul"}}, says: []string{"carry no date"}},
 	})
 }
 

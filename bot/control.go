@@ -65,7 +65,19 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 			if other, err := e.claims(ctx, q2); err == nil && len(other) > 0 {
 				var dates []string
 				for _, c := range other {
-					dates = append(dates, c.date)
+					if c.date != "" {
+						dates = append(dates, c.date)
+					}
+				}
+				if len(dates) == 0 {
+					// an undated archive: no claim can be placed in the
+					// period, and none is dropped in silence
+					all, err := e.control(ctx, q2)
+					if err != nil {
+						return Response{}, err
+					}
+					all.Headline = fmt.Sprintf("No control claim for %s%s: the archive's claims for it carry no date; they are shown below, marked undated.", what, whenLabel(q.When))
+					return all, nil
 				}
 				r.Headline = fmt.Sprintf("No control claims found for %s%s; the nearest dates with claims are below.", what, whenLabel(q.When))
 				r.Suggestions = nearestDays(dates, q.When)

@@ -130,7 +130,19 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			if other, err := e.statements(ctx, q2); err == nil && len(other) > 0 {
 				var dates []string
 				for _, h := range other {
-					dates = append(dates, stmtDate(h))
+					if d := stmtDate(h); d != "" {
+						dates = append(dates, d)
+					}
+				}
+				if len(dates) == 0 {
+					// an undated archive: no quote can be placed in the
+					// period, and none is dropped in silence
+					all, err := e.quotes(ctx, q2)
+					if err != nil {
+						return Response{}, err
+					}
+					all.Headline = fmt.Sprintf("No quote from %s%s: the archive's quotes from %s carry no date; they are shown below, marked undated.", orTopic(q), whenLabel(q.When), q.Speaker)
+					return all, nil
 				}
 				r.Headline = fmt.Sprintf("No quotes found from %s%s; the nearest dates with quotes are below.", orTopic(q), whenLabel(q.When))
 				r.Suggestions = nearestDays(dates, q.When)
