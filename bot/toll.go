@@ -1056,7 +1056,9 @@ var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s
 
 // placeList returns the list of three or more places a sentence names the
 // asked place in ("Sri Lanka, India, Indonesia and Thailand"), as the
-// sentence writes it, or "" when the place stands alone.
+// sentence writes it, or "" when the place stands alone. A figure with no
+// place whose sentence holds such a list is the list's: place "" finds
+// the first list.
 func (e *Engine) placeList(sentence, place string) string {
 	spans := e.names.FindWorldPlaces(sentence)
 	want := names.Key(e.names.Canonical(place))
@@ -1064,6 +1066,9 @@ func (e *Engine) placeList(sentence, place string) string {
 		j := i
 		for j+1 < len(spans) && listGapRE.MatchString(sentence[spans[j].End:spans[j+1].Start]) {
 			j++
+		}
+		if j-i >= 2 && place == "" {
+			return sentence[spans[i].Start:spans[j].End]
 		}
 		if j-i >= 2 {
 			for k := i; k <= j; k++ {
