@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -33,7 +34,7 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	}
 	if len(res.Hits) > want {
 		if want > 0 && sameRank(res.Hits[want-1], res.Hits[want]) {
-			if res, err = ix.widen(ctx, req); err != nil {
+			if res, err = ix.widen(ctx, req, res); err != nil {
 				return nil, err
 			}
 		}
@@ -45,24 +46,75 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	return res, nil
 }
 
-// widen runs req again, with the id as its last sort key, so that the
-// tie crossing the page's edge comes back in id order. A request ranked by
-// score reads a page more: two scores that differ only in their last bits
-// (the same sum added up in another order, as bleve does for documents in
-// other segments) tie for sameRank but not for bleve's sort, so a tie can
-// come back split in two runs around a slightly other score; orderTies
-// then sorts the window's ties by id as one.
-func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+// widen runs req again so that the tie crossing the page's edge comes
+// back whole, or in id order. Asking bleve to sort by id as well would
+// load the id of every candidate, the costliest step of a query over
+// many copies of the same wire story, so:
+//   - a request ranked by score reads growing windows, ranked as before,
+//     until the tie ends inside one (orderTies then puts it in id order);
+//   - a request sorted newest first reads the tied day alone, in id order;
+//   - only what neither fits is sorted by id whole.
+//
+// Two scores that differ only in their last bits (the same sum added in
+// another order, as bleve does for documents in other segments) tie for
+// sameRank but not for bleve's sort; the windows hold both.
+func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest, res *bleve.SearchResult) (*bleve.SearchResult, error) {
+	want := req.Size
+	if byScore(req) {
+		for n := 4 * (want + 1); n <= maxTieWindow; n *= 4 {
+			again := *req
+			again.Size = n
+			more, err := ix.bl.SearchInContext(ctx, &again)
+			if err != nil {
+				return nil, err
+			}
+			if len(more.Hits) < n || !sameRank(more.Hits[want-1], more.Hits[n-1]) {
+				return more, nil
+			}
+		}
+	} else if day, ok := tiedDay(req, res.Hits[want-1]); ok {
+		k := 0 // hits of days after the tied one
+		for k < want && res.Hits[k].Sort[0] != res.Hits[want-1].Sort[0] {
+			k++
+		}
+		again := *req
+		again.Query = bleve.NewConjunctionQuery(req.Query, term(sortField, day))
+		again.Sort = search.SortOrder{&search.SortDocID{}}
+		again.Size = want - k
+		tie, err := ix.bl.SearchInContext(ctx, &again)
+		if err != nil {
+			return nil, err
+		}
+		out := *res
+		out.Hits = append(slices.Clone(res.Hits[:k]), tie.Hits...)
+		return &out, nil
+	}
 	again := *req
 	sort := slices.Clone(req.Sort)
 	if len(sort) == 0 {
 		sort = search.SortOrder{&search.SortScore{Desc: true}}
 	}
 	again.Sort = append(sort, &search.SortDocID{})
-	if byScore(req) {
-		again.Size = 2*req.Size + 1
-	}
 	return ix.bl.SearchInContext(ctx, &again)
+}
+
+// maxTieWindow bounds the windows widen reads for a tie ranked by score.
+const maxTieWindow = 1024
+
+// tiedDay is the day a request sorted by sort_day alone ties on at hit h,
+// when h has one (undated documents tie on no term).
+func tiedDay(req *bleve.SearchRequest, h *search.DocumentMatch) (string, bool) {
+	if len(req.Sort) != 1 || len(h.Sort) != 1 {
+		return "", false
+	}
+	f, ok := req.Sort[0].(*search.SortField)
+	if !ok || f.Field != sortField {
+		return "", false
+	}
+	if _, err := time.Parse("2006-01-02", h.Sort[0]); err != nil {
+		return "", false
+	}
+	return h.Sort[0], true
 }
 
 // byScore reports whether req is ranked by score alone.

@@ -100,3 +100,31 @@ func TestScoresEqualButForRoundingTie(t *testing.T) {
 		t.Error("scores a millionth apart are not a tie")
 	}
 }
+
+// A tie on the last day of a newest-first page is read as that day alone:
+// the days after it come first, then the tied day's facts in id order.
+func TestNewestFirstTieAfterLaterDays(t *testing.T) {
+	ix := twinIndex(t, 12)
+	ctx := context.Background()
+	for i, day := range []string{"2025-03-05", "2025-03-04", "2025-03-05"} {
+		a := corpus.ParseText(fmt.Sprintf("later-%d", i), "", "Rescue teams in Zarqa found more dead after the quake killed 20 people.")
+		day := day
+		extract := func(a *corpus.Article) facts.Set {
+			return facts.Set{Tolls: []facts.Toll{{Article: a.ID, Count: 20, Qualifier: facts.Exact, Category: facts.Killed, Place: "Zarqa", Scope: facts.Incident, Date: day, Evidence: evidence(t, a, "the quake killed 20 people")}}}
+		}
+		if _, err := ix.Update(ctx, []*corpus.Article{a}, nil, extract); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fh, err := ix.Facts(ctx, FactQuery{Kind: KindToll, Size: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range fh {
+		got = append(got, h.Meta.ID)
+	}
+	if want := []string{"later-0", "later-2", "later-1", "twin-00", "twin-01", "twin-02"}; !slices.Equal(got, want) {
+		t.Errorf("newest first = %v, want %v", got, want)
+	}
+}
