@@ -90,7 +90,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
 	photographer journalist rescuer trader traders watchdog watchdogs
 	book article ruling memo complaint lawsuit editorial column filing indictment document ad clip
-	grandfather grandmother uncle aunt cousin`)
+	grandfather grandmother uncle aunt cousin critic`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -102,7 +102,7 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
 	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker
 	volunteer relative engineer captain firefighter villager shopkeeper sympathizer sympathiser eyewitness
-	correspondent photographer journalist rescuer trader grandfather grandmother uncle aunt cousin`)
+	correspondent photographer journalist rescuer trader grandfather grandmother uncle aunt cousin critic`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
@@ -278,7 +278,7 @@ func isAbbrevWord(w string) bool {
 var notWho = set(`his her their our my your the this that these those there here it its what which who when where why how some many
 	most all both each other others another such one no none reports report officials monday tuesday wednesday
 	thursday friday saturday sunday january february march april may june july august september october
-	november december afp reuters ap`)
+	november december afp reuters ap evidence data research analysis`)
 
 // places are countries and capitals that speak for their governments.
 var places = set(`russia iran syria turkey israel china france germany britain ukraine lebanon qatar iraq egypt
@@ -645,7 +645,7 @@ var datelineWords = set(`published updated posted date publication modified utc 
 // leadAdverbs open a sentence before its subject: "Meanwhile the Observatory said".
 var leadAdverbs = set(`meanwhile however moreover furthermore additionally elsewhere earlier later separately
 	also instead still yet now then previously recently initially puzzlingly interestingly notably overall
-	finally but and so thus therefore indeed in-addition early late`)
+	finally but and so thus therefore indeed in-addition early late even`)
 
 // leadParticiples open an adverbial clause that is never the speaker:
 // "Citing medical sources the Britain-based monitoring group said".

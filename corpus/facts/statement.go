@@ -818,7 +818,7 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 	if j < len(toks) && j > e && toks[j].kind == tPunct && x.text[toks[j].s] == ',' {
 		j++
 	}
-	for j < len(toks) && toks[j].kind == tWord && skipWords[x.word(toks[j])] && x.verb(toks[j]) == 0 {
+	for j < len(toks) && toks[j].kind == tWord && (skipWords[x.word(toks[j])] || x.lyAdverb(toks[j])) && x.verb(toks[j]) == 0 {
 		j++
 	}
 	if x.isWord(toks, j, "quoted") && x.isWord(toks, j+1, "as") {
@@ -1074,8 +1074,8 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 	if v >= 3 && x.word(toks[v-1]) == "as" && x.word(toks[v-2]) == "quoted" {
 		i = v - 3 // "Barazi was quoted as saying"
 	}
-	for i >= 0 && toks[i].kind == tWord && skipWords[x.word(toks[i])] {
-		i--
+	for i >= 0 && toks[i].kind == tWord && (skipWords[x.word(toks[i])] || x.lyAdverb(toks[i])) {
+		i-- // "Hale cynically dismissed"
 	}
 	if i >= 0 && toks[i].kind == tPunct && x.text[toks[i].s] == ')' {
 		for k := i - 1; k >= 0 && k >= i-8; k-- {
@@ -1186,13 +1186,50 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		role := ""
 		if !relWords[first] {
 			if isCapWord(x.text[toks[p+1].s:toks[p+1].e]) && first != "the" {
-				return attr{}, false
+				return x.descThenName(toks, p, j, v)
 			}
 			role = x.roleText(toks, p+1, j)
 		}
 		return x.trailingNP(toks, p-1, v, role)
 	}
 	return attr{}, false
+}
+
+// lyAdverb reports a lower-case adverb in -ly between a speaker and the
+// cue ("cynically", "steadily"), not a noun or an adjective that ends so.
+func (x *stmtExtractor) lyAdverb(t tok) bool {
+	w := x.word(t)
+	return len(w) >= 6 && strings.HasSuffix(w, "ly") && !isCapWord(x.text[t.s:t.e]) && !lyNouns[w]
+}
+
+// lyNouns end in -ly but are no adverbs.
+var lyNouns = set(`family assembly anomaly monopoly butterfly weekly monthly quarterly daily friendly elderly
+	likely unlikely lonely lovely costly deadly orderly burly curly holy jolly silly ugly wily`)
+
+// descThenName reads "Another critic, Ole Brandt, likened": a sentence
+// opening with a description of a person, then the name between the
+// commas at p and j before the cue at v.
+func (x *stmtExtractor) descThenName(toks []tok, p, j, v int) (attr, bool) {
+	if p < 2 || !x.capsTo(toks, p+1, j) {
+		return attr{}, false
+	}
+	if n, named := x.nameLike(toks, p+1, j); !named || n < 2 {
+		return attr{}, false
+	}
+	d := p - 1
+	for d >= 0 && toks[d].kind == tWord {
+		d--
+	}
+	d++
+	h := x.word(toks[p-1])
+	if d != 0 || p-d > 4 || isCapWord(x.text[toks[p-1].s:toks[p-1].e]) || !personNouns[h] || !x.npStart(toks, d, p) {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, p+1, j, x.roleText(toks, d, p))
+	if !ok || x.ents[ent].kind == 'o' {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: toks[p+1].s, e: toks[j-1].e, verb: v}, true
 }
 
 // npStart reports whether toks[s:e] is a speaker phrase.
