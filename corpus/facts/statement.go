@@ -788,6 +788,13 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 	}
 	j := e
 	role := ""
+	if whole {
+		// '"...," a narrator in the campaign ad asks': a person and where
+		// he stands, right before the cue
+		if k := x.personPP(toks, i, e); k > e {
+			role, j = x.text[toks[e].s:toks[k-1].e], k
+		}
+	}
 	if j+2 < len(toks) && toks[j].kind == tPunct && x.text[toks[j].s] == '(' {
 		// "Sen. Claire McCaskill (D-Mo.) said"
 		for k := j + 1; k < len(toks) && k <= j+8; k++ {
@@ -832,6 +839,35 @@ func (x *stmtExtractor) attribAt(toks []tok, i int, whole bool) (attr, bool) {
 		return attr{}, false
 	}
 	return attr{ent: ent, s: toks[i].s, e: toks[e-1].e, verb: j}, true
+}
+
+// personPP returns the end of a prepositional phrase after a speaker
+// phrase toks[i:e] headed by a person noun that a cue follows right away
+// ("a narrator in the campaign ad asks"), or e when there is none.
+func (x *stmtExtractor) personPP(toks []tok, i, e int) int {
+	if e >= len(toks) || e-i > 4 || !personNouns[x.word(toks[e-1])] || isCapWord(x.text[toks[e-1].s:toks[e-1].e]) {
+		return e
+	}
+	switch x.word(toks[e]) {
+	case "in", "at", "from", "on", "with", "inside":
+	default:
+		return e
+	}
+	for k := e + 1; k < len(toks) && k <= e+6; k++ {
+		if toks[k].kind != tWord {
+			return e
+		}
+		if f := x.verb(toks[k]); f&vAfter != 0 {
+			if k == e+1 {
+				return e
+			}
+			return k
+		}
+		if w := x.word(toks[k]); clauseWords[w] || relWords[w] || pronouns[w] || possessives[w] || x.verb(toks[k]) != 0 {
+			return e
+		}
+	}
+	return e
 }
 
 // issuer reads the body that issued a document named by the phrase ending
