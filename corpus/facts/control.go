@@ -756,7 +756,7 @@ func lastCity(ctxs []sentCtx, i, pos int) string {
 
 // ctlSource is the source of a claim at [start, end) of sentence i: the
 // sentence's source, but for a claim inside the words that name it ("An
-// AFP correspondent in rebel-held eastern Aleppo said ..."): that is the
+// AFP reporter in rebel-held Idlib said ..."): that is the
 // writer's, not the source's.
 func ctlSource(ctxs []sentCtx, i, start, end int) string {
 	src := sourceOf(ctxs, i)
