@@ -1106,6 +1106,13 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 	if x.verb(toks[v])&vGerund != 0 && !quotedAs && (v == 0 || toks[v-1].kind != tWord || prepositions[x.word(toks[v-1])]) {
 		return x.mainSubject(toks, v, depth)
 	}
+	if x.verb(toks[v])&vGerund != 0 && !quotedAs && v >= 3 {
+		// "footage of Hillary Clinton asking, ...": the person named right
+		// before the participle says it
+		if at, ok := x.nameBefore(toks, v); ok {
+			return at, true
+		}
+	}
 	i := v - 1
 	if v >= 3 && x.word(toks[v-1]) == "as" && x.word(toks[v-2]) == "quoted" {
 		i = v - 3 // "Barazi was quoted as saying"
@@ -1229,6 +1236,27 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		return x.trailingNP(toks, p-1, v, role)
 	}
 	return attr{}, false
+}
+
+// nameBefore reads a personal name of two words or more ending right
+// before token v, after "of" or "with" ("footage of Hillary Clinton
+// asking", "with Tom Hale saying").
+func (x *stmtExtractor) nameBefore(toks []tok, v int) (attr, bool) {
+	s := v
+	for s > 0 && toks[s-1].kind == tWord && isCapWord(x.text[toks[s-1].s:toks[s-1].e]) && v-s < 4 {
+		s--
+	}
+	if s == v || s == 0 || !x.isWord(toks, s-1, "of") && !x.isWord(toks, s-1, "with") {
+		return attr{}, false
+	}
+	if n, named := x.nameLike(toks, s, v); !named || n < 2 {
+		return attr{}, false
+	}
+	ent, ok := x.entityFor(toks, s, v, "")
+	if !ok || x.ents[ent].kind != 'p' {
+		return attr{}, false
+	}
+	return attr{ent: ent, s: toks[s].s, e: toks[v-1].e, verb: v}, true
 }
 
 // lyAdverb reports a lower-case adverb in -ly between a speaker and the
