@@ -20,20 +20,29 @@ import (
 // id, ascending.
 //
 // Sorting every request by id as well would load the id of every
-// candidate. Instead top asks for one hit more than the page: only when
-// that hit ties with the page's last does a tie cross the edge, and only
-// then is the request run again with the id as last sort key. Ties inside
-// the page are put in id order here.
+// candidate. Instead top reads a little past the page (one hit for a
+// request sorted by fields, a few pages for one ranked by score, which
+// costs little more): only when a tie crosses the page's edge and runs
+// past what was read is the request run again (see widen). Ties inside
+// what was read are put in id order here.
 func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	want := req.Size
+	// a score-ranked request reads a few pages at once: copies of one
+	// wire story tie, and the window then usually holds the whole tie
+	// without running the query again (see widen)
 	req.Size = want + 1
+	if byScore(req) {
+		req.Size = cap4(want)
+	}
 	res, err := ix.bl.SearchInContext(ctx, req)
 	req.Size = want
 	if err != nil {
 		return nil, err
 	}
-	if len(res.Hits) > want {
-		if want > 0 && sameRank(res.Hits[want-1], res.Hits[want]) {
+	if len(res.Hits) > want && want > 0 && sameRank(res.Hits[want-1], res.Hits[want]) {
+		// a tie crosses the page's edge; a window that ends inside it
+		// holds it whole already
+		if n := len(res.Hits); !byScore(req) || n == cap4(want) && sameRank(res.Hits[want-1], res.Hits[n-1]) {
 			if res, err = ix.widen(ctx, req, res); err != nil {
 				return nil, err
 			}
@@ -61,7 +70,7 @@ func (ix *Index) top(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest, res *bleve.SearchResult) (*bleve.SearchResult, error) {
 	want := req.Size
 	if byScore(req) {
-		for n := 4 * (want + 1); n <= maxTieWindow; n *= 4 {
+		for n := 4 * cap4(want); n <= maxTieWindow; n *= 4 {
 			again := *req
 			again.Size = n
 			more, err := ix.bl.SearchInContext(ctx, &again)
@@ -97,6 +106,9 @@ func (ix *Index) widen(ctx context.Context, req *bleve.SearchRequest, res *bleve
 	again.Sort = append(sort, &search.SortDocID{})
 	return ix.bl.SearchInContext(ctx, &again)
 }
+
+// cap4 is the first window top reads for a score-ranked page of want.
+func cap4(want int) int { return min(max(4*(want+1), want+1), maxTieWindow) }
 
 // maxTieWindow bounds the windows widen reads for a tie ranked by score.
 const maxTieWindow = 1024
