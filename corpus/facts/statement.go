@@ -301,6 +301,8 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			// the paragraph continues the previous speaker
 			if q.cont && t.q > 0 && x.qSpeaker[t.q-1] >= 0 {
 				at, ok = attr{ent: x.qSpeaker[t.q-1], s: -1, verb: -1}, true
+			} else if lead, found := x.leadIn(para, q); found {
+				at, ok = lead, true
 			} else if x.last >= 0 && x.unreadGroup <= x.lastGroup && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
@@ -512,6 +514,31 @@ func isTitle(q string) bool {
 		return false
 	}
 	return len(f) > 1
+}
+
+// leadIn reads the line before a paragraph that opens with quote q when
+// it is an attribution ending in a colon, split off as a line of its own
+// ("The New York Times reports:", "Caddell continued:").
+func (x *stmtExtractor) leadIn(para int, q quoteSpan) (attr, bool) {
+	if para == 0 || q.open != x.a.Paragraphs[para].Start {
+		return attr{}, false
+	}
+	p := x.a.Paragraphs[para-1]
+	line := strings.TrimRight(x.text[p.Start:p.End], " ")
+	if p.Kind == corpus.Body || !strings.HasSuffix(line, ":") || len(line) > 80 {
+		return attr{}, false
+	}
+	toks := tokenize(nil, x.text, p.Start, p.Start+len(line)-1, nil, 0)
+	n := len(toks)
+	if n < 2 || toks[n-1].kind != tWord || x.verb(toks[n-1])&(vSpeech|vAfter) == 0 {
+		return attr{}, false
+	}
+	at, ok := x.subject(toks, n-1, 0)
+	if !ok {
+		return attr{}, false
+	}
+	x.note(at.ent, para)
+	return attr{ent: at.ent, s: -1, verb: -1}, true
 }
 
 // butGoesOn reports that quote k follows the attribution of the quote
