@@ -180,6 +180,8 @@ func TestReadPeriod(t *testing.T) {
 		{"killed in early July 2015", day(2015, 7, 1), day(2015, 7, 10), "killed"},
 		{"killed in late July 2015", day(2015, 7, 21), day(2015, 7, 31), "killed"},
 		{"in Homs in the week of shelling up to 14 July 2013", day(2013, 7, 7), day(2013, 7, 14), "in Homs"},
+		{"in Idlib in the week of air raids up to 2 December 2024", day(2024, 11, 25), day(2024, 12, 2), "in Idlib"},
+		{"the fortnight of heavy Russian strikes until 2 December 2024", day(2024, 11, 18), day(2024, 12, 2), ""},
 		{"since mid-September", day(2025, 9, 11), time.Time{}, ""},
 		{"since 2015", day(2015, 1, 1), time.Time{}, ""},
 		{"between March 2012 and May 2012", day(2012, 3, 1), day(2012, 5, 31), ""},

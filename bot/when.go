@@ -50,7 +50,7 @@ var (
 	dateRE   = regexp.MustCompile(`(?i)^` + dateExpr + `$`)
 	// the phrases that carry a date, longest first
 	betweenRE  = regexp.MustCompile(`(?i)\b(?:between|from)\s+(` + dateExpr + `)\s+(?:and|to|until|till)\s+(` + dateExpr + `)\b`)
-	weekUpToRE = regexp.MustCompile(`(?i)\b(?:in\s+)?the\s+(week|fortnight|month)\b(?:\s+of\s+[a-z]+)?\s+(?:up\s+to|to|until|ending|before)\s+(` + dateExpr + `)\b`)
+	weekUpToRE = regexp.MustCompile(`(?i)\b(?:in\s+)?the\s+(week|fortnight|month)\b(?:\s+of(?:\s+[a-z-]+){1,3}?)?\s+(?:up\s+to|to|until|ending|before)\s+(` + dateExpr + `)\b`)
 	sinceRE    = regexp.MustCompile(`(?i)\b(since|after|from|up\s+to|until|till|before|by)\s+(` + dateExpr + `)\b`)
 	inDateRE   = regexp.MustCompile(`(?i)\b(?:in|during|on|of|for|throughout)\s+(` + dateExpr + `)\b`)
 	bareYearRE = regexp.MustCompile(`\b((?:19|20)\d{2})\b`)
