@@ -287,10 +287,14 @@ var (
 		{regexp.MustCompile(`(?i)\b(?:missing|disappeared)\b`), "missing"},
 		{regexp.MustCompile(`(?i)\b(?:detain\w*|arrest\w*|captured|imprisoned|jailed)\b`), "detained"},
 	}
-	subgroupRE  = regexp.MustCompile(`(?i)\b(civilians?|children|child|kids|women|combatants?|fighters?|soldiers?|troops|rebels?|militants?|jihadists?|police(?:men)?)\b`)
-	weekdayRE   = regexp.MustCompile(`(?i)\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
-	warScopeRE  = regexp.MustCompile(`(?i)\b(?:since\s+(?:2011|the\s+(?:start|beginning)|the\s+war\s+(?:began|started))|(?:whole|entire|civil)\s+war|in\s+the\s+war|war[- ]wide|overall)\b`)
-	accordingRE = regexp.MustCompile(`(?i)\b(?:according\s+to|says?|per|by)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|for|of|the))*)`)
+	// groundAfterRE follows a group word that names a side's ground, not
+	// who was counted: "the rebel stronghold", "rebel-held", "government
+	// areas"
+	groundAfterRE = regexp.MustCompile(`(?i)^(?:-|\s+)(?:held|controlled|run|stronghold|strongholds|bastion|bastions|territory|territories|areas?|positions?|enclaves?|side|lines|towns?|city|cities|districts?|neighbou?rhoods?|parts?|camps?|bases?|-held|-controlled)\b`)
+	subgroupRE    = regexp.MustCompile(`(?i)\b(civilians?|children|child|kids|women|combatants?|fighters?|soldiers?|troops|rebels?|militants?|jihadists?|police(?:men)?)\b`)
+	weekdayRE     = regexp.MustCompile(`(?i)\bon\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+	warScopeRE    = regexp.MustCompile(`(?i)\b(?:since\s+(?:2011|the\s+(?:start|beginning)|the\s+war\s+(?:began|started))|(?:whole|entire|civil)\s+war|in\s+the\s+war|war[- ]wide|overall)\b`)
+	accordingRE   = regexp.MustCompile(`(?i)\b(?:according\s+to|says?|per|by)\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|for|of|the))*)`)
 	// the event a toll question names: "in the chemical attack", "by the car bomb"
 	tollEventRE = regexp.MustCompile(`(?i)\b(?:in|from|by|during|after)\s+(?:the|a|an|this|last|yesterday's|today's)\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:\s+(?:in|on|at|near|of|since|according)\b|\W*$)`)
 	inPlaceRE   = regexp.MustCompile(`\b(?:in|at|near|around|of)\s+((?:[a-z]{1,3}-)?[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}-)?[A-Z][\w'’-]+)*)`)
@@ -458,8 +462,8 @@ func tollQuery(t string, placeFinder func(string) string) query {
 			break
 		}
 	}
-	if m := subgroupRE.FindStringSubmatch(t); m != nil {
-		q.Subgroup = normaliseSubgroup(m[1])
+	if sg := countedSubgroup(t); sg != "" {
+		q.Subgroup = sg
 	} else if m := countedRE.FindStringSubmatch(t); m != nil && !notCountedGroup[strings.ToLower(m[1])] {
 		q.Counted = m[1]
 	}
@@ -534,6 +538,17 @@ var tollGenericEvent = map[string]bool{"war": true, "offensive": true, "fighting
 	"latest fighting": true, "civil war": true, "violence": true, "country": true, "city": true, "north": true,
 	"south": true, "east": true, "west": true, "northwest": true, "northeast": true, "past week": true,
 	"last week": true, "past 24 hours": true, "region": true, "province": true, "area": true}
+
+// countedSubgroup is the group a toll question counts ("how many
+// civilians"), leaving out group words that name a side's ground.
+func countedSubgroup(t string) string {
+	for _, m := range subgroupRE.FindAllStringSubmatchIndex(t, -1) {
+		if !groundAfterRE.MatchString(t[m[1]:]) {
+			return normaliseSubgroup(t[m[2]:m[3]])
+		}
+	}
+	return ""
+}
 
 func normaliseSubgroup(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))

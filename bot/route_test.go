@@ -161,3 +161,26 @@ func TestPluralName(t *testing.T) {
 		}
 	}
 }
+
+// A group word is who was counted only when it is not naming a side's
+// ground: "the rebel stronghold", "rebel-held", "government areas".
+func TestSubgroupIsWhoWasCounted(t *testing.T) {
+	places := func(string) string { return "" }
+	for _, tt := range []struct{ in, want string }{
+		{"How many were killed in the strikes on the rebel stronghold of Idlib?", ""},
+		{"How many died in rebel-held eastern Aleppo?", ""},
+		{"How many were wounded when shells hit rebel areas of Daraa?", ""},
+		{"How many rebels were killed in the strikes on the rebel stronghold of Idlib?", "combatants"},
+		{"How many civilians were killed in rebel-held Douma?", "civilians"},
+		{"How many rebel fighters died?", "combatants"},
+		{"How many children were killed?", "children"},
+	} {
+		q, err := route(tt.in, places)
+		if err != nil {
+			t.Fatalf("route(%q): %v", tt.in, err)
+		}
+		if q.Subgroup != tt.want {
+			t.Errorf("route(%q).Subgroup = %q, want %q", tt.in, q.Subgroup, tt.want)
+		}
+	}
+}
