@@ -199,21 +199,48 @@ type namePool struct {
 	names []nameKey
 }
 
+// listNames lists the names the archive holds facts about, and the alias
+// table's canonical form of those it knows: a suggestion never names a
+// person or place the archive has nothing on ("Isle of Man" for "Idlb"
+// from the world gazetteer). A store that cannot list its names gets the
+// whole table.
 func (e *Engine) listNames(ctx context.Context, field string) []string {
 	var pool []string
-	if nl, ok := e.store.(nameLister); ok {
+	held := map[string]bool{}
+	nl, listed := e.store.(nameLister)
+	if listed {
 		if got, err := nl.Names(ctx, field); err == nil {
 			for _, n := range got {
 				pool = append(pool, n.Text)
+				held[names.Key(n.Text)] = true
 			}
 		} else {
 			e.log.Warn("bot: listing names", "field", field, "err", err)
+			listed = false
 		}
 	}
 	for _, en := range e.names.Entries() {
-		if field == "place" && en.Kind == "place" || field == "speaker" && en.Kind != "place" {
-			pool = append(pool, en.Canonical)
+		if !(field == "place" && en.Kind == "place" || field == "speaker" && en.Kind != "place") {
+			continue
 		}
+		if listed && !heldEntry(held, en) {
+			continue
+		}
+		pool = append(pool, en.Canonical)
 	}
 	return pool
+}
+
+// heldEntry reports whether the archive's names include en under any of
+// its spellings.
+func heldEntry(held map[string]bool, en names.Entry) bool {
+	if held[names.Key(en.Canonical)] {
+		return true
+	}
+	for _, a := range en.Aliases {
+		if held[names.Key(a)] {
+			return true
+		}
+	}
+	return false
 }
