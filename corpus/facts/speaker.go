@@ -64,6 +64,10 @@ var verbs = func() map[string]int {
 	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded", "reads", "read"} {
 		m[w] = vAfter
 	}
+	// '"...?" Vitter demanded.'
+	for _, w := range []string{"demanded", "demands"} {
+		m[w] |= vAfter
+	}
 	return m
 }()
 
@@ -90,7 +94,7 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
 	photographer journalist rescuer trader traders watchdog watchdogs
 	book article ruling memo complaint lawsuit editorial column filing indictment document ad clip
-	grandfather grandmother uncle aunt cousin critic`)
+	grandfather grandmother uncle aunt cousin critic family`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst

@@ -417,6 +417,17 @@ func (x *stmtExtractor) noteMention(toks []tok) {
 			continue
 		}
 		opens := i == 0 || toks[i-1].kind == tPunct && text[toks[i-1].s] == ','
+		if !opens {
+			// ", presidential nominee Hillary Clinton was": a title or a
+			// description of few words before the name opens the clause
+			b := i
+			if h := x.word(toks[i-1]); toks[i-1].kind == tWord && (titles[h] || personNouns[h]) {
+				for b > 0 && i-b < 3 && toks[b-1].kind == tWord && !isCapWord(text[toks[b-1].s:toks[b-1].e]) && x.describer(toks[b-1]) && !isDet(x.word(toks[b-1])) {
+					b--
+				}
+			}
+			opens = b < i && (b == 0 || toks[b-1].kind == tPunct && text[toks[b-1].s] == ',')
+		}
 		next := e
 		if next+1 < len(toks) && toks[next].kind == tPunct && text[toks[next].s] == ',' {
 			// skip an appositive up to its closing comma
@@ -514,6 +525,17 @@ func isTitle(q string) bool {
 		return false
 	}
 	return len(f) > 1
+}
+
+// closesClause reports that quote k ends where an attribution may follow:
+// its words end on a comma or a stop, or a comma follows it.
+func (x *stmtExtractor) closesClause(toks []tok, k int) bool {
+	q := x.qs[toks[k].q]
+	inner := strings.TrimRight(x.text[q.start:q.end], " ")
+	if strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, ".") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!") || strings.HasSuffix(inner, "…") {
+		return true
+	}
+	return k+1 < len(toks) && toks[k+1].kind == tPunct && x.text[toks[k+1].s] == ','
 }
 
 // leadIn reads the line before a paragraph that opens with quote q when
@@ -692,6 +714,9 @@ func lastField(s string) string {
 // ownCue reports whether a cue follows quote k closely: the quote is
 // attributed there even when the speaker phrase cannot be read.
 func (x *stmtExtractor) ownCue(toks []tok, k int) bool {
+	if k > 0 && !x.closesClause(toks, k) {
+		return false // 'the advert "clearly and wrongly" suggests': a fragment in its clause
+	}
 	first := true
 	for i := k + 1; i < len(toks) && i <= k+16; i++ {
 		if toks[i].kind == tQuote || toks[i].kind == tPunct && x.text[toks[i].s] != ',' {
@@ -1255,7 +1280,7 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 		first := x.word(toks[p+1])
 		role := ""
 		if !relWords[first] {
-			if isCapWord(x.text[toks[p+1].s:toks[p+1].e]) && first != "the" {
+			if isCapWord(x.text[toks[p+1].s:toks[p+1].e]) && first != "the" && !strings.HasSuffix(foldApos(first), "'s") {
 				return x.descThenName(toks, p, j, v)
 			}
 			role = x.roleText(toks, p+1, j)
