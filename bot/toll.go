@@ -419,6 +419,38 @@ func (e *Engine) tollRowsSized(ctx context.Context, q query, size int) ([]tollRo
 	return rows, nil
 }
 
+// genericEventWords name an event's kind or ground, not the event: with
+// them alone a sentence about another attack on the same town would pass
+// for the one asked about.
+var genericEventWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`attack attacks attacked strike strikes raid raids bomb bombs bombing bombings
+		shelling shell shells assault offensive fighting clash clashes violence incident incidents blast blasts explosion explosions
+		city town towns village villages province district area areas region neighbourhood neighborhood capital country
+		people dead death deaths toll killed killing killings injured wounded victims the`) {
+		genericEventWords[names.Key(w)] = true
+	}
+}
+
+// eventWords are the asked event's own words: its significant words less
+// the places asked and the generic ones.
+func eventWords(q query) []string {
+	place := map[string]bool{}
+	for _, p := range append([]string{q.Place}, q.Places...) {
+		for _, w := range significantTokens(p) {
+			place[w] = true
+		}
+	}
+	var out []string
+	for _, w := range significantTokens(q.Topic) {
+		if !place[w] && !genericEventWords[w] && !(len(w) > 0 && w[0] >= '0' && w[0] <= '9') {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // eventTolls answers a toll question about an event ("the suicide attack
 // on the Kurdish wedding"): the figures whose sentence and article name it
 // best, the best first, then the other figures the same report gives for
@@ -507,6 +539,14 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	var r Response
 	r.Notes = notes
 	r.Headline = fmt.Sprintf("%s: %s", upperFirst(what), tollPhrase(best.tollRow))
+	// a headline claims the event only when the best figure's sentence or
+	// its article's title holds the event's own words ("rocket" of "the
+	// rocket attack on Homs"), not just "attack" and the place
+	bestLabel := "Best match"
+	if own := eventWords(q); len(own) > 0 && coverage(own, best.t.Evidence.Sentence+" "+best.meta.Title) == 0 {
+		r.Headline = fmt.Sprintf("No figure names “%s”; the nearest figures, from reports that do not name it:", q.Topic)
+		bestLabel = "Nearest"
+	}
 	// the same report's other figures for the event, same place first:
 	// rival counts side by side
 	var rivals, rest []scored
@@ -538,7 +578,7 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 		byCount[key] = len(r.Answers)
 		r.Answers = append(r.Answers, tollAnswer(x.tollRow, label))
 	}
-	add(best, "Best match")
+	add(best, bestLabel)
 	for _, x := range rivals {
 		add(x, "Same report")
 	}
