@@ -1311,6 +1311,20 @@ func (x *stmtExtractor) nameBefore(toks []tok, v int) (attr, bool) {
 	return attr{ent: ent, s: toks[s].s, e: toks[v-1].e, verb: v}, true
 }
 
+// shouted reports a word of two letters or more in capitals only.
+func shouted(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // lyAdverb reports a lower-case adverb in -ly between a speaker and the
 // cue ("cynically", "steadily"), not a noun or an adjective that ends so.
 func (x *stmtExtractor) lyAdverb(t tok) bool {
@@ -1412,7 +1426,7 @@ func (x *stmtExtractor) mainSubject(toks []tok, v, depth int) (attr, bool) {
 	for k := 0; k < v && k < 14; k++ {
 		if toks[k].kind == tPunct && x.text[toks[k].s] == ',' {
 			w := x.word(toks[0])
-			if !isCapWord(x.text[toks[0].s:toks[0].e]) || clauseWords[w] || days[w] || w == "speaking" || w == "after" || prepositions[w] {
+			if !isCapWord(x.text[toks[0].s:toks[0].e]) || clauseWords[w] || days[w] || w == "speaking" || w == "after" || prepositions[w] || leadAdverbs[w] {
 				i = k + 1
 			}
 			break
@@ -1423,6 +1437,9 @@ func (x *stmtExtractor) mainSubject(toks []tok, v, depth int) (attr, bool) {
 	}
 	if i >= v || toks[i].kind != tWord {
 		return attr{}, false
+	}
+	if i+1 < v && shouted(x.text[toks[i].s:toks[i].e]) && shouted(x.text[toks[i+1].s:toks[i+1].e]) {
+		return attr{}, false // "CONGRESS HAS INVESTIGATED HIM": a heading glued on
 	}
 	e := x.npRun(toks, i)
 	if e == i || e < len(toks) && toks[e].kind == tWord && prepositions[x.word(toks[e])] {
