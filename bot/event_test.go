@@ -32,3 +32,34 @@ func TestEventHeadlineNamesOnlyItsEvent(t *testing.T) {
 		checkVerbatim(t, f, tt.q, r)
 	}
 }
+
+// Passages under "naming X" hold every word of X: "Portuguese warplanes"
+// beside another country's president do not name the Portuguese
+// president.
+func TestPassagesNameTheWholeSpeaker(t *testing.T) {
+	f := loadWorld(t)
+	r := ask(t, f, "What did the Portuguese president say about Vilar?")
+	if strings.Contains(strings.ToLower(r.Headline), "naming") {
+		t.Errorf("headline %q: no passage names the Portuguese president", r.Headline)
+	}
+	checkVerbatim(t, f, "What did the Portuguese president say about Vilar?", r)
+}
+
+// A speaker's quotes on another subject are not headed as quotes about the
+// one asked: "What did Ferrant say about Vilar?" when he never spoke of it.
+func TestQuotesOffTheTopicSaySo(t *testing.T) {
+	f := loadWorld(t)
+	r := ask(t, f, "What did Milo Ferrant say about Vilar?")
+	h := strings.ToLower(r.Headline)
+	if strings.Contains(h, "quotes from milo ferrant about vilar") || strings.Contains(h, "quote from milo ferrant about vilar.") {
+		t.Errorf("headline %q claims quotes about Vilar", r.Headline)
+	}
+	if len(r.Answers) > 0 && !strings.HasPrefix(h, "no quote from") {
+		t.Errorf("headline %q: want it to say no quote is about Vilar", r.Headline)
+	}
+	checkVerbatim(t, f, "What did Milo Ferrant say about Vilar?", r)
+	r = ask(t, f, "What did Milo Ferrant say about the berths?")
+	if strings.HasPrefix(strings.ToLower(r.Headline), "no quote") {
+		t.Errorf("headline %q: his quote names the berths", r.Headline)
+	}
+}

@@ -121,6 +121,11 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		if len(topic) > 0 {
 			passages = filterRows(passages, func(a Answer) bool { return coverage(topic, a.Evidence) > 0 || rel[a.Source.Article] >= 0.5 })
 		}
+		// the headline says the passages name the speaker: each holds
+		// every word of it, the nationality too ("the Turkish president",
+		// not "Turkish warplanes" beside another country's president)
+		who := significantTokens(q.Speaker)
+		passages = filterRows(passages, func(a Answer) bool { return together(who, a.Evidence, 2) })
 	}
 	if len(rs) == 0 && len(passages) == 0 {
 		r.Headline = fmt.Sprintf("No quotes found from %s%s.", orTopic(q), whenLabel(q.When))
@@ -197,6 +202,10 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		}
 	case q.Speaker == "":
 		r.Headline = fmt.Sprintf("%s quote%s about “%s”%s.", countLabel(quotes), plural(quotes), q.Topic, whenLabel(q.When))
+	case len(topic) > 0 && best < 0.25:
+		// none of the speaker's quotes nor their articles is about the
+		// topic: the headline says so rather than "quotes about" it
+		r.Headline = fmt.Sprintf("No quote from %s about “%s”%s; %s other quote%s from %s:", q.Speaker, q.Topic, whenLabel(q.When), countLabel(quotes), plural(quotes), q.Speaker)
 	default:
 		r.Headline = fmt.Sprintf("%s quote%s from %s%s.", countLabel(quotes), plural(quotes), speakerLabel(q), whenLabel(q.When))
 	}
@@ -558,6 +567,34 @@ func tokenLike(a, b string) bool {
 }
 
 // coverage is the share of want found among the words of text.
+// together reports whether every word of want stands in text within a run
+// of len(want)+slack words: "the Turkish president" in "Turkish President
+// Erdogan said", not in "Turkish warplanes ... the Spanish president".
+func together(want []string, text string, slack int) bool {
+	if len(want) == 0 {
+		return true
+	}
+	have := strings.Fields(names.Key(text))
+	span := len(want) + slack
+	for i := range have {
+		if !slices.ContainsFunc(want, func(w string) bool { return tokenLike(w, have[i]) }) {
+			continue
+		}
+		end := min(len(have), i+span)
+		all := true
+		for _, w := range want {
+			if !slices.ContainsFunc(have[i:end], func(h string) bool { return tokenLike(w, h) }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
 func coverage(want []string, text string) float64 {
 	if len(want) == 0 {
 		return 0
