@@ -190,6 +190,9 @@ func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
 		return false
 	}
 	p := x.word(toks[v-1])
+	if pronouns[strings.TrimSuffix(p, "'s")] {
+		return false // "He's claiming": "he is", no possessive
+	}
 	if strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "s") && days[p[:len(p)-1]] {
 		return true // "Tuesday's reports", "Tuesdays reports"
 	}
