@@ -318,6 +318,15 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		if isDirect(text[q.start:q.end], k == 0) {
 			kind = Direct
 		}
+		if d := x.deniedClaim(toks, at.verb, k); kind == Partial && d >= 0 {
+			// 'Howard dismissed claims that his policy was "moving onto
+			// the turf"': the words are the claim he rejects, not his;
+			// the sentence stays one reported statement, on the denial
+			if at.verb >= 0 && at.verb != d {
+				usedVerb[at.verb] = true
+			}
+			continue
+		}
 		// 'Lindqvist said the crowds had gone "in a hurry ..."': the clause
 		// around a fragment is reported speech too
 		if at.verb >= 0 && !(kind == Partial && at.verb < k-2) {
@@ -489,6 +498,13 @@ func (x *stmtExtractor) emit(ent int, quote, kind string, s, e int, sentence str
 		return // a photo caption is nobody's speech
 	}
 	en := x.ents[ent]
+	if n := len(x.out); n > 0 {
+		// two cues of one sentence ('rejected ... and said') report the
+		// same words once
+		if p := x.out[n-1]; p.Kind == kind && p.Evidence.Start == s && p.Evidence.End == e && p.Speaker == en.name && p.Role == en.role {
+			return
+		}
+	}
 	x.out = append(x.out, Statement{
 		Article:  x.a.ID,
 		Speaker:  en.name,
@@ -604,6 +620,68 @@ func (x *stmtExtractor) nickname(toks []tok, k int) bool {
 		}
 	}
 	return true
+}
+
+// denialVerbs reject what follows them; claimNouns name what is rejected.
+var (
+	denialVerbs = map[string]bool{"dismissed": true, "dismisses": true, "dismiss": true, "rejected": true, "rejects": true, "reject": true,
+		"denied": true, "denies": true, "deny": true, "refuted": true, "refutes": true, "rebuffed": true, "rebuts": true, "rebutted": true,
+		"disputed": true, "disputes": true, "contested": true, "contests": true, "brushed": true, "brushes": true, "ridiculed": true, "mocked": true}
+	claimNouns = map[string]bool{"claim": true, "claims": true, "suggestion": true, "suggestions": true, "report": true, "reports": true,
+		"accusation": true, "accusations": true, "allegation": true, "allegations": true, "charge": true, "charges": true, "idea": true,
+		"notion": true, "criticism": true, "criticisms": true, "talk": true, "speculation": true, "rumours": true, "rumors": true,
+		"assertion": true, "assertions": true, "complaints": true, "fears": true, "warnings": true, "view": true}
+)
+
+// deniedClaim is the denial verb whose rejected claim holds the quote at
+// token k, or -1: a denial verb, a claim noun and "that" before the quote
+// ('denied reports that he had called the deal "a disaster"'). "dismissed
+// the report as "nonsense"" is the speaker's own word.
+func (x *stmtExtractor) deniedClaim(toks []tok, verb, k int) int {
+	if verb < 0 || verb >= k {
+		return -1
+	}
+	// the denial may stand before the cue read ('denied reports that he
+	// had called the deal "..."' is cued by "called")
+	denial, noun := -1, false
+	for i := max(0, verb-6); i < k; i++ {
+		if toks[i].kind != tWord {
+			continue
+		}
+		w := strings.ToLower(x.text[toks[i].s:toks[i].e])
+		switch {
+		case denialVerbs[w]:
+			denial, noun = i, false
+		case denial >= 0 && i <= denial+8 && claimNouns[w]:
+			noun = true
+		case noun && w == "that":
+			if x.ownClauseBefore(toks, i+1, k) {
+				return -1
+			}
+			return denial
+		}
+	}
+	return -1
+}
+
+// ownClauseBefore reports an "and said", "but added" between from and the
+// quote at k: the speaker's own clause after the rejected claim ('rejected
+// claims that the plan failed and said it was "a success"').
+func (x *stmtExtractor) ownClauseBefore(toks []tok, from, k int) bool {
+	for i := from; i+1 < k; i++ {
+		if toks[i].kind != tWord {
+			continue
+		}
+		if w := strings.ToLower(x.text[toks[i].s:toks[i].e]); w != "and" && w != "but" {
+			continue
+		}
+		for j := i + 1; j < k && j <= i+2; j++ {
+			if toks[j].kind == tWord && x.verb(toks[j])&vSpeech != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isDirect tells a quoted sentence from a quoted fragment: a sentence
