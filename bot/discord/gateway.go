@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,19 +42,34 @@ func NewSession(token, apiBase string, log *slog.Logger) (*discordgo.Session, er
 	s.ShouldRetryOnRateLimit = true
 	s.MaxRestRetries = 2
 	s.LogLevel = discordgo.LogWarning
-	discordgo.Logger = func(level, _ int, format string, a ...any) {
-		lv := slog.LevelDebug
-		switch level {
-		case discordgo.LogError:
-			lv = slog.LevelError
-		case discordgo.LogWarning:
-			lv = slog.LevelWarn
-		case discordgo.LogInformational:
-			lv = slog.LevelInfo
-		}
-		log.Log(context.Background(), lv, "discordgo: "+fmt.Sprintf(format, a...))
-	}
+	discordLog.Store(log)
+	discordLogOnce.Do(func() { discordgo.Logger = logDiscordgo })
 	return s, nil
+}
+
+// discordgo logs through one package-level function; it is set once, and
+// writes to the logger of the session made last (a process runs one), so a
+// session's goroutines never race a later NewSession.
+var (
+	discordLog     atomic.Pointer[slog.Logger]
+	discordLogOnce sync.Once
+)
+
+func logDiscordgo(level, _ int, format string, a ...any) {
+	log := discordLog.Load()
+	if log == nil {
+		return
+	}
+	lv := slog.LevelDebug
+	switch level {
+	case discordgo.LogError:
+		lv = slog.LevelError
+	case discordgo.LogWarning:
+		lv = slog.LevelWarn
+	case discordgo.LogInformational:
+		lv = slog.LevelInfo
+	}
+	log.Log(context.Background(), lv, "discordgo: "+fmt.Sprintf(format, a...))
 }
 
 // Gateway is the bot's gateway connection: slash commands, autocomplete,

@@ -246,8 +246,20 @@ func TestGatewayEndToEnd(t *testing.T) {
 	}
 }
 
+// slowAnswerer answers only after a pause longer than AnswerWithin, so a
+// test sees the deferred path every time.
+type slowAnswerer struct {
+	Answerer
+	pause time.Duration
+}
+
+func (s slowAnswerer) Answer(ctx context.Context, req bot.Request) bot.Response {
+	time.Sleep(s.pause)
+	return s.Answerer.Answer(ctx, req)
+}
+
 func TestGatewayDefersSlowAnswers(t *testing.T) {
-	r := newGatewayRig(t, Options{AnswerWithin: time.Nanosecond})
+	r := newGatewayRig(t, Options{AnswerWithin: time.Millisecond, Engine: slowAnswerer{sampleEngine(t), 100 * time.Millisecond}})
 	r.wait(t, "PUT", "applications/*/guilds/*/commands")
 	r.dispatch(t, "INTERACTION_CREATE", r.srv.SlashCommand("quote", dt.StringOption("speaker", "Peskov")))
 	if cb := r.wait(t, "POST", "interactions/*/*/callback"); cb.CallbackType() != 5 {
