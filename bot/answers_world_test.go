@@ -20,6 +20,7 @@ var (
 	worldOnce sync.Once
 	worldFix  *fixture
 	worldErr  error
+	worldDir  string
 )
 
 func loadWorld(t testing.TB) *fixture {
@@ -30,11 +31,14 @@ func loadWorld(t testing.TB) *fixture {
 			worldErr = err
 			return
 		}
-		dir := t.TempDir()
+		// the fixture outlives the test that first loads it: TestMain
+		// removes the folder
+		var dir string
 		if dir, err = os.MkdirTemp("", "bot-world-"); err != nil {
 			worldErr = err
 			return
 		}
+		worldDir = dir
 		ix, err := index.Open(filepath.Join(dir, "idx"), index.Options{})
 		if err != nil {
 			worldErr = err

@@ -38,6 +38,12 @@ func TestMain(m *testing.M) {
 	if fixDir != "" {
 		os.RemoveAll(fixDir)
 	}
+	if worldFix != nil {
+		worldFix.ix.Close()
+	}
+	if worldDir != "" {
+		os.RemoveAll(worldDir)
+	}
 	os.Exit(code)
 }
 
