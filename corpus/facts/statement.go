@@ -42,6 +42,11 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 			}
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
 			switch {
+			case r == '"' && inQ && !reopens(text, i, p.Start, p.End) && nestedQuote(text, i, p.End) > 0:
+				// 'confirmed "on the ground" influential ...': a short
+				// quote inside the open one; its marks close nothing
+				i = nestedQuote(text, i, p.End)
+				continue
 			case r == '"' && inQ && reopens(text, i, p.Start, p.End):
 				// 'explosion. "People had ...': a mark after a space and
 				// before a word opens the next quote; the writer (or the
@@ -53,6 +58,11 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 				out = appendQuote(out, text, open, i, i+n, pi, true, first && prevOpen && open == p.Start)
 				inQ = false
 				first = false
+			case r == '"' && closeShaped(text, i, p.Start, p.End):
+				// 'would need "significant" changes': outside a quote, a
+				// straight mark glued to the word before it and followed
+				// by a space closes a quote the writer nested; it opens
+				// nothing, or the narration after it becomes a quote
 			case isOpenMark(r) && r != '»':
 				inQ, open = true, i
 			case r == '”' && (i == p.Start || text[i-1] == '\n'):
@@ -81,6 +91,47 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 		}
 	}
 	return out
+}
+
+// nestedQuote reports a straight mark at i, inside an open quote, that
+// opens a short quote nested in it: a space before it and a letter after
+// it, a close-shaped mark a few words on in the same sentence, and a
+// further mark after that to close the outer quote. It returns the offset
+// just past the inner close, or 0.
+func nestedQuote(text string, i, end int) int {
+	if i == 0 || text[i-1] != ' ' || i+1 >= end {
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i+1 : end]); !unicode.IsLetter(r) {
+		return 0
+	}
+	j := strings.IndexByte(text[i+1:end], '"')
+	if j < 0 || j > 40 {
+		return 0
+	}
+	j += i + 1
+	inner := text[i+1 : j]
+	if strings.ContainsAny(inner, ".!?") || !closeShaped(text, j, i+1, end) {
+		return 0
+	}
+	if strings.IndexByte(text[j+1:end], '"') < 0 {
+		return 0
+	}
+	return j + 1
+}
+
+// closeShaped reports a straight mark at i shaped like a close: a letter,
+// digit or sentence mark right before it and a space or the paragraph's
+// end after it.
+func closeShaped(text string, i, start, end int) bool {
+	if i == start {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[start:i])
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".,!?", r) {
+		return false
+	}
+	return i+1 >= end || text[i+1] == ' ' || text[i+1] == '\n'
 }
 
 // reopens reports a straight mark at i that can only open a quote: a

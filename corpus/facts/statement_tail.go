@@ -75,6 +75,12 @@ func (x *stmtExtractor) tailAttrib(toks []tok, from int) (int, attr, bool) {
 		}
 		if x.tailAfterCue(toks, v+1, w == "told" || w == "tells") {
 			if c, at, ok := x.tailSubject(toks, from, v); ok {
+				// 'shelling continues" a healthcare worker told ...': a
+				// stray quotation mark in the words said leaves their end
+				// unknown; nothing is said rather than a cut guessed
+				if strings.ContainsAny(x.text[toks[from].s:toks[c].s], "\"“”") {
+					return 0, attr{}, false
+				}
 				return c, at, true
 			}
 		}
@@ -160,6 +166,23 @@ func (x *stmtExtractor) tailSubject(toks []tok, from, v int) (int, attr, bool) {
 		}
 	}
 	s := x.npBack(toks, p)
+	if s == p && speakerNouns[x.word(toks[p])] {
+		// "... before Thursday the port authority said": lower-case
+		// nouns between a determiner and the head are the speaker's
+		for m := p - 1; m > from && m >= p-2; m-- {
+			w := x.word(toks[m])
+			if toks[m].kind != tWord || isCapWord(x.text[toks[m].s:toks[m].e]) {
+				break
+			}
+			if isDet(w) {
+				s = m
+				break
+			}
+			if x.verb(toks[m]) != 0 || prepositions[w] || pronouns[w] || skipWords[w] || strings.HasSuffix(w, "ly") {
+				break
+			}
+		}
+	}
 	s0 := s
 	if s > p {
 		return 0, attr{}, false
