@@ -186,6 +186,9 @@ var nounDeterminers = set(`the a an this that these those his her their its our 
 
 // nounUse reports a cue word used as a noun.
 func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
+	if w := x.word(toks[v]); strings.HasSuffix(w, "s") && w != "says" && v+1 < len(toks) && toks[v+1].kind == tWord && verbAfterNoun[x.word(toks[v+1])] {
+		return true // "Twin blasts kill 30", "Calls are growing": the verb follows
+	}
 	if v == 0 || toks[v-1].kind != tWord {
 		return false
 	}
@@ -198,6 +201,11 @@ func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
 	}
 	return nounDeterminers[p] || isNumber(p)
 }
+
+// verbAfterNoun are verbs that, right after a cue's -s form, make the
+// form a plural noun, their subject.
+var verbAfterNoun = set(`kill kills killed hit hits rock rocked leave left wound wounded injure injured
+	shake shook are were have had will would could can may might must should`)
 
 // conjPreps open a clause of their own when a subject and a cue follow:
 // "two days after the Kremlin said".
