@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"github.com/newsroom/newsbot/corpus/names"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,6 +115,12 @@ var orgWords = set(`observatory ministry government department union council off
 	institute center centre foundation network commission bureau service services corps command brigade
 	company corporation bank fund campaign international watch amnesty crescent authority board gazette newspaper
 	staff watchdog`)
+
+// parties are the words of a party's name: a speaker named by them alone
+// ("Lib Dem", "the Tories", "Scottish Labour") is a body, never "he"; in
+// front of a name ("Tory MP Nigel Ward") they are the person's role.
+var parties = set(`labour tory tories conservative conservatives lib dem dems liberal liberals democrat democrats
+	republican republicans ukip snp plaid cymru green greens new scottish welsh party`)
 
 // npWords are lowercase words allowed inside a speaker phrase.
 var npWords = set(`the a an one two three four five six seven eight nine ten several of for and de du al el bin
@@ -599,7 +606,47 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 				org = true
 			}
 		}
+		if !org && caps == e-s && caps <= 2 && names.Default().IsCountry(x.text[toks[s].s:toks[e-1].e]) {
+			org = true // "Argentina claimed top spot": a country, never "she"
+		}
+		if !org {
+			party := true
+			for k := s; k < e && party; k++ {
+				party = parties[x.word(toks[k])] || x.word(toks[k]) == "the"
+			}
+			org = party
+		}
+		// "Harbour Party MP Nina Ward": a post, then a name of two
+		// capitalised words or more, is a person whatever the post's body
+		// ("the administration of President X" is the administration's)
+		postName := false
+		for k := s; k+2 < e && !postName; k++ {
+			w := x.word(toks[k])
+			if w == "of" || w == "for" {
+				break
+			}
+			if titles[w] || personNouns[w] {
+				postName = true
+				for m := k + 1; m < e; m++ {
+					if mw := x.word(toks[m]); !isCapWord(x.text[toks[m].s:toks[m].e]) || isAcronym(x.text[toks[m].s:toks[m].e]) || orgWords[mw] || geoWords[mw] || titles[mw] {
+						postName = false
+						break
+					}
+				}
+				if postName {
+					// the name is the person's, the words before it the post
+					en.name = x.text[toks[k+1].s:toks[e-1].e]
+					if post := x.text[toks[s].s:toks[k].e]; role == "" {
+						role = post
+					} else {
+						role = post + " " + role
+					}
+				}
+			}
+		}
 		switch {
+		case postName:
+			en.kind = 'p'
 		case demonyms[x.word(toks[s])] && !personNouns[hw]:
 			en.kind = 'o' // "Syrian Red Crescent", "Kurdish forces"
 		case personNouns[hw] || caps >= 2 && !org && isCapWord(htxt):

@@ -435,6 +435,37 @@ func (x *stmtExtractor) known(w string) bool {
 // noteMention remembers the named subject of a group: a run of
 // capitalised words opening a clause and followed by a verb-like word or
 // an appositive ("Tomas Reyes, the engineer, ...").
+// nameAfterPost finds, from token i, a post of a few lower-case words
+// ending on a title or a person's noun, then a name of two capitalised
+// words or more: "chairman Ole Brandt", "home affairs spokesman Mark
+// Oaten". It returns the name's tokens [k, k2).
+func (x *stmtExtractor) nameAfterPost(toks []tok, i int) (int, int, bool) {
+	text := x.text
+	for j := i; j < len(toks) && j < i+3; j++ {
+		if toks[j].kind != tWord || isCapWord(text[toks[j].s:toks[j].e]) {
+			return 0, 0, false
+		}
+		w := x.word(toks[j])
+		if !titles[w] && !personNouns[w] {
+			// "home affairs spokesman", never "slated comedian"
+			if !x.describer(toks[j]) || isDet(w) || strings.HasSuffix(w, "ed") {
+				return 0, 0, false
+			}
+			continue
+		}
+		k := j + 1
+		k2 := k
+		for k2 < len(toks) && toks[k2].kind == tWord && isCapWord(text[toks[k2].s:toks[k2].e]) && k2-k < 5 {
+			k2++
+		}
+		if k2-k >= 2 {
+			return k, k2, true
+		}
+		return 0, 0, false
+	}
+	return 0, 0, false
+}
+
 func (x *stmtExtractor) noteMention(toks []tok) {
 	text := x.text
 	for i := 0; i < len(toks); i++ {
@@ -507,6 +538,14 @@ func (x *stmtExtractor) noteMention(toks []tok) {
 			verbLike = !clauseWords[w] && !prepositions[w] && !relWords[w] || skipWords[w]
 		}
 		if opens && verbLike {
+			// "Lib Dem chairman Ole Brandt has written": the party and the
+			// post are the role of the name after them
+			if k, k2, ok := x.nameAfterPost(toks, next); ok {
+				if ent, ok := x.entityFor(toks, k, k2, x.text[toks[i].s:toks[k-1].e]); ok && x.ents[ent].kind != 'o' {
+					x.mention, x.mentionGroup = ent, x.groupN
+					return
+				}
+			}
 			if ent, ok := x.entityFor(toks, i, e, ""); ok && x.ents[ent].kind != 'o' {
 				x.mention, x.mentionGroup = ent, x.groupN
 				return
