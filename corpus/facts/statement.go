@@ -1723,6 +1723,9 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used []bool, 
 		if f&vSpeech == 0 || f&vAfter == 0 && f&vPartial == 0 || x.nounUse(toks, v) {
 			continue
 		}
+		if x.notSaid(toks, v) {
+			continue
+		}
 		// the clause said: words after the cue, up to the group's end
 		if v+1 >= len(toks) || toks[v+1].kind == tQuote || toks[v+1].kind == tPunct {
 			continue
@@ -1787,6 +1790,39 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used []bool, 
 		x.emit(at.ent, text[s:e], Reported, s, e, sentence, start)
 		x.note(at.ent, para)
 	}
+}
+
+// refusals before "to" and a cue say nothing was said: "refused to say",
+// "declined to comment".
+var refusals = set(`refused refuses refuse declined declines decline`)
+
+// wonObjects after "claimed" make it "won" or "took": "Argentina claimed
+// top spot", "claimed victory", "the blast claimed 12 lives" (a claim of
+// responsibility or credit is still a claim).
+var wonObjects = set(`top victory title titles gold silver bronze win wins lives life
+	lead seat seats points prize crown record share place spot`)
+
+// notSaid reports a cue at v that tells of no speech: a refusal to speak,
+// or "claimed" as "won".
+func (x *stmtExtractor) notSaid(toks []tok, v int) bool {
+	if v >= 2 && x.isWord(toks, v-1, "to") && toks[v-2].kind == tWord && refusals[x.word(toks[v-2])] {
+		return true
+	}
+	if w := x.word(toks[v]); w == "claimed" || w == "claims" || w == "claim" {
+		for k := v + 1; k < len(toks) && k <= v+3; k++ {
+			if toks[k].kind != tWord {
+				return false
+			}
+			o := x.word(toks[k])
+			if wonObjects[o] {
+				return true
+			}
+			if !isDet(o) && !possessives[o] && !isNumber(o) && o != "first" && o != "second" && o != "third" {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // shortTail reports whether toks[i:] up to the next comma is a few words
