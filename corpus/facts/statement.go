@@ -1723,7 +1723,14 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used []bool, 
 		if f&vSpeech == 0 || f&vAfter == 0 && f&vPartial == 0 || x.nounUse(toks, v) {
 			continue
 		}
-		if x.notSaid(toks, v) {
+		silent, heard := x.notSaid(toks, v)
+		if silent && x.isWord(toks, v+1, "by") {
+			// "The report was welcomed by shadow pensions secretary David
+			// Willetts": the next "he" is the one who welcomed it
+			x.noteAgent(toks, v+2)
+			continue
+		}
+		if silent && !heard {
 			continue
 		}
 		// the clause said: words after the cue, up to the group's end
@@ -1748,7 +1755,16 @@ func (x *stmtExtractor) reported(toks []tok, start, end, para int, used []bool, 
 			}
 		}
 		at, ok := x.subject(toks, v, 0)
+		if ok && silent {
+			// "The spokesman was asked about ...", "Mr Balls refused to say
+			// ...": no words of theirs, but the next "he" may be them
+			x.note(at.ent, para)
+			continue
+		}
 		if !ok {
+			if silent {
+				continue
+			}
 			if f&vAfter != 0 || f&vPartial != 0 && !strings.HasSuffix(w, "ing") {
 				x.unreadGroup = x.groupN // someone we cannot name spoke ("... Mark Toner slammed")
 			}
@@ -1802,27 +1818,70 @@ var refusals = set(`refused refuses refuse declined declines decline`)
 var wonObjects = set(`top victory title titles gold silver bronze win wins lives life
 	lead seat seats points prize crown record share place spot`)
 
+// noteAgent takes the person named from token i on (a post of a few
+// lower-case words, then a name) as the one a following pronoun means.
+func (x *stmtExtractor) noteAgent(toks []tok, i int) {
+	text := x.text
+	for j := i; j < len(toks) && j < i+7; j++ {
+		if toks[j].kind != tWord {
+			return
+		}
+		if !isCapWord(text[toks[j].s:toks[j].e]) {
+			continue
+		}
+		e := j
+		for e < len(toks) && toks[e].kind == tWord && isCapWord(text[toks[e].s:toks[e].e]) && e-j < 6 {
+			e++
+		}
+		if e-j < 2 {
+			j = e - 1 // "Conservative shadow pensions secretary David Willetts"
+			continue
+		}
+		role := ""
+		if j > i {
+			role = text[toks[i].s:toks[j-1].e]
+		}
+		if ent, ok := x.entityFor(toks, j, e, role); ok && x.ents[ent].kind != 'o' {
+			x.mention, x.mentionGroup = ent, x.groupN
+		}
+		return
+	}
+}
+
+var passiveAux = set(`was were been being is are be`)
+
 // notSaid reports a cue at v that tells of no speech: a refusal to speak,
-// or "claimed" as "won".
-func (x *stmtExtractor) notSaid(toks []tok, v int) bool {
+// a passive, or "claimed" as "won". heard tells that the subject is a
+// person in the exchange (asked, refusing), whom a following "he" may mean.
+func (x *stmtExtractor) notSaid(toks []tok, v int) (silent, heard bool) {
+	// "The report was welcomed by ...", "he was told that ...": in the
+	// passive the subject is who the words were for, not who said them
+	a := v - 1
+	if a > 0 && toks[a].kind == tWord && strings.HasSuffix(x.word(toks[a]), "ly") {
+		a--
+	}
+	if a >= 0 && a < v && toks[a].kind == tWord && passiveAux[x.word(toks[a])] && strings.HasSuffix(x.word(toks[v]), "ed") || a >= 0 && a < v && x.isWord(toks, a, "was") && x.isWord(toks, v, "told") {
+		w := x.word(toks[v])
+		return true, w == "asked" || w == "told" || w == "questioned" || w == "pressed"
+	}
 	if v >= 2 && x.isWord(toks, v-1, "to") && toks[v-2].kind == tWord && refusals[x.word(toks[v-2])] {
-		return true
+		return true, true
 	}
 	if w := x.word(toks[v]); w == "claimed" || w == "claims" || w == "claim" {
 		for k := v + 1; k < len(toks) && k <= v+3; k++ {
 			if toks[k].kind != tWord {
-				return false
+				return false, false
 			}
 			o := x.word(toks[k])
 			if wonObjects[o] {
-				return true
+				return true, false
 			}
 			if !isDet(o) && !possessives[o] && !isNumber(o) && o != "first" && o != "second" && o != "third" {
-				return false
+				return false, false
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 // shortTail reports whether toks[i:] up to the next comma is a few words
