@@ -46,7 +46,7 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	}
 	if q.Source != "" {
 		if kept := filterRows(claims, func(c claim) bool {
-			return sourceMatches(q.Source, c.c.Source) || saidBy(q.Source, c.c.Source, c.c.Evidence.Sentence)
+			return fromSource(q.Source, c.c.Source, c.c.Evidence.Sentence, c.meta.Outlet)
 		}); len(kept) > 0 {
 			claims = kept
 		} else if len(claims) > 0 {

@@ -20,6 +20,7 @@ type journalistCase struct {
 	never   []string   // none of these in the top answers
 	cites   []string   // one of these articles cited in the top answers
 	says    string     // in the headline or a note (case-folded)
+	unsaid  string     // not in the headline nor a note (case-folded)
 	none    bool       // no answers at all
 }
 
@@ -78,6 +79,9 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},
 		{q: "death toll in Ghouta according to the activists", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
 		{q: "What is the latest death toll according to the Observatory?", intent: IntentToll, top: 2, must: [][]string{{"observatory"}}},
+		// a source that is the outlet: its own unattributed figures, not those it quotes
+		{q: "How many were killed in Jisr al-Shughur according to SANA?", intent: IntentToll, top: 1, must: [][]string{{"7 citizens"}}, never: []string{"9 killed"}, unsaid: "no figures attributed"},
+		{q: "How many were killed in Jisr al-Shughur according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"9 killed"}}, never: []string{"7 citizens"}},
 		{q: "What is the governor's figure for Homs?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}}, never: []string{"15 killed"}},
 		// place phrases
 		{q: "Who recaptured the villages of Khirbet Ali and Tell Shair from Daesh?", intent: IntentControl, top: 2, must: [][]string{{"kurdish"}, {"khirbet ali", "tell shair"}}, cites: []string{"912_kobane_2015"}},
@@ -133,6 +137,9 @@ func TestJournalistQuestions(t *testing.T) {
 			}
 			if tt.says != "" && !strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.says) {
 				t.Errorf("headline and notes lack %q:\n%s", tt.says, Render(r))
+			}
+			if tt.unsaid != "" && strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.unsaid) {
+				t.Errorf("headline or notes say %q:\n%s", tt.unsaid, Render(r))
 			}
 			checkTop(t, r, tt.top, tt.must, tt.never, tt.cites)
 		})

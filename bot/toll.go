@@ -110,7 +110,7 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	}
 	if q.Source != "" {
 		if kept := filterRows(rows, func(r tollRow) bool {
-			return sourceMatches(q.Source, r.t.Source) || saidBy(q.Source, r.t.Source, r.t.Evidence.Sentence)
+			return fromSource(q.Source, r.t.Source, r.t.Evidence.Sentence, r.meta.Outlet)
 		}); len(kept) > 0 {
 			rows = kept
 		} else {
@@ -282,7 +282,7 @@ func (e *Engine) outsidePeriod(ctx context.Context, q query, notes []string) (Re
 				if x.t.Scope == facts.War && q.Scope != facts.War || q.Subgroup != "" && !subgroupMatches(q.Subgroup, x.t.Subgroup) {
 					continue
 				}
-				if q.Source != "" && !sourceMatches(q.Source, x.t.Source) && !saidBy(q.Source, x.t.Source, x.t.Evidence.Sentence) {
+				if q.Source != "" && !fromSource(q.Source, x.t.Source, x.t.Evidence.Sentence, x.meta.Outlet) {
 					continue
 				}
 				dated = append(dated, tollAnswer(x, "Figure"))
@@ -1072,6 +1072,18 @@ func saidBy(asked, got, sentence string) bool {
 		return false
 	}
 	return strictCoverage(significantTokens(asked), sentence) == 1
+}
+
+// fromSource reports whether a fact is the asked source's: its source is
+// the asked one, or its sentence attributes it to the asked one, or it has
+// no source read and stands in the asked outlet's own report ("according
+// to SANA" keeps the figures SANA's articles give unattributed, not those
+// it quotes from the Observatory).
+func fromSource(asked, got, sentence, outlet string) bool {
+	if sourceMatches(asked, got) || saidBy(asked, got, sentence) {
+		return true
+	}
+	return got == "" && outlet != "" && sourceMatches(asked, outlet)
 }
 
 func sourceMatches(asked, got string) bool {
