@@ -26,7 +26,7 @@ func (e *Engine) namesakes(r *Response, q query) {
 	groups := map[string]*group{}
 	var order []string
 	for i, a := range r.Answers {
-		if a.Kind == KindPassage || len(strings.Fields(a.Speaker)) < 2 {
+		if a.Kind == KindPassage || !fullName(a.Speaker) {
 			continue
 		}
 		k := names.Key(e.names.Canonical(a.Speaker))
@@ -64,7 +64,7 @@ func (e *Engine) namesakes(r *Response, q query) {
 			kept = append(kept, a)
 			continue
 		}
-		if len(strings.Fields(a.Speaker)) < 2 {
+		if !fullName(a.Speaker) {
 			if chosen.articles[a.Source.Article] {
 				kept = append(kept, a)
 			}
@@ -93,6 +93,23 @@ func (e *Engine) namesakes(r *Response, q query) {
 	}
 	r.Headline += "."
 	r.Notes = append(r.Notes, "Also named "+q.Speaker+": "+strings.Join(others, "; ")+". Ask with the full name for them.")
+}
+
+// fullName reports whether a speaker's name holds a given name besides
+// the surname: "Igor Konashenkov" does, "Konashenkov" and "Russian
+// Konashenkov" (a nationality, a role or a title before the surname) do
+// not, so they are the surname's man in his articles, not a namesake.
+func fullName(speaker string) bool {
+	ws := strings.Fields(names.Key(speaker))
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !nationality[w] && !roleNouns[w] && !qualifiers[w] && !honorifics[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // correct returns the one known speaker or place clearly nearest to a
