@@ -50,6 +50,10 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "what did brown say about the budget", intent: IntentQuote, top: 3, must: [][]string{{"working families", "stamp duty"}}, never: []string{"defended as a team"}, says: "craig brown"},
 		{q: "What did Brown say about the draw in Milan?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team", "world cup"}}, never: []string{"working families"}, says: "gordon brown"},
 		{q: "What did Craig Brown say?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team"}}, never: []string{"working families"}},
+		// a topic asked: quotes on it, each sentence once, no other subject filling the page
+		{q: "What did Karam Haddad say about the truce?", intent: IntentQuote, top: 5, must: [][]string{{"truce holds"}, {"reading the truce backwards"}}, never: []string{"pipeline", "(reported): foreign minister karam haddad accused"}},
+		{q: "what did haddad say about the truce in hama", intent: IntentQuote, top: 5, must: [][]string{{"reading the truce backwards"}}, never: []string{"pipeline"}},
+		{q: "What did Karam Haddad say about the election?", intent: IntentQuote, top: 5, must: [][]string{{"pipeline", "truce"}}, says: "no quote from karam haddad about"},
 		// places and years in any case and form
 		{q: "how many dead in idlib", intent: IntentToll, top: 2, must: [][]string{{"30"}}, cites: []string{"916_idlib_2014", "000_8bee64950d4de325"}, says: "idlib"},
 		{q: "HOW MANY KILLED IN IDLIB IN 2014?", intent: IntentToll, top: 1, must: [][]string{{"at least 30"}}, never: []string{"11 civilians"}},

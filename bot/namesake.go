@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,7 +15,10 @@ import (
 // matches several (Gordon Brown, Craig Brown): the one the topic points to
 // (the first answer, ranked by topic) or, with no topic, the one quoted
 // most. The others are named in a note, with their roles.
-func (e *Engine) namesakes(r *Response, q query) {
+//
+// aside are the speaker's quotes left off the page as off the topic: they
+// name namesakes too ("also: Craig Brown"), but are not shown.
+func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 	if len(strings.Fields(q.Speaker)) != 1 || isRole(q.Speaker) {
 		return
 	}
@@ -25,7 +29,7 @@ func (e *Engine) namesakes(r *Response, q query) {
 	}
 	groups := map[string]*group{}
 	var order []string
-	for i, a := range r.Answers {
+	for i, a := range append(slices.Clip(r.Answers), aside...) {
 		if a.Kind == KindPassage || !fullName(a.Speaker) {
 			continue
 		}
@@ -58,6 +62,9 @@ func (e *Engine) namesakes(r *Response, q query) {
 		}
 	}
 	chosen := groups[pick]
+	if chosen.first >= len(r.Answers) {
+		return // no one on the page to choose: the aside alone names no one
+	}
 	var kept []Answer
 	for _, a := range r.Answers {
 		if a.Kind == KindPassage {
