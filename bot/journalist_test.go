@@ -78,6 +78,9 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many children were killed in the mortar attack on the school in Homs?", intent: IntentToll, top: 1, must: [][]string{{"4 children"}}, never: []string{"12"}},
 		{q: "How many injured were there in the mortar attack on the school?", intent: IntentToll, top: 2, must: [][]string{{"20"}}},
 		{q: "How many soldiers were killed in the ambush near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}, {"20"}}, never: []string{"3,000"}},
+		// a list of places the copy wrote without commas is the list's figure, not each town's
+		{q: "how many were killed in jableh", intent: IntentToll, top: 1, must: [][]string{{"4 killed"}}, never: []string{"11 killed"}},
+		{q: "How many were killed in Tartus?", intent: IntentToll, top: 1, must: [][]string{{"11 killed in tartus baniyas and jableh"}}},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},

@@ -1103,8 +1103,10 @@ func countsGroup(group, sentence string) bool {
 }
 
 // listGapRE is what stands between the places of a list: ", ", " and ",
-// ", and ", " or ".
-var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$`)
+// ", and ", " or ", or only a space where the copy has lost its commas
+// ("in Aleppo Hama Damascus and its countryside"; placeList still wants
+// three places or more).
+var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)$`)
 
 // placeList returns the list of three or more places a sentence names the
 // asked place in ("Sri Lanka, India, Indonesia and Thailand"), as the
