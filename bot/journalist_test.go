@@ -106,6 +106,7 @@ func TestJournalistQuestions(t *testing.T) {
 		// latest on X
 		{q: "latest on aleppo", intent: IntentSearch, top: 5, must: [][]string{{"aleppo"}}, says: "latest on aleppo"},
 		{q: "What's new in Homs?", intent: IntentSearch, top: 3, must: [][]string{{"homs"}}, cites: []string{"000_8bee64950d4de325", "003_0071e63349a40226", "004_f9b9bb9c8095ce65", "001_f2736f8442233eec", "002_e8031cde17224b43"}},
+		{q: "latest on jableh", intent: IntentSearch, top: 2, must: [][]string{{"figure: 4 killed"}}, cites: []string{"921_coast_rockets_2016"}},
 		{q: "news from Kobane", intent: IntentSearch, top: 3, must: [][]string{{"kobane"}}, cites: []string{"912_kobane_2015"}},
 		// no dead ends: passages, clearly headed
 		{q: "What did the witness say?", intent: IntentQuote, none: true, says: "no quotes found"},
@@ -257,6 +258,25 @@ func TestCountedAs(t *testing.T) {
 		got := countedAs(&facts.Toll{Count: tt.count, Qualifier: facts.Exact, Evidence: facts.Evidence{Sentence: tt.sentence}})
 		if got != tt.want {
 			t.Errorf("countedAs(%d, %q) = %q, want %q", tt.count, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestLatestOneItemPerReport: "latest on X" shows each report once, by its
+// newest fact, not the two figures of one sentence nor the figure and the
+// same sentence again as a passage.
+func TestLatestOneItemPerReport(t *testing.T) {
+	f := loadFixture(t)
+	for _, q := range []string{"latest on jableh", "latest on Kobane", "What's new in Homs?"} {
+		r := f.eng.Answer(context.Background(), Request{Text: q})
+		checkVerbatim(t, f, q, r)
+		seen := map[string]bool{}
+		for _, a := range r.Answers {
+			if seen[a.Source.Article] {
+				t.Errorf("%s: %s shown twice:\n%s", q, a.Source.Article, Render(r))
+				break
+			}
+			seen[a.Source.Article] = true
 		}
 	}
 }
