@@ -81,6 +81,8 @@ func TestJournalistQuestions(t *testing.T) {
 		// a list of places the copy wrote without commas is the list's figure, not each town's
 		{q: "how many were killed in jableh", intent: IntentToll, top: 1, must: [][]string{{"4 killed"}}, never: []string{"11 killed"}},
 		{q: "How many were killed in Tartus?", intent: IntentToll, top: 1, must: [][]string{{"11 killed in tartus baniyas and jableh"}}},
+		// a group's figure whose subgroup was not read ("two rescue workers") is named as such and is no point of the totals' trend
+		{q: "How many were killed in Quneitra?", intent: IntentToll, top: 3, must: [][]string{{"55 killed"}, {"2 rescue workers"}}, never: []string{"earlier: 2 killed"}, unsaid: "how it changed: 2"},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},
@@ -251,6 +253,9 @@ func TestCountedAs(t *testing.T) {
 		{41, "The Foreign Office says 41 Britons are now confirmed to have died in the Tsunami.", "Britons"},
 		{9, "Trouble flared after nine French peacekeepers were killed.", "French peacekeepers"},
 		{12, "A car bomb killed at least 12 people in Homs.", ""},
+		{3, "The strikes killed 60 civilians as well as three rescue workers.", "rescue workers"},
+		{10, "Rocket attacks kill 10 injure scores in the city.", ""},
+		{4, "Four were killed and more civilians were hurt.", ""},
 		{300, "More than 300 people were killed.", ""},
 		{20, "The governor said 20 were injured.", ""},
 	}

@@ -178,9 +178,13 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		}
 	}
 	var others []tollRow
+	// a figure whose sentence counts a group ("three rescue workers",
+	// "41 Britons") is no total, though no subgroup was read: it stays
+	// out of the totals' headline and trail while totals are there
+	totals := filterRows(series, func(r tollRow) bool { return r.t.Subgroup == "" && countedAs(r.t) == "" })
 	series, others = partition(series, func(r tollRow) bool {
 		if group == "" {
-			return r.t.Subgroup == ""
+			return r.t.Subgroup == "" && (len(totals) == 0 || countedAs(r.t) == "")
 		}
 		return subgroupMatches(group, r.t.Subgroup)
 	})
@@ -864,6 +868,13 @@ func wordsAfter(sentence, f string) string {
 				return words[0] + " " + w
 			}
 		}
+		// one plain word before the noun says who: "three rescue workers",
+		// "35 government soldiers"
+		if len(words) > 1 && modifierRE.MatchString(words[0]) && !notModifier[words[0]] && !notCounted[words[0]] {
+			if w := pick(1); w != "" && groupNouns[strings.ToLower(w)] {
+				return words[0] + " " + w
+			}
+		}
 		return ""
 	}
 }
@@ -874,6 +885,24 @@ func isWordByte(b byte) bool {
 
 var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+
+// modifierRE is a plain lower-case word, the one a group's noun may
+// follow a figure with ("rescue" of "three rescue workers").
+var modifierRE = regexp.MustCompile(`^[a-z]{3,}$`)
+
+// notModifier are words after a figure that are not part of who was counted.
+var notModifier = map[string]bool{"were": true, "are": true, "have": true, "had": true, "more": true, "other": true,
+	"killed": true, "wounded": true, "injured": true, "and": true, "from": true, "for": true, "the": true, "among": true,
+	"including": true, "with": true, "who": true, "that": true, "died": true, "missing": true, "arrested": true, "out": true}
+
+// groupNouns are the nouns of people counted as a group that a plain
+// word may qualify ("rescue workers", "government soldiers"); after a
+// verb ("kill 10 injure scores") no such noun follows.
+var groupNouns = map[string]bool{"workers": true, "soldiers": true, "officers": true, "fighters": true, "troops": true,
+	"members": true, "journalists": true, "policemen": true, "guards": true, "militants": true, "rebels": true,
+	"students": true, "pupils": true, "medics": true, "volunteers": true, "peacekeepers": true, "civilians": true,
+	"children": true, "women": true, "men": true, "employees": true, "miners": true, "pilgrims": true, "tourists": true,
+	"passengers": true, "nurses": true, "doctors": true, "teachers": true, "firefighters": true, "recruits": true}
 
 // notCounted are words after a figure that say nothing of who was counted.
 var notCounted = map[string]bool{"people": true, "persons": true, "others": true, "years": true, "days": true, "hours": true,
