@@ -416,7 +416,7 @@ func claimPhrase(c claim) string {
 	if verb == "" {
 		verb = c.c.Status
 	}
-	s := fmt.Sprintf("%s %s %s", c.c.Controller, verb, c.c.Place)
+	s := fmt.Sprintf("%s %s %s", c.c.Controller, verb, qualifiedPlace(c.c.Place, c.c.Controller, c.c.Evidence.Sentence))
 	if c.c.Except != "" {
 		s += ", except " + strings.TrimPrefix(c.c.Except, "except ")
 	}
@@ -488,4 +488,90 @@ func side(controller string) string {
 		return "government"
 	}
 	return strings.TrimSpace(k)
+}
+
+// sideWordRE is a compass word the copy may put before a place ("northern
+// Cyprus", "eastern Aleppo", "north-western Syria").
+var sideWordRE = regexp.MustCompile(`(?i)\b((?:north|south)?-?(?:north|south|east|west)(?:ern)?|central)\s+$`)
+
+// qualifiedPlace is the place as the claim's sentence qualifies it:
+// "Turkey controls northern Cyprus", not "Cyprus". The mention read is
+// the first after the controller's name when the sentence writes it
+// ("but Turkey, which occupies northern Cyprus", after "the southern part
+// of Cyprus"), else every mention must have the same compass word. The
+// words are the sentence's own; otherwise the place is returned as is.
+func qualifiedPlace(place, controller, sentence string) string {
+	if place == "" {
+		return place
+	}
+	// the mentions of the place, in any spelling the gazetteer knows
+	// ("eastern Suwayda" for Sweida)
+	var ms [][]int
+	want := names.Key(names.Default().Canonical(place))
+	for _, sp := range names.Default().FindWorldPlaces(sentence) {
+		if names.Key(sp.Entry.Canonical) == want || names.Key(sentence[sp.Start:sp.End]) == names.Key(place) {
+			ms = append(ms, []int{sp.Start, sp.End})
+		}
+	}
+	if len(ms) == 0 {
+		re, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(place) + `\b`)
+		if err != nil {
+			return place
+		}
+		ms = re.FindAllStringIndex(sentence, -1)
+	}
+	if len(ms) == 0 {
+		return place
+	}
+	sideOf := func(m []int) (string, int) {
+		sm := sideWordRE.FindStringSubmatchIndex(sentence[:m[0]])
+		if sm == nil || !compassWord(sentence[sm[2]:sm[3]]) {
+			return "", -1
+		}
+		return sentence[sm[2]:sm[3]], sm[2]
+	}
+	if cre, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(controller) + `\b`); err == nil && controller != "" {
+		if cm := cre.FindStringIndex(sentence); cm != nil {
+			for _, m := range ms {
+				if m[0] < cm[1] {
+					continue
+				}
+				if _, at := sideOf(m); at >= cm[1] {
+					return sentence[at:m[1]]
+				}
+				return place
+			}
+			return place
+		}
+	}
+	side, first := "", -1
+	for _, m := range ms {
+		w, at := sideOf(m)
+		if w == "" || side != "" && !strings.EqualFold(side, w) {
+			return place
+		}
+		if side == "" {
+			side, first = w, at
+		}
+	}
+	return sentence[first:ms[0][1]]
+}
+
+// compassWord reports whether w is a side of a place ("northern",
+// "north-eastern", "east", "central"), not only letters that look so.
+func compassWord(w string) bool {
+	w = strings.ToLower(w)
+	switch w {
+	case "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west":
+		return true
+	}
+	for _, p := range []string{"north-", "south-", "north", "south"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			switch rest {
+			case "eastern", "western", "east", "west":
+				return true
+			}
+		}
+	}
+	return false
 }
