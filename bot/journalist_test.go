@@ -101,7 +101,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "Who controlled Homs in 2013?", intent: IntentControl, top: 1, must: [][]string{{"government"}}, cites: []string{"910_homs_taxi_2013"}},
 		{q: "Who controls eastern Daraa?", intent: IntentControl, top: 1, must: [][]string{{"rebels control eastern daraa"}}},
 		{q: "who controls daraa", intent: IntentControl, top: 1, must: [][]string{{"control eastern daraa"}}, never: []string{"control daraa"}},
-		{q: "who controls suwayda", intent: IntentControl, top: 1, must: [][]string{{"islamic state held eastern suwayda", "islamic state controls eastern suwayda"}}, never: []string{"western"}},
+		{q: "who controls suwayda", intent: IntentControl, top: 1, must: [][]string{{"islamic state held eastern suwayda", "islamic state controls eastern suwayda"}}, never: []string{"held suwayda", "held sweida"}},
 		{q: "Who took Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"kurdish", "government"}}},
 		// typos and case
 		{q: "What did Peskof say?", intent: IntentQuote, top: 2, must: [][]string{{"continue to support"}}, says: "showing results for dmitry peskov"},
