@@ -179,11 +179,38 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 			r.Notes = append(r.Notes, fmt.Sprintf("No claim says who took %s%s; passages that may say follow the claims.", q.Place, whenLabel(q.When)))
 		}
 	}
+	if q.Status == "" && len(exact) < fewClaims {
+		// one or two claims for the place (in the period asked): the
+		// sentences that name it with a word of control may say more,
+		// and follow the claims, headed as passages
+		more, err := e.passages(ctx, strings.Join(asked, " "), controlWords, q.When, false, fewClaims+2)
+		if err != nil {
+			return Response{}, err
+		}
+		shown := map[string]bool{}
+		for _, a := range r.Answers {
+			shown[a.Source.Article+"\x00"+a.Evidence] = true
+		}
+		added := 0
+		for _, a := range more {
+			if added < fewClaims && !shown[a.Source.Article+"\x00"+a.Evidence] && controlVerbRE.MatchString(a.Evidence) {
+				r.Answers = append(r.Answers, a)
+				added++
+			}
+		}
+		if added > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("Few claims for %s%s were extracted; passages that may say more follow them.", displayPlace(q.Place, latest.c.Place), whenLabel(q.When)))
+		}
+	}
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
 	return r, nil
 }
+
+// fewClaims is how few claims for a place leave room for passages after
+// them.
+const fewClaims = 3
 
 // claims reads the control claims about each asked place, in every
 // spelling, in the asked period; with a larger place asked ("the Ramussa

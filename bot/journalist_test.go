@@ -102,6 +102,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "Who controls eastern Daraa?", intent: IntentControl, top: 1, must: [][]string{{"rebels control eastern daraa"}}},
 		{q: "who controls daraa", intent: IntentControl, top: 1, must: [][]string{{"control eastern daraa"}}, never: []string{"control daraa"}},
 		{q: "who controls suwayda", intent: IntentControl, top: 1, must: [][]string{{"islamic state held eastern suwayda", "islamic state controls eastern suwayda"}}, never: []string{"held suwayda", "held sweida"}},
+		{q: "Who controls Maarat Misrin?", intent: IntentControl, top: 2, must: [][]string{{"government seized"}, {"passage: residents of maarat misrin said the town was retaken"}}, says: "passages that may say more"},
 		{q: "Who took Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"kurdish", "government"}}},
 		// typos and case
 		{q: "What did Peskof say?", intent: IntentQuote, top: 2, must: [][]string{{"continue to support"}}, says: "showing results for dmitry peskov"},
