@@ -83,6 +83,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many were killed in Tartus?", intent: IntentToll, top: 1, must: [][]string{{"11 killed in tartus baniyas and jableh"}}},
 		// a group's figure whose subgroup was not read ("two rescue workers") is named as such and is no point of the totals' trend
 		{q: "How many were killed in Quneitra?", intent: IntentToll, top: 3, must: [][]string{{"55 killed"}, {"2 rescue workers"}}, never: []string{"earlier: 2 killed"}, unsaid: "how it changed: 2"},
+		{q: "how many were killed in douma", intent: IntentToll, top: 1, must: [][]string{{"9 killed in douma and harasta"}}, never: []string{"9 killed in douma ("}},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},

@@ -1137,9 +1137,13 @@ func countsGroup(group, sentence string) bool {
 // three places or more).
 var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)$`)
 
-// placeList returns the list of three or more places a sentence names the
-// asked place in ("Sri Lanka, India, Indonesia and Thailand"), as the
-// sentence writes it, or "" when the place stands alone. A figure with no
+// pairGapRE is what joins two places into a pair: " and ", " or ".
+var pairGapRE = regexp.MustCompile(`^\s+(?:and|or)\s+$`)
+
+// placeList returns the list of three or more places, or two joined by
+// "and", that a sentence names the asked place in ("Sri Lanka, India,
+// Indonesia and Thailand", "Aleppo and Idleb"), as the sentence writes it,
+// or "" when the place stands alone. A figure with no
 // place whose sentence holds such a list is the list's: place "" finds
 // the first list.
 func (e *Engine) placeList(sentence, place string) string {
@@ -1153,7 +1157,11 @@ func (e *Engine) placeList(sentence, place string) string {
 		if j-i >= 2 && place == "" {
 			return sentence[spans[i].Start:spans[j].End]
 		}
-		if j-i >= 2 {
+		// two places joined by "and" ("in Aleppo and Idleb") are a pair's
+		// total too; two joined by a space alone ("Aleppo Syria") are a
+		// place and its country
+		pair := j-i == 1 && pairGapRE.MatchString(sentence[spans[i].End:spans[j].Start])
+		if j-i >= 2 || pair {
 			for k := i; k <= j; k++ {
 				if names.Key(spans[k].Entry.Canonical) == want || names.Key(sentence[spans[k].Start:spans[k].End]) == names.Key(place) {
 					return sentence[spans[i].Start:spans[j].End]
