@@ -125,6 +125,10 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		// every word of it, the nationality too ("the Turkish president",
 		// not "Turkish warplanes" beside another country's president)
 		who := significantTokens(q.Speaker)
+		if !isRole(q.Speaker) && len(who) >= 2 {
+			// a person: the surname names him in his article's sentences
+			who = who[len(who)-1:]
+		}
 		passages = filterRows(passages, func(a Answer) bool { return together(who, a.Evidence, 2) })
 	}
 	if len(rs) == 0 && len(passages) == 0 {
