@@ -84,6 +84,9 @@ func TestJournalistQuestions(t *testing.T) {
 		// a group's figure whose subgroup was not read ("two rescue workers") is named as such and is no point of the totals' trend
 		{q: "How many were killed in Quneitra?", intent: IntentToll, top: 3, must: [][]string{{"55 killed"}, {"2 rescue workers"}}, never: []string{"earlier: 2 killed"}, unsaid: "how it changed: 2"},
 		{q: "how many were killed in douma", intent: IntentToll, top: 1, must: [][]string{{"9 killed in douma and harasta"}}, never: []string{"9 killed in douma ("}},
+		// a later incident in a sentence that names the event as an earlier one is not the event's figure
+		{q: "How many were killed in the chlorine attack on Qusayr?", intent: IntentToll, top: 5, must: [][]string{{"14 killed"}}, never: []string{"2 children"}},
+		{q: "how many were killed in qusayr", intent: IntentToll, top: 2, must: [][]string{{"2 children"}, {"14 killed"}}},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},

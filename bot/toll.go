@@ -468,6 +468,9 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	type scored struct {
 		tollRow
 		score float64
+		// past: the sentence names the event as an earlier one, after
+		// another incident's figure
+		past bool
 	}
 	var ss []scored
 	for _, r := range rows {
@@ -487,7 +490,11 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 		if otherTime(r.t.Evidence.Sentence, r.meta.Date, q.When) {
 			sc -= 1 // "the last attack on April 25 killed seven": another event
 		}
-		ss = append(ss, scored{r, sc})
+		past := pastEvent(r.t, eventWords(q))
+		if past {
+			sc -= 1 // "one woman was killed ... site of a chemical attack earlier this week": another event
+		}
+		ss = append(ss, scored{r, sc, past})
 	}
 	sort.SliceStable(ss, func(i, j int) bool {
 		if a, b := round3(ss[i].score), round3(ss[j].score); a != b {
@@ -537,7 +544,7 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 			if q.Counted != "" && !countsGroup(q.Counted, h.Toll.Evidence.Sentence) {
 				continue
 			}
-			ss = append(ss, scored{tollRow{t: h.Toll, meta: h.Meta, date: best.date}, cut})
+			ss = append(ss, scored{tollRow{t: h.Toll, meta: h.Meta, date: best.date}, cut, false})
 		}
 	}
 	var r Response
@@ -557,7 +564,8 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	for _, x := range ss[1:] {
 		if x.meta.ID == best.meta.ID && x.t.Subgroup == best.t.Subgroup && x.t.Count != best.t.Count && x.score >= cut-1 && x.score > 0 && !otherTime(x.t.Evidence.Sentence, x.meta.Date, q.When) {
 			rivals = append(rivals, x)
-		} else if x.score >= cut {
+		} else if x.score >= cut && (!x.past || best.past) {
+			// another incident's figure is not listed under the event's heading
 			rest = append(rest, x)
 		}
 	}
@@ -719,6 +727,58 @@ func otherTime(sentence, articleDate string, when period) bool {
 	}
 	return true
 }
+
+// backBeforeRE and backAfterRE are the words that make an event named
+// after a figure an earlier one: "days after the chemical attack", "the
+// site of a suspected chemical attack earlier this week".
+var (
+	backBeforeRE = regexp.MustCompile(`(?i)\b(?:after|since|following|site of|scene of)\b[^.;]{0,40}$`)
+	backAfterRE  = regexp.MustCompile(`(?i)^[\w -]{0,30}?\b(?:earlier (?:this|that|last|in the) (?:week|month|year)|last (?:week|month|year)|(?:days|weeks|months|a week|a day) (?:earlier|before|ago))\b`)
+)
+
+// pastEvent reports whether a figure's sentence names the asked event only
+// after the figure, as an earlier one: the figure is then another
+// incident's ("One woman was killed in an air strike on Khan Sheikhun,
+// site of a suspected chemical attack earlier this week"), not the
+// event's ("The chemical attack earlier this week killed 87").
+func pastEvent(t *facts.Toll, own []string) bool {
+	if len(own) == 0 || t.Count <= 0 {
+		return false
+	}
+	s := t.Evidence.Sentence
+	forms := map[string]bool{strconv.FormatInt(t.Count, 10): true, strings.ToLower(formatCount(t.Count)): true}
+	if t.Count < int64(len(numberWords)) {
+		forms[numberWords[t.Count]] = true
+	}
+	ws := sentenceWordRE.FindAllStringIndex(s, -1)
+	fig := -1
+	for i, w := range ws {
+		if forms[strings.ToLower(s[w[0]:w[1]])] {
+			fig = i
+			break
+		}
+	}
+	if fig < 0 {
+		return false
+	}
+	for _, w := range ws[fig+1:] {
+		k := names.Key(s[w[0]:w[1]])
+		hit := false
+		for _, o := range own {
+			if k == o || tokenLike(o, k) {
+				hit = true
+				break
+			}
+		}
+		if hit && (backBeforeRE.MatchString(s[:w[0]]) || backAfterRE.MatchString(s[w[1]:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWordRE is a word of a sentence, for reading it word by word.
+var sentenceWordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’,-]*[\p{L}\p{N}]|[\p{L}\p{N}]`)
 
 func minTime(a, b time.Time) time.Time {
 	if a.Before(b) {
