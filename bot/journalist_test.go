@@ -117,6 +117,7 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "latest on aleppo", intent: IntentSearch, top: 5, must: [][]string{{"aleppo"}}, says: "latest on aleppo"},
 		{q: "What's new in Homs?", intent: IntentSearch, top: 3, must: [][]string{{"homs"}}, cites: []string{"000_8bee64950d4de325", "003_0071e63349a40226", "004_f9b9bb9c8095ce65", "001_f2736f8442233eec", "002_e8031cde17224b43"}},
 		{q: "latest on jableh", intent: IntentSearch, top: 2, must: [][]string{{"figure: 4 killed"}}, cites: []string{"921_coast_rockets_2016"}},
+		{q: "latest on hama", intent: IntentSearch, top: 5, must: [][]string{{"karam haddad, foreign minister, said", "karam haddad (reported)"}}, cites: []string{"919_haddad_truce_2016"}},
 		{q: "news from Kobane", intent: IntentSearch, top: 3, must: [][]string{{"kobane"}}, cites: []string{"912_kobane_2015"}},
 		// no dead ends: passages, clearly headed
 		{q: "What did the witness say?", intent: IntentQuote, none: true, says: "no quotes found"},

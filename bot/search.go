@@ -171,6 +171,28 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 			}
 		}
 	}
+	if len(places) > 0 {
+		// what was said about the place: the statements whose own
+		// sentence names it, among those its words find
+		place := places[0]
+		want := significantTokens(place)
+		if c := e.names.Canonical(place); c != "" {
+			want = significantTokens(c)
+		}
+		sts, err := e.store.Facts(ctx, index.FactQuery{Kind: index.KindStatement, Text: place, From: q.When.From, To: q.When.To, Size: latestStatements})
+		if err != nil {
+			return Response{}, fmt.Errorf("bot: latest: %w", err)
+		}
+		for _, h := range sts {
+			if h.Statement == nil || h.Statement.Speaker == "" {
+				continue
+			}
+			if strictCoverage(significantTokens(place), h.Statement.Evidence.Sentence) < 1 && strictCoverage(want, h.Statement.Evidence.Sentence) < 1 {
+				continue
+			}
+			items = append(items, item{statementAnswer(h.Statement, source(h.Meta)), stmtDate(h), false})
+		}
+	}
 	hits, err := e.store.Search(ctx, index.SearchRequest{Text: topic, From: q.When.From, To: q.When.To, Size: searchPool})
 	if err != nil {
 		return Response{}, fmt.Errorf("bot: latest: %w", err)
@@ -220,6 +242,10 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 	}
 	return r, nil
 }
+
+// latestStatements is how many statements naming the place "latest on
+// X" reads, by relevance, before sorting the whole page newest first.
+const latestStatements = 30
 
 // factSentence is the sentence a toll or control fact was read from.
 func factSentence(h index.FactHit) string {
