@@ -46,7 +46,7 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 	}
 	if q.Source != "" {
 		if kept := filterRows(claims, func(c claim) bool {
-			return sourceMatches(q.Source, c.c.Source) || saidBy(q.Source, c.c.Source, c.c.Evidence.Sentence)
+			return fromSource(q.Source, c.c.Source, c.c.Evidence.Sentence, c.meta.Outlet)
 		}); len(kept) > 0 {
 			claims = kept
 		} else if len(claims) > 0 {
@@ -179,11 +179,38 @@ func (e *Engine) control(ctx context.Context, q query) (Response, error) {
 			r.Notes = append(r.Notes, fmt.Sprintf("No claim says who took %s%s; passages that may say follow the claims.", q.Place, whenLabel(q.When)))
 		}
 	}
+	if q.Status == "" && len(exact) < fewClaims {
+		// one or two claims for the place (in the period asked): the
+		// sentences that name it with a word of control may say more,
+		// and follow the claims, headed as passages
+		more, err := e.passages(ctx, strings.Join(asked, " "), controlWords, q.When, false, fewClaims+2)
+		if err != nil {
+			return Response{}, err
+		}
+		shown := map[string]bool{}
+		for _, a := range r.Answers {
+			shown[a.Source.Article+"\x00"+a.Evidence] = true
+		}
+		added := 0
+		for _, a := range more {
+			if added < fewClaims && !shown[a.Source.Article+"\x00"+a.Evidence] && controlVerbRE.MatchString(a.Evidence) {
+				r.Answers = append(r.Answers, a)
+				added++
+			}
+		}
+		if added > 0 {
+			r.Notes = append(r.Notes, fmt.Sprintf("Few claims for %s%s were extracted; passages that may say more follow them.", displayPlace(q.Place, latest.c.Place), whenLabel(q.When)))
+		}
+	}
 	if len(r.Answers) > maxAnswers {
 		r.Answers = r.Answers[:maxAnswers]
 	}
 	return r, nil
 }
+
+// fewClaims is how few claims for a place leave room for passages after
+// them.
+const fewClaims = 3
 
 // claims reads the control claims about each asked place, in every
 // spelling, in the asked period; with a larger place asked ("the Ramussa
@@ -416,7 +443,7 @@ func claimPhrase(c claim) string {
 	if verb == "" {
 		verb = c.c.Status
 	}
-	s := fmt.Sprintf("%s %s %s", c.c.Controller, verb, c.c.Place)
+	s := fmt.Sprintf("%s %s %s", c.c.Controller, verb, qualifiedPlace(c.c.Place, c.c.Controller, c.c.Evidence.Sentence))
 	if c.c.Except != "" {
 		s += ", except " + strings.TrimPrefix(c.c.Except, "except ")
 	}
@@ -488,4 +515,90 @@ func side(controller string) string {
 		return "government"
 	}
 	return strings.TrimSpace(k)
+}
+
+// sideWordRE is a compass word the copy may put before a place ("northern
+// Cyprus", "eastern Aleppo", "north-western Syria").
+var sideWordRE = regexp.MustCompile(`(?i)\b((?:north|south)?-?(?:north|south|east|west)(?:ern)?|central)\s+$`)
+
+// qualifiedPlace is the place as the claim's sentence qualifies it:
+// "Turkey controls northern Cyprus", not "Cyprus". The mention read is
+// the first after the controller's name when the sentence writes it
+// ("but Turkey, which occupies northern Cyprus", after "the southern part
+// of Cyprus"), else every mention must have the same compass word. The
+// words are the sentence's own; otherwise the place is returned as is.
+func qualifiedPlace(place, controller, sentence string) string {
+	if place == "" {
+		return place
+	}
+	// the mentions of the place, in any spelling the gazetteer knows
+	// ("eastern Suwayda" for Sweida)
+	var ms [][]int
+	want := names.Key(names.Default().Canonical(place))
+	for _, sp := range names.Default().FindWorldPlaces(sentence) {
+		if names.Key(sp.Entry.Canonical) == want || names.Key(sentence[sp.Start:sp.End]) == names.Key(place) {
+			ms = append(ms, []int{sp.Start, sp.End})
+		}
+	}
+	if len(ms) == 0 {
+		re, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(place) + `\b`)
+		if err != nil {
+			return place
+		}
+		ms = re.FindAllStringIndex(sentence, -1)
+	}
+	if len(ms) == 0 {
+		return place
+	}
+	sideOf := func(m []int) (string, int) {
+		sm := sideWordRE.FindStringSubmatchIndex(sentence[:m[0]])
+		if sm == nil || !compassWord(sentence[sm[2]:sm[3]]) {
+			return "", -1
+		}
+		return sentence[sm[2]:sm[3]], sm[2]
+	}
+	if cre, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(controller) + `\b`); err == nil && controller != "" {
+		if cm := cre.FindStringIndex(sentence); cm != nil {
+			for _, m := range ms {
+				if m[0] < cm[1] {
+					continue
+				}
+				if _, at := sideOf(m); at >= cm[1] {
+					return sentence[at:m[1]]
+				}
+				return place
+			}
+			return place
+		}
+	}
+	side, first := "", -1
+	for _, m := range ms {
+		w, at := sideOf(m)
+		if w == "" || side != "" && !strings.EqualFold(side, w) {
+			return place
+		}
+		if side == "" {
+			side, first = w, at
+		}
+	}
+	return sentence[first:ms[0][1]]
+}
+
+// compassWord reports whether w is a side of a place ("northern",
+// "north-eastern", "east", "central"), not only letters that look so.
+func compassWord(w string) bool {
+	w = strings.ToLower(w)
+	switch w {
+	case "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west":
+		return true
+	}
+	for _, p := range []string{"north-", "south-", "north", "south"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" {
+			switch rest {
+			case "eastern", "western", "east", "west":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -20,6 +20,7 @@ type journalistCase struct {
 	never   []string   // none of these in the top answers
 	cites   []string   // one of these articles cited in the top answers
 	says    string     // in the headline or a note (case-folded)
+	unsaid  string     // not in the headline nor a note (case-folded)
 	none    bool       // no answers at all
 }
 
@@ -49,6 +50,10 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "what did brown say about the budget", intent: IntentQuote, top: 3, must: [][]string{{"working families", "stamp duty"}}, never: []string{"defended as a team"}, says: "craig brown"},
 		{q: "What did Brown say about the draw in Milan?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team", "world cup"}}, never: []string{"working families"}, says: "gordon brown"},
 		{q: "What did Craig Brown say?", intent: IntentQuote, top: 2, must: [][]string{{"defended as a team"}}, never: []string{"working families"}},
+		// a topic asked: quotes on it, each sentence once, no other subject filling the page
+		{q: "What did Karam Haddad say about the truce?", intent: IntentQuote, top: 5, must: [][]string{{"truce holds"}, {"reading the truce backwards"}}, never: []string{"pipeline", "(reported): foreign minister karam haddad accused"}},
+		{q: "what did haddad say about the truce in hama", intent: IntentQuote, top: 5, must: [][]string{{"reading the truce backwards"}}, never: []string{"pipeline"}},
+		{q: "What did Karam Haddad say about the election?", intent: IntentQuote, top: 5, must: [][]string{{"pipeline", "truce"}}, says: "no quote from karam haddad about"},
 		// places and years in any case and form
 		{q: "how many dead in idlib", intent: IntentToll, top: 2, must: [][]string{{"30"}}, cites: []string{"916_idlib_2014", "000_8bee64950d4de325"}, says: "idlib"},
 		{q: "HOW MANY KILLED IN IDLIB IN 2014?", intent: IntentToll, top: 1, must: [][]string{{"at least 30"}}, never: []string{"11 civilians"}},
@@ -73,11 +78,23 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "How many children were killed in the mortar attack on the school in Homs?", intent: IntentToll, top: 1, must: [][]string{{"4 children"}}, never: []string{"12"}},
 		{q: "How many injured were there in the mortar attack on the school?", intent: IntentToll, top: 2, must: [][]string{{"20"}}},
 		{q: "How many soldiers were killed in the ambush near Deir ez-Zor?", intent: IntentToll, top: 3, must: [][]string{{"35"}, {"20"}}, never: []string{"3,000"}},
+		// a list of places the copy wrote without commas is the list's figure, not each town's
+		{q: "how many were killed in jableh", intent: IntentToll, top: 1, must: [][]string{{"4 killed"}}, never: []string{"11 killed"}},
+		{q: "How many were killed in Tartus?", intent: IntentToll, top: 1, must: [][]string{{"11 killed in tartus baniyas and jableh"}}},
+		// a group's figure whose subgroup was not read ("two rescue workers") is named as such and is no point of the totals' trend
+		{q: "How many were killed in Quneitra?", intent: IntentToll, top: 3, must: [][]string{{"55 killed"}, {"2 rescue workers"}}, never: []string{"earlier: 2 killed"}, unsaid: "how it changed: 2"},
+		{q: "how many were killed in douma", intent: IntentToll, top: 1, must: [][]string{{"9 killed in douma and harasta"}}, never: []string{"9 killed in douma ("}},
+		// a later incident in a sentence that names the event as an earlier one is not the event's figure
+		{q: "How many were killed in the chlorine attack on Qusayr?", intent: IntentToll, top: 5, must: [][]string{{"14 killed"}}, never: []string{"2 children"}},
+		{q: "how many were killed in qusayr", intent: IntentToll, top: 2, must: [][]string{{"2 children"}, {"14 killed"}}},
 		// sources in questions
 		{q: "How many were killed in Homs according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"15"}}, never: []string{"at least 12"}},
 		{q: "How many died in Homs, says the governor?", intent: IntentToll, top: 2, must: [][]string{{"12", "four children"}}},
 		{q: "death toll in Ghouta according to the activists", intent: IntentToll, top: 1, must: [][]string{{"300"}}},
 		{q: "What is the latest death toll according to the Observatory?", intent: IntentToll, top: 2, must: [][]string{{"observatory"}}},
+		// a source that is the outlet: its own unattributed figures, not those it quotes
+		{q: "How many were killed in Jisr al-Shughur according to SANA?", intent: IntentToll, top: 1, must: [][]string{{"7 citizens"}}, never: []string{"9 killed"}, unsaid: "no figures attributed"},
+		{q: "How many were killed in Jisr al-Shughur according to the Observatory?", intent: IntentToll, top: 1, must: [][]string{{"9 killed"}}, never: []string{"7 citizens"}},
 		{q: "What is the governor's figure for Homs?", intent: IntentToll, top: 2, must: [][]string{{"at least 12"}}, never: []string{"15 killed"}},
 		// place phrases
 		{q: "Who recaptured the villages of Khirbet Ali and Tell Shair from Daesh?", intent: IntentControl, top: 2, must: [][]string{{"kurdish"}, {"khirbet ali", "tell shair"}}, cites: []string{"912_kobane_2015"}},
@@ -86,6 +103,10 @@ func TestJournalistQuestions(t *testing.T) {
 		{q: "Which part of Homs do the rebels hold?", intent: IntentControl, top: 2, must: [][]string{{"waer"}}, cites: []string{"911_homs_school_2016"}},
 		{q: "who controls idlib province", intent: IntentControl, top: 3, must: [][]string{{"rebels", "hayat tahrir"}}},
 		{q: "Who controlled Homs in 2013?", intent: IntentControl, top: 1, must: [][]string{{"government"}}, cites: []string{"910_homs_taxi_2013"}},
+		{q: "Who controls eastern Daraa?", intent: IntentControl, top: 1, must: [][]string{{"rebels control eastern daraa"}}},
+		{q: "who controls daraa", intent: IntentControl, top: 1, must: [][]string{{"control eastern daraa"}}, never: []string{"control daraa"}},
+		{q: "who controls suwayda", intent: IntentControl, top: 1, must: [][]string{{"islamic state held eastern suwayda", "islamic state controls eastern suwayda"}}, never: []string{"held suwayda", "held sweida"}},
+		{q: "Who controls Maarat Misrin?", intent: IntentControl, top: 2, must: [][]string{{"government seized"}, {"passage: residents of maarat misrin said the town was retaken"}}, says: "passages that may say more"},
 		{q: "Who took Al-Busayrah?", intent: IntentControl, top: 3, must: [][]string{{"kurdish", "government"}}},
 		// typos and case
 		{q: "What did Peskof say?", intent: IntentQuote, top: 2, must: [][]string{{"continue to support"}}, says: "showing results for dmitry peskov"},
@@ -95,10 +116,13 @@ func TestJournalistQuestions(t *testing.T) {
 		// latest on X
 		{q: "latest on aleppo", intent: IntentSearch, top: 5, must: [][]string{{"aleppo"}}, says: "latest on aleppo"},
 		{q: "What's new in Homs?", intent: IntentSearch, top: 3, must: [][]string{{"homs"}}, cites: []string{"000_8bee64950d4de325", "003_0071e63349a40226", "004_f9b9bb9c8095ce65", "001_f2736f8442233eec", "002_e8031cde17224b43"}},
+		{q: "latest on jableh", intent: IntentSearch, top: 2, must: [][]string{{"figure: 4 killed"}}, cites: []string{"921_coast_rockets_2016"}},
+		{q: "latest on hama", intent: IntentSearch, top: 5, must: [][]string{{"karam haddad, foreign minister, said", "karam haddad (reported)"}}, cites: []string{"919_haddad_truce_2016"}},
 		{q: "news from Kobane", intent: IntentSearch, top: 3, must: [][]string{{"kobane"}}, cites: []string{"912_kobane_2015"}},
 		// no dead ends: passages, clearly headed
 		{q: "What did the witness say?", intent: IntentQuote, none: true, says: "no quotes found"},
 		{q: "What has the head of the Observatory said about the Badia?", intent: IntentQuote, top: 2, must: [][]string{{"regrouping"}}},
+		{q: "What did Tomas Varga say about the keeper?", intent: IntentQuote, top: 1, must: [][]string{{"once the contract runs out"}}, says: "passage"},
 		{q: "Who retook Khalidiya?", intent: IntentControl, top: 1, must: [][]string{{"government forces seized the khalidiya"}}, says: "passages"},
 		// follow-ups
 		{prev: "How many were killed in Homs?", q: "and in Idlib?", intent: IntentToll, top: 2, must: [][]string{{"30"}}, never: []string{"homs"}, says: "follow-up"},
@@ -133,6 +157,9 @@ func TestJournalistQuestions(t *testing.T) {
 			}
 			if tt.says != "" && !strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.says) {
 				t.Errorf("headline and notes lack %q:\n%s", tt.says, Render(r))
+			}
+			if tt.unsaid != "" && strings.Contains(strings.ToLower(r.Headline+" "+strings.Join(r.Notes, " ")), tt.unsaid) {
+				t.Errorf("headline or notes say %q:\n%s", tt.unsaid, Render(r))
 			}
 			checkTop(t, r, tt.top, tt.must, tt.never, tt.cites)
 		})
@@ -236,6 +263,9 @@ func TestCountedAs(t *testing.T) {
 		{41, "The Foreign Office says 41 Britons are now confirmed to have died in the Tsunami.", "Britons"},
 		{9, "Trouble flared after nine French peacekeepers were killed.", "French peacekeepers"},
 		{12, "A car bomb killed at least 12 people in Homs.", ""},
+		{3, "The strikes killed 60 civilians as well as three rescue workers.", "rescue workers"},
+		{10, "Rocket attacks kill 10 injure scores in the city.", ""},
+		{4, "Four were killed and more civilians were hurt.", ""},
 		{300, "More than 300 people were killed.", ""},
 		{20, "The governor said 20 were injured.", ""},
 	}
@@ -243,6 +273,25 @@ func TestCountedAs(t *testing.T) {
 		got := countedAs(&facts.Toll{Count: tt.count, Qualifier: facts.Exact, Evidence: facts.Evidence{Sentence: tt.sentence}})
 		if got != tt.want {
 			t.Errorf("countedAs(%d, %q) = %q, want %q", tt.count, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestLatestOneItemPerReport: "latest on X" shows each report once, by its
+// newest fact, not the two figures of one sentence nor the figure and the
+// same sentence again as a passage.
+func TestLatestOneItemPerReport(t *testing.T) {
+	f := loadFixture(t)
+	for _, q := range []string{"latest on jableh", "latest on Kobane", "What's new in Homs?"} {
+		r := f.eng.Answer(context.Background(), Request{Text: q})
+		checkVerbatim(t, f, q, r)
+		seen := map[string]bool{}
+		for _, a := range r.Answers {
+			if seen[a.Source.Article] {
+				t.Errorf("%s: %s shown twice:\n%s", q, a.Source.Article, Render(r))
+				break
+			}
+			seen[a.Source.Article] = true
 		}
 	}
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -14,7 +15,10 @@ import (
 // matches several (Gordon Brown, Craig Brown): the one the topic points to
 // (the first answer, ranked by topic) or, with no topic, the one quoted
 // most. The others are named in a note, with their roles.
-func (e *Engine) namesakes(r *Response, q query) {
+//
+// aside are the speaker's quotes left off the page as off the topic: they
+// name namesakes too ("also: Craig Brown"), but are not shown.
+func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 	if len(strings.Fields(q.Speaker)) != 1 || isRole(q.Speaker) {
 		return
 	}
@@ -25,8 +29,8 @@ func (e *Engine) namesakes(r *Response, q query) {
 	}
 	groups := map[string]*group{}
 	var order []string
-	for i, a := range r.Answers {
-		if a.Kind == KindPassage || len(strings.Fields(a.Speaker)) < 2 {
+	for i, a := range append(slices.Clip(r.Answers), aside...) {
+		if a.Kind == KindPassage || !fullName(a.Speaker) {
 			continue
 		}
 		k := names.Key(e.names.Canonical(a.Speaker))
@@ -58,13 +62,16 @@ func (e *Engine) namesakes(r *Response, q query) {
 		}
 	}
 	chosen := groups[pick]
+	if chosen.first >= len(r.Answers) {
+		return // no one on the page to choose: the aside alone names no one
+	}
 	var kept []Answer
 	for _, a := range r.Answers {
 		if a.Kind == KindPassage {
 			kept = append(kept, a)
 			continue
 		}
-		if len(strings.Fields(a.Speaker)) < 2 {
+		if !fullName(a.Speaker) {
 			if chosen.articles[a.Source.Article] {
 				kept = append(kept, a)
 			}
@@ -93,6 +100,23 @@ func (e *Engine) namesakes(r *Response, q query) {
 	}
 	r.Headline += "."
 	r.Notes = append(r.Notes, "Also named "+q.Speaker+": "+strings.Join(others, "; ")+". Ask with the full name for them.")
+}
+
+// fullName reports whether a speaker's name holds a given name besides
+// the surname: "Igor Konashenkov" does, "Konashenkov" and "Russian
+// Konashenkov" (a nationality, a role or a title before the surname) do
+// not, so they are the surname's man in his articles, not a namesake.
+func fullName(speaker string) bool {
+	ws := strings.Fields(names.Key(speaker))
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if !nationality[w] && !roleNouns[w] && !qualifiers[w] && !honorifics[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // correct returns the one known speaker or place clearly nearest to a

@@ -209,12 +209,26 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 		return nil, fmt.Errorf("bot: passages: %w", err)
 	}
 	soft := softTokens(needT)
+	// a person named in full in the article is named by surname in the
+	// sentence that gives his words ("a move Wenger has backed. But he
+	// said: ..." after "Arsenal boss Arsene Wenger"); a role keeps every
+	// word ("the Turkish president", not "Turkish warplanes")
+	inSentence := soft
+	named := map[string]bool{} // articles a paragraph of which names the person in full
+	if quoteLike && len(soft) >= 2 && !isRole(need) {
+		inSentence = soft[len(soft)-1:]
+		for _, h := range hits {
+			if strictWords(soft, matchedWords(h)) == 1 {
+				named[h.Meta.ID] = true
+			}
+		}
+	}
 	var ws []window
 	for _, h := range hits {
 		if !when.contains(h.Meta.Date) && !when.empty() {
 			continue
 		}
-		if len(soft) > 0 && strictWords(soft, matchedWords(h)) < 1 {
+		if len(soft) > 0 && strictWords(soft, matchedWords(h)) < 1 && !(named[h.Meta.ID] && strictWords(inSentence, matchedWords(h)) == 1) {
 			continue // the passage's matches lack the speaker or place: no sentence of it names them
 		}
 		tmp := &corpus.Article{Text: h.Text, Paragraphs: []corpus.Paragraph{{Start: 0, End: len(h.Text)}}}
@@ -226,7 +240,7 @@ func (e *Engine) passages(ctx context.Context, need, want string, when period, q
 		best := window{}
 		for i, s := range sents {
 			inS := matchedIn(h, s.Start, s.End)
-			if len(needT) > 0 && strictWords(soft, inS) < 1 {
+			if len(needT) > 0 && strictWords(inSentence, inS) < 1 {
 				continue
 			}
 			end := s.End

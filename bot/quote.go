@@ -125,6 +125,10 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		// every word of it, the nationality too ("the Turkish president",
 		// not "Turkish warplanes" beside another country's president)
 		who := significantTokens(q.Speaker)
+		if !isRole(q.Speaker) && len(who) >= 2 {
+			// a person: the surname names him in his article's sentences
+			who = who[len(who)-1:]
+		}
 		passages = filterRows(passages, func(a Answer) bool { return together(who, a.Evidence, 2) })
 	}
 	if len(rs) == 0 && len(passages) == 0 {
@@ -159,14 +163,34 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		return r, nil
 	}
 	r.Answers = append(r.Answers, passages...)
+	// some quotes are on the topic (their words, or an article about it):
+	// a quote on nothing asked does not fill the page after them
+	onTopic := false
+	for _, x := range rs {
+		if x.words >= 0.5 || x.about {
+			onTopic = true
+			break
+		}
+	}
 	var keys [][]string
 	first := len(r.Answers)
+	// shown: where each article's sentence is already shown, by speaker;
+	// the writer's paraphrase of a sentence whose quoted words are shown
+	// says nothing more
+	shown := map[string]int{}
+	var aside []Answer
 	for _, x := range rs {
 		if len(passages) > 0 && len(topic) > 0 && x.words == 0 {
 			continue // off the topic, under passages that are on it
 		}
 		s := x.hit.Statement
 		src := source(x.hit.Meta)
+		if onTopic && len(topic) > 0 && x.words == 0 && !x.about {
+			if len(aside) < maxAnswers {
+				aside = append(aside, statementAnswer(s, src))
+			}
+			continue
+		}
 		toks := tokenSet(s.Quote)
 		dup := -1
 		for i, k := range keys {
@@ -182,8 +206,23 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			}
 			continue
 		}
+		sk := src.Article + "\x00" + names.Key(s.Evidence.Sentence)
+		if i, ok := shown[sk]; ok && sameSpeaker(r.Answers[i].Speaker, s.Speaker) {
+			if s.Kind == facts.Reported {
+				continue
+			}
+			if r.Answers[i].Kind == facts.Reported {
+				// the quoted words stand in the paraphrase's place
+				r.Answers[i] = statementAnswer(s, src)
+				keys[i-first] = toks
+				continue
+			}
+		}
 		if len(r.Answers) >= maxAnswers {
 			break
+		}
+		if _, ok := shown[sk]; !ok {
+			shown[sk] = len(r.Answers)
 		}
 		keys = append(keys, toks)
 		r.Answers = append(r.Answers, statementAnswer(s, src))
@@ -216,7 +255,7 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 		}
 		r.Headline += " First: " + who + "."
 	}
-	e.namesakes(&r, q)
+	e.namesakes(&r, q, aside...)
 	return r, nil
 }
 

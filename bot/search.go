@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsroom/newsbot/corpus"
 	"github.com/newsroom/newsbot/corpus/facts"
+	"github.com/newsroom/newsbot/corpus/names"
 	"github.com/newsroom/newsbot/index"
 )
 
@@ -118,31 +119,78 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 	type item struct {
 		a    Answer
 		date string
+		// listed: a figure for a list of places the asked one is in,
+		// which stands for its report only when nothing else does
+		listed bool
 	}
 	var items []item
 	if len(places) > 0 {
 		place := places[0]
+		// the facts file a place under the gazetteer's name ("Jablah" for
+		// "jableh"): both are asked
+		forms := []string{place}
+		if c := e.names.Canonical(place); c != "" && names.Key(c) != names.Key(place) {
+			forms = append(forms, c)
+		}
+		seenFact := map[string]bool{}
 		for _, kind := range []string{"toll", "control"} {
-			hits, err := e.store.Facts(ctx, index.FactQuery{Kind: kind, Place: place, From: q.When.From, To: q.When.To, Size: 10})
-			if err != nil {
-				return Response{}, fmt.Errorf("bot: latest: %w", err)
+			var hits []index.FactHit
+			for _, form := range forms {
+				more, err := e.store.Facts(ctx, index.FactQuery{Kind: kind, Place: form, From: q.When.From, To: q.When.To, Size: 10})
+				if err != nil {
+					return Response{}, fmt.Errorf("bot: latest: %w", err)
+				}
+				hits = append(hits, more...)
 			}
 			for _, h := range hits {
+				if k := h.Meta.ID + "\x00" + factSentence(h); seenFact[k] {
+					continue
+				} else {
+					seenFact[k] = true
+				}
 				switch {
 				case h.Toll != nil && placeMatches(place, h.Toll.Place):
 					d := h.Toll.Date
 					if d == "" {
 						d = h.Meta.Date
 					}
-					items = append(items, item{tollAnswer(tollRow{t: h.Toll, meta: h.Meta, date: d}, "Figure"), d})
+					row := tollRow{t: h.Toll, meta: h.Meta, date: d}
+					if list := e.placeList(h.Toll.Evidence.Sentence, h.Toll.Place); list != "" {
+						t := *h.Toll
+						t.Place = list
+						row.t, row.listed = &t, true
+					}
+					items = append(items, item{tollAnswer(row, "Figure"), d, row.listed})
 				case h.Control != nil && placeMatches(place, h.Control.Place):
 					d := h.Control.Date
 					if d == "" {
 						d = h.Meta.Date
 					}
-					items = append(items, item{claimAnswer(claim{h.Control, h.Meta, d, side(h.Control.Controller)}), d})
+					items = append(items, item{claimAnswer(claim{h.Control, h.Meta, d, side(h.Control.Controller)}), d, false})
 				}
 			}
+		}
+	}
+	if len(places) > 0 {
+		// what was said about the place: the statements whose own
+		// sentence names it, among those its words find
+		place := places[0]
+		want := significantTokens(place)
+		if c := e.names.Canonical(place); c != "" {
+			want = significantTokens(c)
+		}
+		sts, err := e.store.Facts(ctx, index.FactQuery{Kind: index.KindStatement, Text: place, From: q.When.From, To: q.When.To, Size: latestStatements})
+		if err != nil {
+			return Response{}, fmt.Errorf("bot: latest: %w", err)
+		}
+		for _, h := range sts {
+			if h.Statement == nil || h.Statement.Speaker == "" {
+				continue
+			}
+			if strictCoverage(significantTokens(place), h.Statement.Evidence.Sentence) < 1 && strictCoverage(want, h.Statement.Evidence.Sentence) < 1 {
+				continue
+			}
+			items = append(items, item{statementAnswer(h.Statement, source(h.Meta)), stmtDate(h), false})
 		}
 	}
 	hits, err := e.store.Search(ctx, index.SearchRequest{Text: topic, From: q.When.From, To: q.When.To, Size: searchPool})
@@ -156,19 +204,30 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 			continue
 		}
 		seen[h.Meta.ID] = true
-		items = append(items, item{passageAnswer(h), h.Meta.Date})
+		items = append(items, item{passageAnswer(h), h.Meta.Date, false})
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		if items[i].date != items[j].date {
 			return newer(items[i].date, items[j].date)
 		}
-		return items[i].a.Source.Article < items[j].a.Source.Article
+		if items[i].a.Source.Article != items[j].a.Source.Article {
+			return items[i].a.Source.Article < items[j].a.Source.Article
+		}
+		return !items[i].listed && items[j].listed
 	})
 	var r Response
+	// one item a report: an article's newest fact stands for it (two
+	// figures of one sentence, "34 civilians among them 15 children", or a
+	// figure and its own sentence as a passage, are one report)
+	shown := map[string]bool{}
 	for _, it := range items {
 		if len(r.Answers) == maxAnswers {
 			break
 		}
+		if shown[it.a.Source.Article] {
+			continue
+		}
+		shown[it.a.Source.Article] = true
 		r.Answers = append(r.Answers, it.a)
 	}
 	if len(r.Answers) == 0 {
@@ -182,4 +241,19 @@ func (e *Engine) latest(ctx context.Context, q query) (Response, error) {
 		r.Headline = fmt.Sprintf("Reports on %s: %d, undated, so not in date order.", topic, len(r.Answers))
 	}
 	return r, nil
+}
+
+// latestStatements is how many statements naming the place "latest on
+// X" reads, by relevance, before sorting the whole page newest first.
+const latestStatements = 30
+
+// factSentence is the sentence a toll or control fact was read from.
+func factSentence(h index.FactHit) string {
+	switch {
+	case h.Toll != nil:
+		return h.Toll.Evidence.Sentence + "\x00" + fmt.Sprint(h.Toll.Count)
+	case h.Control != nil:
+		return h.Control.Evidence.Sentence + "\x00" + h.Control.Controller
+	}
+	return ""
 }

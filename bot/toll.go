@@ -110,7 +110,7 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 	}
 	if q.Source != "" {
 		if kept := filterRows(rows, func(r tollRow) bool {
-			return sourceMatches(q.Source, r.t.Source) || saidBy(q.Source, r.t.Source, r.t.Evidence.Sentence)
+			return fromSource(q.Source, r.t.Source, r.t.Evidence.Sentence, r.meta.Outlet)
 		}); len(kept) > 0 {
 			rows = kept
 		} else {
@@ -178,9 +178,13 @@ func (e *Engine) tolls(ctx context.Context, q query) (Response, error) {
 		}
 	}
 	var others []tollRow
+	// a figure whose sentence counts a group ("three rescue workers",
+	// "41 Britons") is no total, though no subgroup was read: it stays
+	// out of the totals' headline and trail while totals are there
+	totals := filterRows(series, func(r tollRow) bool { return r.t.Subgroup == "" && countedAs(r.t) == "" })
 	series, others = partition(series, func(r tollRow) bool {
 		if group == "" {
-			return r.t.Subgroup == ""
+			return r.t.Subgroup == "" && (len(totals) == 0 || countedAs(r.t) == "")
 		}
 		return subgroupMatches(group, r.t.Subgroup)
 	})
@@ -282,7 +286,7 @@ func (e *Engine) outsidePeriod(ctx context.Context, q query, notes []string) (Re
 				if x.t.Scope == facts.War && q.Scope != facts.War || q.Subgroup != "" && !subgroupMatches(q.Subgroup, x.t.Subgroup) {
 					continue
 				}
-				if q.Source != "" && !sourceMatches(q.Source, x.t.Source) && !saidBy(q.Source, x.t.Source, x.t.Evidence.Sentence) {
+				if q.Source != "" && !fromSource(q.Source, x.t.Source, x.t.Evidence.Sentence, x.meta.Outlet) {
 					continue
 				}
 				dated = append(dated, tollAnswer(x, "Figure"))
@@ -464,6 +468,9 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	type scored struct {
 		tollRow
 		score float64
+		// past: the sentence names the event as an earlier one, after
+		// another incident's figure
+		past bool
 	}
 	var ss []scored
 	for _, r := range rows {
@@ -483,7 +490,11 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 		if otherTime(r.t.Evidence.Sentence, r.meta.Date, q.When) {
 			sc -= 1 // "the last attack on April 25 killed seven": another event
 		}
-		ss = append(ss, scored{r, sc})
+		past := pastEvent(r.t, eventWords(q))
+		if past {
+			sc -= 1 // "one woman was killed ... site of a chemical attack earlier this week": another event
+		}
+		ss = append(ss, scored{r, sc, past})
 	}
 	sort.SliceStable(ss, func(i, j int) bool {
 		if a, b := round3(ss[i].score), round3(ss[j].score); a != b {
@@ -533,7 +544,7 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 			if q.Counted != "" && !countsGroup(q.Counted, h.Toll.Evidence.Sentence) {
 				continue
 			}
-			ss = append(ss, scored{tollRow{t: h.Toll, meta: h.Meta, date: best.date}, cut})
+			ss = append(ss, scored{tollRow{t: h.Toll, meta: h.Meta, date: best.date}, cut, false})
 		}
 	}
 	var r Response
@@ -553,7 +564,8 @@ func (e *Engine) eventTolls(ctx context.Context, q query, rows []tollRow, notes 
 	for _, x := range ss[1:] {
 		if x.meta.ID == best.meta.ID && x.t.Subgroup == best.t.Subgroup && x.t.Count != best.t.Count && x.score >= cut-1 && x.score > 0 && !otherTime(x.t.Evidence.Sentence, x.meta.Date, q.When) {
 			rivals = append(rivals, x)
-		} else if x.score >= cut {
+		} else if x.score >= cut && (!x.past || best.past) {
+			// another incident's figure is not listed under the event's heading
 			rest = append(rest, x)
 		}
 	}
@@ -716,6 +728,58 @@ func otherTime(sentence, articleDate string, when period) bool {
 	return true
 }
 
+// backBeforeRE and backAfterRE are the words that make an event named
+// after a figure an earlier one: "days after the chemical attack", "the
+// site of a suspected chemical attack earlier this week".
+var (
+	backBeforeRE = regexp.MustCompile(`(?i)\b(?:after|since|following|site of|scene of)\b[^.;]{0,40}$`)
+	backAfterRE  = regexp.MustCompile(`(?i)^[\w -]{0,30}?\b(?:earlier (?:this|that|last|in the) (?:week|month|year)|last (?:week|month|year)|(?:days|weeks|months|a week|a day) (?:earlier|before|ago))\b`)
+)
+
+// pastEvent reports whether a figure's sentence names the asked event only
+// after the figure, as an earlier one: the figure is then another
+// incident's ("One woman was killed in an air strike on Khan Sheikhun,
+// site of a suspected chemical attack earlier this week"), not the
+// event's ("The chemical attack earlier this week killed 87").
+func pastEvent(t *facts.Toll, own []string) bool {
+	if len(own) == 0 || t.Count <= 0 {
+		return false
+	}
+	s := t.Evidence.Sentence
+	forms := map[string]bool{strconv.FormatInt(t.Count, 10): true, strings.ToLower(formatCount(t.Count)): true}
+	if t.Count < int64(len(numberWords)) {
+		forms[numberWords[t.Count]] = true
+	}
+	ws := sentenceWordRE.FindAllStringIndex(s, -1)
+	fig := -1
+	for i, w := range ws {
+		if forms[strings.ToLower(s[w[0]:w[1]])] {
+			fig = i
+			break
+		}
+	}
+	if fig < 0 {
+		return false
+	}
+	for _, w := range ws[fig+1:] {
+		k := names.Key(s[w[0]:w[1]])
+		hit := false
+		for _, o := range own {
+			if k == o || tokenLike(o, k) {
+				hit = true
+				break
+			}
+		}
+		if hit && (backBeforeRE.MatchString(s[:w[0]]) || backAfterRE.MatchString(s[w[1]:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWordRE is a word of a sentence, for reading it word by word.
+var sentenceWordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}'’,-]*[\p{L}\p{N}]|[\p{L}\p{N}]`)
+
 func minTime(a, b time.Time) time.Time {
 	if a.Before(b) {
 		return a
@@ -864,6 +928,13 @@ func wordsAfter(sentence, f string) string {
 				return words[0] + " " + w
 			}
 		}
+		// one plain word before the noun says who: "three rescue workers",
+		// "35 government soldiers"
+		if len(words) > 1 && modifierRE.MatchString(words[0]) && !notModifier[words[0]] && !notCounted[words[0]] {
+			if w := pick(1); w != "" && groupNouns[strings.ToLower(w)] {
+				return words[0] + " " + w
+			}
+		}
 		return ""
 	}
 }
@@ -874,6 +945,24 @@ func isWordByte(b byte) bool {
 
 var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+
+// modifierRE is a plain lower-case word, the one a group's noun may
+// follow a figure with ("rescue" of "three rescue workers").
+var modifierRE = regexp.MustCompile(`^[a-z]{3,}$`)
+
+// notModifier are words after a figure that are not part of who was counted.
+var notModifier = map[string]bool{"were": true, "are": true, "have": true, "had": true, "more": true, "other": true,
+	"killed": true, "wounded": true, "injured": true, "and": true, "from": true, "for": true, "the": true, "among": true,
+	"including": true, "with": true, "who": true, "that": true, "died": true, "missing": true, "arrested": true, "out": true}
+
+// groupNouns are the nouns of people counted as a group that a plain
+// word may qualify ("rescue workers", "government soldiers"); after a
+// verb ("kill 10 injure scores") no such noun follows.
+var groupNouns = map[string]bool{"workers": true, "soldiers": true, "officers": true, "fighters": true, "troops": true,
+	"members": true, "journalists": true, "policemen": true, "guards": true, "militants": true, "rebels": true,
+	"students": true, "pupils": true, "medics": true, "volunteers": true, "peacekeepers": true, "civilians": true,
+	"children": true, "women": true, "men": true, "employees": true, "miners": true, "pilgrims": true, "tourists": true,
+	"passengers": true, "nurses": true, "doctors": true, "teachers": true, "firefighters": true, "recruits": true}
 
 // notCounted are words after a figure that say nothing of who was counted.
 var notCounted = map[string]bool{"people": true, "persons": true, "others": true, "years": true, "days": true, "hours": true,
@@ -1074,6 +1163,18 @@ func saidBy(asked, got, sentence string) bool {
 	return strictCoverage(significantTokens(asked), sentence) == 1
 }
 
+// fromSource reports whether a fact is the asked source's: its source is
+// the asked one, or its sentence attributes it to the asked one, or it has
+// no source read and stands in the asked outlet's own report ("according
+// to SANA" keeps the figures SANA's articles give unattributed, not those
+// it quotes from the Observatory).
+func fromSource(asked, got, sentence, outlet string) bool {
+	if sourceMatches(asked, got) || saidBy(asked, got, sentence) {
+		return true
+	}
+	return got == "" && outlet != "" && sourceMatches(asked, outlet)
+}
+
 func sourceMatches(asked, got string) bool {
 	if got == "" {
 		return false
@@ -1091,12 +1192,18 @@ func countsGroup(group, sentence string) bool {
 }
 
 // listGapRE is what stands between the places of a list: ", ", " and ",
-// ", and ", " or ".
-var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$`)
+// ", and ", " or ", or only a space where the copy has lost its commas
+// ("in Aleppo Hama Damascus and its countryside"; placeList still wants
+// three places or more).
+var listGapRE = regexp.MustCompile(`^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+)$`)
 
-// placeList returns the list of three or more places a sentence names the
-// asked place in ("Sri Lanka, India, Indonesia and Thailand"), as the
-// sentence writes it, or "" when the place stands alone. A figure with no
+// pairGapRE is what joins two places into a pair: " and ", " or ".
+var pairGapRE = regexp.MustCompile(`^\s+(?:and|or)\s+$`)
+
+// placeList returns the list of three or more places, or two joined by
+// "and", that a sentence names the asked place in ("Sri Lanka, India,
+// Indonesia and Thailand", "Aleppo and Idleb"), as the sentence writes it,
+// or "" when the place stands alone. A figure with no
 // place whose sentence holds such a list is the list's: place "" finds
 // the first list.
 func (e *Engine) placeList(sentence, place string) string {
@@ -1110,7 +1217,11 @@ func (e *Engine) placeList(sentence, place string) string {
 		if j-i >= 2 && place == "" {
 			return sentence[spans[i].Start:spans[j].End]
 		}
-		if j-i >= 2 {
+		// two places joined by "and" ("in Aleppo and Idleb") are a pair's
+		// total too; two joined by a space alone ("Aleppo Syria") are a
+		// place and its country
+		pair := j-i == 1 && pairGapRE.MatchString(sentence[spans[i].End:spans[j].Start])
+		if j-i >= 2 || pair {
 			for k := i; k <= j; k++ {
 				if names.Key(spans[k].Entry.Canonical) == want || names.Key(sentence[spans[k].Start:spans[k].End]) == names.Key(place) {
 					return sentence[spans[i].Start:spans[j].End]
