@@ -94,13 +94,43 @@ var nationality = map[string]bool{"syrian": true, "syria": true, "russian": true
 	"britains": true, "americas": true, "germanys": true, "jordans": true, "lebanons": true, "egypts": true,
 	"qatars": true, "chinas": true, "us-led": true, "saudis": true, "kurdistan": true}
 
+// isNationality reports a folded word that names a country or its people:
+// the hand list, a country of the gazetteer ("australia", "australias" as
+// folded copy writes "Australia's"), or a demonym made from one
+// ("albanian", "japanese", "canadian", "ukrainian", "israeli").
+func isNationality(w string) bool {
+	if nationality[w] {
+		return true
+	}
+	if len(w) < 4 {
+		return false
+	}
+	t := names.Default()
+	cands := []string{w, strings.TrimSuffix(w, "s"), w[:len(w)-1]}
+	for _, suf := range []string{"ian", "ese", "ish"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 3 {
+			cands = append(cands, stem, stem+"y", stem+"a", stem+"e")
+		}
+	}
+	for _, c := range cands {
+		if t.IsCountry(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // qualifiers change which office a role is: the shadow chancellor is not
 // the chancellor, nor the former one.
 var qualifiers = map[string]bool{"shadow": true, "former": true, "ex": true, "deputy": true, "vice": true, "assistant": true,
-	"junior": true, "acting": true, "late": true}
+	"junior": true, "acting": true, "late": true,
+	// "the prime minister's spokesman" speaks for the office, not as it
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "spokesmen": true, "aide": true, "aides": true,
+	"adviser": true, "advisers": true, "advisor": true, "office": true, "wife": true, "husband": true}
 
 // roleFit scores how well a statement's speaker and role fit an asked
-// role: 2 when every word matches, 1 when only a nationality is missing;
+// role: 2 when every word matches, 1 when only a nationality is missing
+// from either side;
 // 0 when a qualifier or another nationality makes it another office.
 func roleFit(asked, speakerAndRole string) int {
 	want := significantTokens(asked)
@@ -118,7 +148,7 @@ func roleFit(asked, speakerAndRole string) int {
 		if has(w) {
 			continue
 		}
-		if !nationality[w] {
+		if !isNationality(w) {
 			return 0
 		}
 		fit = 1
@@ -136,8 +166,13 @@ func roleFit(asked, speakerAndRole string) int {
 		if qualifiers[h] {
 			return 0
 		}
-		if nationality[h] && hasNationality(want) {
+		if isNationality(h) && hasNationality(want) {
 			return 0
+		}
+		if isNationality(h) {
+			// "the chancellor", "the PM": copy names its own country's
+			// office without a nationality; another country's fits less
+			fit = min(fit, 1)
 		}
 	}
 	return fit
@@ -145,7 +180,7 @@ func roleFit(asked, speakerAndRole string) int {
 
 func hasNationality(ts []string) bool {
 	for _, t := range ts {
-		if nationality[t] {
+		if isNationality(t) {
 			return true
 		}
 	}
