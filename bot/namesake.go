@@ -30,8 +30,8 @@ func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 	groups := map[string]*group{}
 	var order []string
 	for i, a := range append(slices.Clip(r.Answers), aside...) {
-		if a.Kind == KindPassage || !fullName(a.Speaker) {
-			continue
+		if a.Kind == KindPassage || !fullName(a.Speaker) || !nameHolds(a.Speaker, q.Speaker) {
+			continue // a role that holds the name ("member of Cherie Blair's chambers") is no namesake
 		}
 		k := names.Key(e.names.Canonical(a.Speaker))
 		g, ok := groups[k]
@@ -49,11 +49,23 @@ func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 	if len(groups) < 2 {
 		return
 	}
-	pick := order[0]
-	if q.Topic == "" {
-		sort.SliceStable(order, func(i, j int) bool { return groups[order[i]].n > groups[order[j]].n })
-		pick = order[0]
+	// the one quoted most on the page (with a topic, the page is ranked
+	// by it) or, with no topic, among all the speaker's quotes; a tie goes
+	// to the one ranked first
+	onPage := map[string]int{}
+	for _, a := range r.Answers {
+		if a.Kind != KindPassage && fullName(a.Speaker) && nameHolds(a.Speaker, q.Speaker) {
+			onPage[names.Key(e.names.Canonical(a.Speaker))]++
+		}
 	}
+	count := func(k string) int {
+		if q.Topic != "" {
+			return onPage[k]
+		}
+		return groups[k].n
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count(order[i]) > count(order[j]) })
+	pick := order[0]
 	// the alias table's person for the bare name ("Assad" is Bashar
 	// al-Assad) is who the newsroom means, when the archive quotes him
 	if ent, ok := e.names.Lookup(q.Speaker); ok && ent.Kind == names.Person {
@@ -102,11 +114,45 @@ func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 	r.Notes = append(r.Notes, "Also named "+q.Speaker+": "+strings.Join(others, "; ")+". Ask with the full name for them.")
 }
 
+// nameHolds reports whether the speaker's name itself (not only the role
+// beside it) holds the asked word.
+func nameHolds(speaker, asked string) bool {
+	want := names.Key(asked)
+	for _, w := range strings.Fields(speaker) {
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue // "Cherie Blair's chambers" is not Blair
+		}
+		if k := names.Key(w); k == want || slices.Contains(strings.Fields(k), want) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPossessive reports a speaker and role that hold the asked name only
+// as another's possessive: "Philippe Sands QC, a member of Cherie Blair's
+// chambers" was found for "Blair" through his role, and is not Blair.
+func onlyPossessive(a Answer, asked string) bool {
+	if nameHolds(a.Speaker, asked) || nameHolds(a.Role, asked) {
+		return false
+	}
+	want := names.Key(asked)
+	for _, w := range strings.Fields(a.Speaker + " " + a.Role) {
+		if (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && names.Key(w) == want {
+			return true
+		}
+	}
+	return false
+}
+
 // fullName reports whether a speaker's name holds a given name besides
 // the surname: "Igor Konashenkov" does, "Konashenkov" and "Russian
 // Konashenkov" (a nationality, a role or a title before the surname) do
 // not, so they are the surname's man in his articles, not a namesake.
 func fullName(speaker string) bool {
+	if strings.Contains(speaker, " and ") || strings.Contains(speaker, "&") {
+		return false // "Tony Blair and Gordon Brown" is two people, no namesake
+	}
 	ws := strings.Fields(names.Key(speaker))
 	if len(ws) < 2 {
 		return false

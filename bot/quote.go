@@ -232,6 +232,9 @@ func (e *Engine) quotes(ctx context.Context, q query) (Response, error) {
 			r.Answers[i].Text += fmt.Sprintf(" (also in %d other article%s)", n, plural(n))
 		}
 	}
+	if len(strings.Fields(q.Speaker)) == 1 {
+		r.Answers = filterRows(r.Answers, func(a Answer) bool { return a.Kind == KindPassage || !onlyPossessive(a, q.Speaker) })
+	}
 	quotes := len(r.Answers) - len(passages)
 	switch {
 	case len(passages) > 0:
