@@ -60,7 +60,8 @@ var figCoreRE, figQualRE = func() (*regexp.Regexp, *regexp.Regexp) {
 	words := `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|a\s+hundred`
 	tens := `twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety`
 	units := `one|two|three|four|five|six|seven|eight|nine`
-	digits := `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	// "1,000", and "1 000" as French and translated copy write it
+	digits := `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+\b|\d+(?:\.\d+)?`
 	vague := `tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions`
 	fig := `(?:` + digits + `|(?:` + tens + `)-(?:` + units + `)|` + words + `)`
 	core := regexp.MustCompile(`^(?i)(?:(` + vague + `)|(` + fig + `)(?:\s*(?:-|–|to|and)\s*(` + digits + `))?(?:\s+(hundred|thousand|million|billion)\b)?)\b`)
@@ -314,8 +315,12 @@ func parseFigure(s string) (v int64, word, ok bool) {
 		return 0, false, false
 	}
 	t = strings.ReplaceAll(t, ",", "")
+	t = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(t)
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		t = t[:i]
+	}
+	if len(t) > 1 && t[0] == '0' {
+		return 0, false, false // "000" of a split "1 000", "05": no count
 	}
 	n, err := strconv.ParseInt(t, 10, 64)
 	if err != nil || n < 0 || n > 1e12 {

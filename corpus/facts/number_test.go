@@ -25,6 +25,10 @@ func TestFindNumbers(t *testing.T) {
 		{"a dozen soldiers", "a dozen", 12, 12, 12, Exact},
 		{"some 1.2 million refugees", "some 1.2 million", 1200000, 1200000, 1200000, About},
 		{"over 400 dead", "over 400", 400, 400, 0, MoreThan},
+		// thousands split by a space, as French and translated copy write them
+		{"Over 1 000 civilians", "Over 1 000", 1000, 1000, 0, MoreThan},
+		{"some 12 500 people", "some 12 500", 12500, 12500, 12500, About},
+		{"at least 1\u00a0200 dead", "at least 1\u00a0200", 1200, 1200, 0, AtLeast},
 	}
 	for _, tt := range tests {
 		ns := findFigures(tt.in)
