@@ -16,7 +16,7 @@ func Extract(a *corpus.Article) Set {
 	// the toll and control extractors share the sentences' contexts:
 	// finding names is the costliest step of both
 	ctxs := buildContexts(a, sents)
-	s.Tolls = dropJoint(a, tollsOf(a, ctxs))
+	s.Tolls = rescope(a, dropJoint(a, tollsOf(a, ctxs)))
 	s.Control = controlOf(a, ctxs)
 	return s
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/newsroom/newsbot/corpus"
 )
@@ -29,4 +30,22 @@ func dropJoint(a *corpus.Article, ts []Toll) []Toll {
 		out = append(out, t)
 	}
 	return out
+}
+
+// tollWarWordRE is a word that ties a figure to a war.
+var tollWarWordRE = regexp.MustCompile(`(?i)\b(?:wars?|conflicts?|civil|uprising|revolution|insurgency|fighting|genocide|holocaust|since\s+(?:19|20)\d\d|since\s+the\s+(?:start|beginning))\b`)
+
+// rescope gives a figure read as a whole war's ("Some 150,000 people
+// across the region are feared dead": no campaign costs so many) the
+// scope of the disaster its article is about, when its sentence names no
+// war: an archive of general news counts tsunamis and earthquakes too.
+func rescope(a *corpus.Article, ts []Toll) []Toll {
+	head := a.Title + " " + a.Text[:min(len(a.Text), 600)]
+	disaster := tollDisasterRE.MatchString(strings.ToLower(head))
+	for i := range ts {
+		if disaster && ts[i].Scope == War && !tollWarWordRE.MatchString(ts[i].Evidence.Sentence) {
+			ts[i].Scope = Incident
+		}
+	}
+	return ts
 }

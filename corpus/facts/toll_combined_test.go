@@ -9,7 +9,7 @@ import (
 // TestJointTollsLeftOut: a figure of the dead and the wounded together is
 // neither; a sentence that gives each its own figure keeps both.
 func TestJointTollsLeftOut(t *testing.T) {
-	text := " date 2024-12-03 Harbour blast\n\n" +
+	text := "Harbour blast\n\n" +
 		"At least 48 people were killed and wounded in the blast at the harbour on Monday, the coast guard said.\n\n" +
 		"Hospital staff said 19 Killed and Injured in the fire was the town's worst toll in years.\n\n" +
 		"A second blast killed six people and injured 32 in the fish market, the coast guard said.\n"
@@ -26,5 +26,24 @@ func TestJointTollsLeftOut(t *testing.T) {
 	}
 	if got[6] != Killed || got[32] != Injured {
 		t.Errorf("separate figures lost: %v", got)
+	}
+}
+
+// TestDisasterTotalsNotWar: a great figure whose sentence names no war is
+// its article's disaster's, not a war's; one that names the war stays it.
+func TestDisasterTotalsNotWar(t *testing.T) {
+	quake := corpus.ParseText("quake", "quake.txt", "Earthquake toll rises\n\n"+
+		"Rescue teams searched the coast on Monday.\n\n"+
+		"More than 150,000 people have been killed across the region, the UN said.\n")
+	war := corpus.ParseText("war", "war.txt", "Earthquake aid stalls in the war zone\n\n"+
+		"The war has killed more than 300,000 people since 2011, the UN said.\n")
+	for _, c := range []struct {
+		a    *corpus.Article
+		want string
+	}{{quake, Incident}, {war, War}} {
+		ts := Extract(c.a).Tolls
+		if len(ts) != 1 || ts[0].Scope != c.want {
+			t.Errorf("%s: tolls %+v, want one of scope %s", c.a.ID, ts, c.want)
+		}
 	}
 }
