@@ -35,17 +35,30 @@ func dropJoint(a *corpus.Article, ts []Toll) []Toll {
 // tollWarWordRE is a word that ties a figure to a war.
 var tollWarWordRE = regexp.MustCompile(`(?i)\b(?:wars?|conflicts?|civil|uprising|revolution|insurgency|fighting|genocide|holocaust|since\s+(?:19|20)\d\d|since\s+the\s+(?:start|beginning))\b`)
 
-// rescope gives a figure read as a whole war's ("Some 150,000 people
-// across the region are feared dead": no campaign costs so many) the
-// scope of the disaster its article is about, when its sentence names no
-// war: an archive of general news counts tsunamis and earthquakes too.
+// rescope gives a figure read as a whole war's or a campaign's only for
+// its size ("Some 150,000 people across the region are feared dead",
+// "Thailand, where more than 5,000 people were killed") the scope of the
+// disaster its article is about (one event), when its sentence names no
+// war nor campaign: an archive of general news counts tsunamis too.
 func rescope(a *corpus.Article, ts []Toll) []Toll {
-	head := a.Title + " " + a.Text[:min(len(a.Text), 600)]
-	disaster := tollDisasterRE.MatchString(strings.ToLower(head))
+	head := strings.ToLower(a.Title + " " + a.Text[:min(len(a.Text), 600)])
+	disaster := tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
 	for i := range ts {
-		if disaster && ts[i].Scope == War && !tollWarWordRE.MatchString(ts[i].Evidence.Sentence) {
+		s := ts[i].Evidence.Sentence
+		switch {
+		case !disaster:
+		case ts[i].Scope == War && !tollWarWordRE.MatchString(s),
+			ts[i].Scope == Offensive && !tollWarWordRE.MatchString(s) && !tollCampaignWordRE.MatchString(s):
 			ts[i].Scope = Incident
 		}
 	}
 	return ts
 }
+
+// tollCalamityRE names a disaster in general words: the article is about
+// one when its title or opening holds them.
+var tollCalamityRE = regexp.MustCompile(`(?:disasters?|catastrophes?|calamit(?:y|ies))`)
+
+// tollCampaignWordRE ties a figure to a military campaign: an offensive's
+// toll, not a disaster's, however great.
+var tollCampaignWordRE = regexp.MustCompile(`(?i)(?:offensives?|campaigns?|assaults?|bombardments?|sieges?|operations?|strikes?|raids?|shelling|battles?|clashes|crackdowns?|attacks?|bomb(?:s|ing|ings)?|troops|forces|army|rebels?|militants?)`)

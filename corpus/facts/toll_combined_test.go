@@ -37,10 +37,13 @@ func TestDisasterTotalsNotWar(t *testing.T) {
 		"More than 150,000 people have been killed across the region, the UN said.\n")
 	war := corpus.ParseText("war", "war.txt", "Earthquake aid stalls in the war zone\n\n"+
 		"The war has killed more than 300,000 people since 2011, the UN said.\n")
+	thai := corpus.ParseText("thai", "thai.txt", "Tsunami relief reaches the coast\n\n"+
+		"Aid arrived in Phuket on Monday.\n\n"+
+		"In Thailand more than 5,000 people were killed, officials said.\n")
 	for _, c := range []struct {
 		a    *corpus.Article
 		want string
-	}{{quake, Incident}, {war, War}} {
+	}{{quake, Incident}, {war, War}, {thai, Incident}} {
 		ts := Extract(c.a).Tolls
 		if len(ts) != 1 || ts[0].Scope != c.want {
 			t.Errorf("%s: tolls %+v, want one of scope %s", c.a.ID, ts, c.want)
