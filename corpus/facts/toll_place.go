@@ -56,8 +56,9 @@ var tollEventPPRE = regexp.MustCompile(`^\s+(?:in|on|at|near)\s+(?:the\s+)?(?:[\
 
 // tollWarAsideRE is a relative clause on how a war began or how long it
 // has lasted, after which the sentence's own verb goes on: "The war in
-// Syria which began in 2011 has killed 280,000" is Syria's toll.
-var tollWarAsideRE = regexp.MustCompile(`(?i)\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|started|erupted|broke\s+out|lasted|raged|grew)\s+(?:[\p{L}\d'’-]+\s+){0,12}?(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|also\s+)?(?:killed|left|claimed|caused\s+the\s+deaths?\s+of|displaced|wounded|injured)\s+$`)
+// Syria which began in 2011 has killed 280,000 and displaced millions"
+// gives Syria both tolls.
+var tollWarAsideRE = regexp.MustCompile(`(?i)\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|started|erupted|flared|broke\s+out|lasted|raged|grew)\s+(?:[\p{L}\d'’-]+\s+){0,12}?(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|also\s+)?(?:killed|left|claimed|caused\s+the\s+deaths?\s+of|displaced|wounded|injured)\s`)
 
 // tollTimePrepRE ends the text before an event that only dates what
 // the place's clause tells: "a campaign in Ireland after the bombs which

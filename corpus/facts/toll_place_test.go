@@ -41,6 +41,7 @@ func TestTollPlace(t *testing.T) {
 		{"Some 2,000 people fled from Aleppo last week.", 2000, "Aleppo"},
 		{"At least 40 fighters from Idlib have died in battles in Hama since May.", 40, "Hama"},
 		{"The war in Yemen which began in 2014 has killed more than 10,000 people.", 10000, "Yemen"},
+		{"The conflict in Yemen which flared in 2014 has killed 10,000 people and displaced millions.", 2000000, "Yemen"},
 		{"Lebanon has been in turmoil since the talks collapsed in May, and the unrest has left 30 people dead.", 30, "Lebanon"},
 		{"Homs has been under heavy shelling since early March which has killed more than 90 civilians.", 90, "Homs"},
 		{"For weeks in Idlib the army - with Russian jets overhead - has pounded the province, killing 25 people.", 25, "Idlib"},
