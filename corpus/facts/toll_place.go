@@ -54,11 +54,14 @@ func tollInEventAt(c *sentCtx, sp names.Span) bool {
 // tollEventPPRE is the text between an event and a place in its phrase.
 var tollEventPPRE = regexp.MustCompile(`^\s+(?:in|on|at|near)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:(?:in|of)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,3}?)?$`)
 
+// tollHasSinceRE is "since" as an adverb, no clause of its own.
+var tollHasSinceRE = regexp.MustCompile(`(?i)\b(has|have|had)\s+since\b`)
+
 // tollWarAsideRE is a relative clause on how a war began or how long it
 // has lasted, after which the sentence's own verb goes on: "The war in
 // Syria which began in 2011 has killed 280,000 and displaced millions"
 // gives Syria both tolls.
-var tollWarAsideRE = regexp.MustCompile(`(?i)\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|started|erupted|flared|broke\s+out|lasted|raged|grew)\s+(?:[\p{L}\d'’-]+\s+){0,12}?(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|also\s+)?(?:killed|left|claimed|caused\s+the\s+deaths?\s+of|displaced|wounded|injured)\s`)
+var tollWarAsideRE = regexp.MustCompile(`(?i)\b(?:which|that)\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|started|erupted|flared|broke\s+out|lasted|raged|grew)\s+(?:[\p{L}\d'’-]+\s+){0,20}?(?:has|have|had)\s+(?:since\s+|now\s+|so\s+far\s+|also\s+)?(?:killed|left|claimed|caused\s+the\s+deaths?\s+of|displaced|wounded|injured)\s`)
 
 // tollTimePrepRE ends the text before an event that only dates what
 // the place's clause tells: "a campaign in Ireland after the bombs which
@@ -146,11 +149,7 @@ func tollPlaceSpans(c *sentCtx) []names.Span {
 // country, no list.
 func tollListAt(s string, ps []names.Span, k int) bool {
 	lo, hi := tollListBounds(s, ps, k)
-	same := true // "in Aleppo city and Aleppo countryside" is one place
-	for j := lo; j < hi; j++ {
-		same = same && ps[j].Entry.Canonical == ps[j+1].Entry.Canonical
-	}
-	if same {
+	if tollOnePlace(ps[lo : hi+1]) {
 		return false
 	}
 	for j := lo; j < hi; j++ {
@@ -159,6 +158,18 @@ func tollListAt(s string, ps []names.Span, k int) bool {
 		}
 	}
 	return false
+}
+
+// tollOnePlace reports a list of one place's parts: "in Aleppo city and
+// Aleppo countryside" (Aleppo, Aleppo province).
+func tollOnePlace(ps []names.Span) bool {
+	first := func(sp names.Span) string { return strings.Fields(sp.Entry.Canonical + " ")[0] }
+	for _, sp := range ps[1:] {
+		if first(sp) != first(ps[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // tollListBounds are the first and last places of the list place k of ps
@@ -201,6 +212,16 @@ var tollRegionInRE = regexp.MustCompile(`(?i)\b(?:in|across|throughout)\s+(?:the
 func tollPlaceAt(s string, ps []names.Span, k int) string {
 	if tollListAt(s, ps, k) {
 		return tollListPlace(s, ps, k)
+	}
+	if lo, hi := tollListBounds(s, ps, k); hi > lo {
+		// one place's parts: the name that covers them all
+		best := ps[k].Entry.Canonical
+		for _, sp := range ps[lo : hi+1] {
+			if len(sp.Entry.Canonical) > len(best) {
+				best = sp.Entry.Canonical
+			}
+		}
+		return best
 	}
 	return ps[k].Entry.Canonical
 }
@@ -280,6 +301,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	}
 	between = tollClosedAsideRE.ReplaceAllString(between, " ")
 	between = tollWarAsideRE.ReplaceAllString(between, " ")
+	between = tollHasSinceRE.ReplaceAllString(between, "$1 ") // "broke out in 2011 and has since killed"
 	if tollPlaceRelRE.MatchString(between) && tollInEventAt(c, sp) {
 		return tollPlaceAt(s, ps, best) // "the attack on the town of X, which killed 86"
 	}

@@ -46,6 +46,9 @@ func TestTollPlace(t *testing.T) {
 		{"Homs has been under heavy shelling since early March which has killed more than 90 civilians.", 90, "Homs"},
 		{"For weeks in Idlib the army - with Russian jets overhead - has pounded the province, killing 25 people.", 25, "Idlib"},
 		{"Gunmen attacked a market in Hama city and Hama countryside, killing 11 people.", 11, "Hama province"},
+		{"Four civilians were killed when shells hit homes in Hama city and Hama countryside.", 4, "Hama"},
+		{"A civil war broke out in Yemen in 2014 and has since killed more than 10,000 people.", 10000, "Yemen"},
+		{"The war in Yemen which started in 2014 with protests in the capital but soon grew into a regional conflict has killed 10,000 people.", 10000, "Yemen"},
 		{"Aid reached Douma, a town east of the capital where 14 people died on Monday.", 14, "Douma"},
 		{"Officials condemned the bombing in the town of Jableh in Latakia province which killed at least 30 people.", 30, "Latakia province"},
 	} {
