@@ -29,6 +29,20 @@ import (
 // which killed seven") carries on that event's clause: see tollEventRelRE.
 var tollClauseRE = regexp.MustCompile(`(?i)\b(?:which|who|whom|whose|where)\b|;|\s[-–—]\s|\b(?:after|before|when|whenever|while|because|although|though|until|unless|whereas|since)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:was|were|is|are|had|has|have|did|does|do|will|would|could|can|\p{L}+ed)\b`)
 
+// tollClauseCue reports a word or mark (in lower-cased text) that every
+// clause break of tollClauseRE but a relative pronoun holds.
+func tollClauseCue(l string) bool {
+	if strings.ContainsAny(l, ";–—") || strings.Contains(l, " - ") {
+		return true
+	}
+	for _, w := range [...]string{"after", "before", "when", "while", "because", "though", "until", "unless", "since"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // tollEventRelRE is an event and the relative pronoun after it whose
 // clause holds the figure: "suffered air strikes which killed seven".
 // A short phrase of time may stand between them: "under bombardment since
@@ -105,7 +119,8 @@ var tollOriginRE = regexp.MustCompile(`(?i)\b(?:from|bound\s+for|left\s+for|leav
 // tollOrigin reports that place sp of s is where people come from or were
 // going to (a displaced figure's "from" is where they fled: its place).
 func tollOrigin(s string, sp names.Span, cd tollCand) bool {
-	return cd.category != Displaced && tollOriginRE.MatchString(s[max(0, sp.Start-20):sp.Start])
+	w := s[max(0, sp.Start-20):sp.Start]
+	return cd.category != Displaced && (strings.Contains(w, "rom") || strings.Contains(w, "or") || strings.Contains(w, " to ")) && tollOriginRE.MatchString(w)
 }
 
 // tollClosedAsideRE is a relative clause closed by a comma: in "the
@@ -236,7 +251,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	if m := tollForeignRE.FindStringSubmatch(s[cd.n.End:]); m != nil {
 		return m[1]
 	}
-	if tollWorldRE.MatchString(s[cd.end:]) {
+	if w := c.lower[cd.end:min(len(s), cd.end+60)]; (strings.Contains(w, "world") || strings.Contains(w, "glob")) && tollWorldRE.MatchString(s[cd.end:]) {
 		return ""
 	}
 	ps := tollPlaceSpans(c)
@@ -248,8 +263,10 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	}
 	// after the figure, in its clause
 	aside := len(s)
-	if m := tollAsideRE.FindStringIndex(s[cd.end:]); m != nil {
-		aside = cd.end + m[0]
+	if strings.IndexByte(s[cd.end:], ',') >= 0 {
+		if m := tollAsideRE.FindStringIndex(s[cd.end:]); m != nil {
+			aside = cd.end + m[0]
+		}
 	}
 	for k, sp := range ps {
 		if sp.Start >= cd.n.End && sp.Start < stop && sp.Start-cd.n.End < 150 {
@@ -267,7 +284,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	}
 	// a total with a part given before it ("Peru had 500 of the 800
 	// deaths"): the place before is the part's
-	if w, _ := before(s, cd.n.Start, 40); tollPartOfRE.MatchString(w) {
+	if w, _ := before(s, cd.n.Start, 40); strings.Contains(w, "of ") && tollPartOfRE.MatchString(w) {
 		return ""
 	}
 	// "killed nine civilians and wounded dozens of people in Ariha"
@@ -292,17 +309,30 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	if tollOrigin(s, sp, cd) {
 		return ""
 	}
-	if tollOwnPeopleRE.MatchString(s[cd.n.End:]) {
+	if strings.Contains(c.lower[cd.n.End:min(len(s), cd.n.End+12)], "of its") && tollOwnPeopleRE.MatchString(s[cd.n.End:]) {
 		return tollPlaceAt(s, ps, best) // "Sri Lanka ... the tsunami which killed 30,000 of its people"
 	}
 	between := s[sp.End:cd.n.Start]
-	if m := tollAntecedentRE.FindStringIndex(between); m != nil {
-		between = between[m[1]:] // "In Chile, where 300 people died"
+	// the words every pattern below needs, looked for first: most
+	// sentences have none of them between the place and the figure
+	lb := c.lower[sp.End:cd.n.Start]
+	rel := strings.Contains(lb, "which") || strings.Contains(lb, "that") || strings.Contains(lb, "who") || strings.Contains(lb, "where")
+	if !rel && !tollClauseCue(lb) {
+		return tollPlaceAt(s, ps, best)
+	}
+	if rel {
+		if m := tollAntecedentRE.FindStringIndex(between); m != nil {
+			between = between[m[1]:] // "In Chile, where 300 people died"
+		}
 	}
 	between = tollClosedAsideRE.ReplaceAllString(between, " ")
-	between = tollWarAsideRE.ReplaceAllString(between, " ")
-	between = tollHasSinceRE.ReplaceAllString(between, "$1 ") // "broke out in 2011 and has since killed"
-	if tollPlaceRelRE.MatchString(between) && tollInEventAt(c, sp) {
+	if rel {
+		between = tollWarAsideRE.ReplaceAllString(between, " ")
+	}
+	if strings.Contains(lb, "since") {
+		between = tollHasSinceRE.ReplaceAllString(between, "$1 ") // "broke out in 2011 and has since killed"
+	}
+	if rel && tollPlaceRelRE.MatchString(between) && tollInEventAt(c, sp) {
 		return tollPlaceAt(s, ps, best) // "the attack on the town of X, which killed 86"
 	}
 	if !tollFramed(s, sp) && tollClauseRE.MatchString(between) {
@@ -331,13 +361,19 @@ var tollActorPlaceRE = regexp.MustCompile(`^-(?:led|backed|based|born|supported|
 // X", "X suffered raids"), "" when none is: "a meeting in Oslo" is no
 // event's place.
 func tollEventPlace(c *sentCtx) string {
+	if !tollHasPlace(c) {
+		return ""
+	}
 	evs := tollEventRE.FindAllStringIndex(c.lower, -1)
+	if len(evs) == 0 {
+		return ""
+	}
 	for k := len(c.spans) - 1; k >= 0; k-- {
 		sp := c.spans[k]
 		if sp.Entry.Kind != names.Place || sp.Entry.Canonical == countryPlace || tollActorPlaceRE.MatchString(c.text[sp.End:]) || tollAdjectivePlace(c.text[sp.Start:sp.End]) || tollBorderRE.MatchString(c.lower[max(0, sp.Start-20):sp.Start]) {
 			continue
 		}
-		if tollFramed(c.text, sp) && len(evs) > 0 {
+		if tollFramed(c.text, sp) {
 			return sp.Entry.Canonical // "In Hama, a rocket killed three"
 		}
 		for _, e := range evs {
@@ -369,7 +405,7 @@ func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
 		}
 		// a sentence that tells of an event elsewhere than the places it
 		// names hides the event's place: look no further
-		if tollEventRE.MatchString(ctxs[j].lower) && tollHasPlace(&ctxs[j]) {
+		if tollHasPlace(&ctxs[j]) && tollEventRE.MatchString(ctxs[j].lower) {
 			return ""
 		}
 	}
