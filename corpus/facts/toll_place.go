@@ -390,27 +390,69 @@ func tollEventPlace(c *sentCtx) string {
 // happened in ("at least 12 people were killed in the city"). A campaign's
 // or a war's toll whose sentence names no place has none: no country is
 // assumed, for an archive covers the world (a tsunami's dead in Sri Lanka
-// are not "killed in Syria"). Only a place named in an event's clause is
-// taken, the nearest one, never one named for something else ("ahead of
-// a meeting in London", "backed by Turkey").
+// are not "killed in Syria"). The nearest sentence with a place decides:
+// the place named in an event's clause, or else the last one named as a
+// location, never a country or one named for something else ("ahead of
+// a meeting in London", "backed by Turkey", "on the Turkish border").
 func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
 	// only a sentence that points back to a place or an event named
 	// before ("The raids killed ...", "in the town") takes its place
 	if scope != Incident || !(ctxEventAnaphoraRE.MatchString(ctxs[i].text) || tollBackRefRE.MatchString(ctxs[i].lower)) {
 		return ""
 	}
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
+	last := max(0, i-3)
+	for j := i - 1; j >= last; j-- {
 		if p := tollEventPlace(&ctxs[j]); p != "" {
 			return p
 		}
 		// a sentence that tells of an event elsewhere than the places it
-		// names hides the event's place: look no further
+		// names hides the event's place: look no further for one
 		if tollHasPlace(&ctxs[j]) && tollEventRE.MatchString(ctxs[j].lower) {
-			return ""
+			last = j
+			break
+		}
+	}
+	// no event's place: the last place named as a location, not as a side
+	// ("backed by Turkey"), a meeting's ("talks in Geneva") or a country;
+	// but a sentence that names places of its own, none of them the
+	// toll's, borrows none ("... Liverpool fans for the disaster in which
+	// 96 died" after "a stereotype of Liverpool")
+	if tollHasPlace(&ctxs[i]) {
+		return ""
+	}
+	for j := i - 1; j >= last; j-- {
+		if p := tollLocationPlace(&ctxs[j]); p != "" {
+			return p
 		}
 	}
 	return ""
 }
+
+// tollMeetingRE ends the text before a place something other than an
+// event is held in: "a meeting in London", "talks in Geneva".
+var tollMeetingRE = regexp.MustCompile(`\b(?:meeting|meetings|talks|summit|conference|visit|interview|speech|rally|vigil|ceremony|trial|court|hearing)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:in|at)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?$`)
+
+// tollLocationPlace is the last place of c that is named as where
+// something is, not a country, a side, a meeting's place or an adjective.
+func tollLocationPlace(c *sentCtx) string {
+	for k := len(c.spans) - 1; k >= 0; k-- {
+		sp := c.spans[k]
+		if sp.Entry.Kind != names.Place || sp.Entry.Canonical == countryPlace || names.Default().IsCountry(sp.Entry.Canonical) ||
+			tollActorPlaceRE.MatchString(c.text[sp.End:]) || tollAdjectivePlace(c.text[sp.Start:sp.End]) {
+			continue
+		}
+		head := c.lower[max(0, sp.Start-60):sp.Start]
+		if tollBorderRE.MatchString(head) || tollMeetingRE.MatchString(head) || tollSideBeforeRE.MatchString(head) {
+			continue
+		}
+		return sp.Entry.Canonical
+	}
+	return ""
+}
+
+// tollSideBeforeRE ends the text before a place named as a side or a
+// destination: "backed by Damascus", "a warning to Washington".
+var tollSideBeforeRE = regexp.MustCompile(`\b(?:by|to|against|with|from)\s+(?:the\s+)?$`)
 
 // tollHasPlace reports that c names a place other than the country.
 func tollHasPlace(c *sentCtx) bool {

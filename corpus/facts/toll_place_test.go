@@ -79,6 +79,8 @@ func TestTollFallbackPlace(t *testing.T) {
 		{"A bomb exploded at a market in Basra on Monday. The blast killed four people.", "Basra"},
 		{"Rebels attacked a town on the country's border with Jordan. Warplanes struck back. It said 12 rebels were killed.", ""},
 		{"Talks in Geneva were backed by Russia and Iran. Mortar rounds hit a square in the city on Saturday. The attack killed three people.", ""},
+		{"The market town of Ariha lies on the main road south of the city. It said 27 people were killed.", "Ariha"},
+		{"The paper once printed a stereotype of Liverpool. It blamed Liverpool fans for the stadium disaster in which 96 died.", ""},
 	} {
 		a := corpus.ParseText("t", "t.txt", " date 2005-01-10 "+tt.text+"\n")
 		got := extractTolls(a, Sentences(a))
