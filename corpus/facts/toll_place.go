@@ -84,8 +84,9 @@ var tollTimePrepRE = regexp.MustCompile(`(?i)\b(?:after|before|since|following|u
 
 // tollAntecedentRE starts the text after a place that a relative clause
 // holding the figure hangs on: "In Chile, where 300 people died".
-// An appositive may come between: "Ghouta, a suburb of the capital, where".
-var tollAntecedentRE = regexp.MustCompile(`(?i)^(?:(?:\s+[\p{L}'’-]+){0,3}?\s*[,"”’)]?\s*in\s+which|,?(?:\s+[\p{L}'’-]+){0,6}?\s*[,"”’)]?\s*where)\b`)
+// An appositive may come between: "Ghouta, a suburb of the capital, where",
+// "on Aleppo's western edges where".
+var tollAntecedentRE = regexp.MustCompile(`(?i)^(?:(?:\s+[\p{L}'’-]+){0,3}?\s*[,"”’)]?\s*in\s+which|(?:'s|’s|s)?,?(?:\s+[\p{L}'’-]+){0,6}?\s*[,"”’)]?\s*where)\b`)
 
 // tollFrameRE is the text before a place that opens a sentence and
 // frames all of it ("In the province of Loja, ..."); a comma follows the

@@ -50,6 +50,7 @@ func TestTollPlace(t *testing.T) {
 		{"A civil war broke out in Yemen in 2014 and has since killed more than 10,000 people.", 10000, "Yemen"},
 		{"The war in Yemen which started in 2014 with protests in the capital but soon grew into a regional conflict has killed 10,000 people.", 10000, "Yemen"},
 		{"Aid reached Douma, a town east of the capital where 14 people died on Monday.", 14, "Douma"},
+		{"Fighting raged on Homs's northern edge where 21 civilians have been killed since Friday.", 21, "Homs"},
 		{"Officials condemned the bombing in the town of Jableh in Latakia province which killed at least 30 people.", 30, "Latakia province"},
 	} {
 		a := corpus.ParseText("t", "t.txt", " date 2005-01-10 "+tt.text+"\n")
