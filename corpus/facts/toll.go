@@ -381,6 +381,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	}
 	var out []Toll
 	var places []string
+	fallback, fallbackRead := "", false
 	cues := &tollCues{lower: c.lower, grams: &c.grams}
 	for k, cd := range keep {
 		t := Toll{
@@ -409,8 +410,12 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		if t.Place == "" && cd.inherited >= 0 && len(places) > 0 {
 			t.Place = places[len(places)-1]
 		}
-		if t.Place == "" {
-			t.Place = tollFallbackPlace(ctxs, i, t.Scope)
+		if t.Place == "" && t.Scope == Incident {
+			// the look-back depends on the sentence alone: read it once
+			if !fallbackRead {
+				fallback, fallbackRead = tollFallbackPlace(ctxs, i, t.Scope), true
+			}
+			t.Place = fallback
 		}
 		places = append(places, t.Place)
 		if tollDup(out, t) {
