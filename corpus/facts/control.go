@@ -674,7 +674,7 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				}
 				break
 			}
-			return []ctlPlace{{sp.Entry.Canonical, sp.Start, sp.End}}
+			return []ctlPlace{ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})}
 		}
 		// a passive cue's place is its clause's subject, never a place
 		// named after it ("brought under government control ... like the
@@ -710,7 +710,7 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 		if sp.Entry.Canonical == countryPlace {
 			continue // "lost control of Syria's second city Aleppo"
 		}
-		out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		out = append(out, ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}))
 		prevEnd = sp.End
 	}
 	return out

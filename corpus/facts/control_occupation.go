@@ -16,7 +16,13 @@ import (
 //     adjective holds it, unless the occupation is over ("since the end
 //     of the Soviet occupation of Afghanistan");
 //   - "Basra, where British forces are stationed", "US troops based in
-//     Falluja": the forces named hold the place (status held).
+//     Falluja": the forces named hold the place (status held); a country
+//     they are based in is not held ("US troops based in Germany"), and
+//     troops "deployed in Iraq" are sent there, not holding it.
+//
+// A part named by its direction stays a part: "occupies northern Cyprus"
+// is a claim about northern Cyprus, never Cyprus; "occupies Cyprus's
+// north" names no place the table knows, so it is no claim.
 
 var (
 	// occVerbRE: "occupies", "has occupied", "which occupies".
@@ -26,13 +32,13 @@ var (
 	// occObjGapRE: what stands between "occupies" and the place.
 	occObjGapRE = regexp.MustCompile(`^(?:(?:the\s+)?(?:` + ctlDirection + `|much\s+of|part\s+of|parts\s+of|most\s+of|all\s+of)\s+)*(?:the\s+)?$`)
 	// occNounRE: "the Israeli occupation of".
-	occNounRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+)\s+occupation\s+of\s+(?:the\s+)?(?:` + ctlDirection + `\s+)?`)
+	occNounRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+)\s+occupation\s+of\s+`)
 	// occOverRE ends the text before an occupation that is over.
 	occOverRE = regexp.MustCompile(`(?i)\b(?:end|ended|ending|ends|after|during|former|until|before|following)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}$`)
 	// occStationedRE: "where British forces are stationed", "US troops
 	// based in".
-	occWhereRE     = regexp.MustCompile(`^\s*,?\s*where\s+(?:the\s+)?(` + occForces + `)\s+(?:are|were|is|remain|have\s+been|has\s+been)\s+(?:still\s+|now\s+)?(?:stationed|based|deployed|garrisoned)\b`)
-	occStationedRE = regexp.MustCompile(`(?:^|[^\p{L}])(` + occForces + `)\s+(?:(?:are|were|is|remain|still|now|currently)\s+)*(?:stationed|based|deployed|garrisoned)\s+in\s+(?:the\s+)?(?:` + ctlDirection + `\s+)?$`)
+	occWhereRE     = regexp.MustCompile(`^\s*,?\s*where\s+(?:the\s+)?(` + occForces + `)\s+(?:are|were|is|remain|have\s+been|has\s+been)\s+(?:still\s+|now\s+)?(?:stationed|based|garrisoned)\b`)
+	occStationedRE = regexp.MustCompile(`(?:^|[^\p{L}])(` + occForces + `)\s+(?:(?:are|were|is|remain|still|now|currently)\s+)*(?:stationed|based|garrisoned)\s+in\s+(?:the\s+)?(?:` + ctlDirection + `\s+)?$`)
 	occSettingRE   = regexp.MustCompile(`^\s*,?\s*in\s+(?:the\s+)?(?:` + ctlDirection + `\s+)?$`)
 	occNeg         = regexp.MustCompile(`(?i)\b(?:not|never|no\s+longer|withdr[ae]w\w*|pull(?:ed)?\s+out)\b`)
 )
@@ -51,8 +57,8 @@ var occDemonyms = map[string]string{
 }
 
 var (
-	occLits     = makeLitSet([]string{"occup", "stationed", "based in", "deployed", "garrisoned"})
-	occStayLits = makeLitSet([]string{"stationed", "based in", "deployed", "garrisoned"})
+	occLits     = makeLitSet([]string{"occup", "stationed", "based in", "garrisoned"})
+	occStayLits = makeLitSet([]string{"stationed", "based in", "garrisoned"})
 )
 
 // occClaims adds the occupation and deployment claims of a sentence.
@@ -110,13 +116,15 @@ func occClaims(c *sentCtx, add func(place, side, status string, start, end int))
 			if prev != nil && occSettingRE.MatchString(s[prev.End:sp.Start]) {
 				p = *prev
 			}
-			add(p.Entry.Canonical, occSide(c, sp.End+m[2], sp.End+m[3]), Held, p.Start, sp.End+m[1])
+			if !names.Default().IsCountry(p.Entry.Canonical) {
+				add(p.Entry.Canonical, occSide(c, sp.End+m[2], sp.End+m[3]), Held, p.Start, sp.End+m[1])
+			}
 			prev = &c.spans[k]
 			continue
 		}
 		prev = &c.spans[k]
 		head, off := before(s, sp.Start, 80)
-		if m := occStationedRE.FindStringSubmatchIndex(head); m != nil && !occNeg.MatchString(head[m[2]:]) {
+		if m := occStationedRE.FindStringSubmatchIndex(head); m != nil && !occNeg.MatchString(head[m[2]:]) && !names.Default().IsCountry(sp.Entry.Canonical) {
 			add(sp.Entry.Canonical, occSide(c, off+m[2], off+m[3]), Held, off+m[2], sp.End)
 		}
 	}
@@ -142,19 +150,30 @@ func occSide(c *sentCtx, from, to int) string {
 	return strings.Join(strings.Fields(c.text[from:to]), " ")
 }
 
-// occPlaceAfter is the place named right after at.
+// occPlaceAfter is the place named right after at, with the direction
+// that makes it a part ("northern Cyprus"); a place whose part is named
+// after it ("Cyprus's north") is none.
 func occPlaceAfter(c *sentCtx, at int) (ctlPlace, bool) {
 	for _, sp := range c.spans {
 		if sp.Start < at || sp.Entry.Kind != names.Place {
 			continue
 		}
-		if !occObjGapRE.MatchString(c.text[at:sp.Start]) {
+		gap := c.text[at:sp.Start]
+		if w := c.text[sp.Start:sp.End]; !occObjGapRE.MatchString(gap) || ctlOwnerAfter(c.text, sp) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
 			return ctlPlace{}, false
 		}
-		return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+		name := sp.Entry.Canonical
+		if m := occPartDirRE.FindStringSubmatch(gap); m != nil && !strings.HasPrefix(strings.ToLower(name), strings.ToLower(m[1])) {
+			name = strings.ToLower(m[1]) + " " + name
+		}
+		return ctlPlace{name, sp.Start, sp.End}, true
 	}
 	return ctlPlace{}, false
 }
+
+// occPartDirRE ends the text before a place with the compass direction
+// of the part meant: "northern ", "the south-east of ".
+var occPartDirRE = regexp.MustCompile(`(?i)\b((?:north|south)-?(?:east|west)(?:ern)?|northern|southern|eastern|western|north|south|east|west|central)\s+(?:(?:part|parts)\s+of\s+)?(?:the\s+)?$`)
 
 // "an offensive to capture Raqqa from IS", "a push to capture from Daesh
 // the Manbij pocket": a place aimed at from a side is that side's now.

@@ -256,3 +256,53 @@ func ctlNameCues(c *sentCtx) (placeOf, object bool) {
 	}
 	return placeOf, object
 }
+
+// ctlNamedPartRE ends the text before a place a named part of it is
+// taken from: "the Waer district of Homs", "the Bab Amr neighbourhood in
+// Homs". The claim is the part's, never the whole city's.
+var ctlNamedPartRE = regexp.MustCompile(`(?:^|[^\p{L}'’-])` + ctlNamePat + `\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$`)
+
+// ctlNotPartNames are capitalised words before "district of" that say
+// what kind of district it is, not which: "the Christian quarter of".
+var ctlNotPartNames = map[string]bool{
+	"christian": true, "muslim": true, "jewish": true, "armenian": true, "kurdish": true, "sunni": true, "shia": true, "shiite": true,
+	"alawite": true, "druze": true, "old": true, "new": true, "central": true, "business": true, "government": true,
+}
+
+// ctlNamedPart is p, or the named part of a city p is in, written "Part,
+// City" (the way a district is written beside its city: "Waer, Homs"):
+// before p ("the Waer district of Homs") or, when p is the part's first
+// word the table knows as a place of its own, after it ("the Bab Tadmur
+// neighbourhood of Homs" is not Al-Bab).
+func ctlNamedPart(c *sentCtx, p ctlPlace) ctlPlace {
+	s := c.text
+	if m := ctlPartAfterRE.FindStringSubmatchIndex(s[p.End:]); m != nil {
+		for _, sp := range c.spans {
+			if sp.Start == p.End+m[1] && sp.Entry.Kind == names.Place {
+				return ctlPlace{s[p.Start:p.End+m[3]] + ", " + sp.Entry.Canonical, p.Start, sp.End}
+			}
+		}
+	}
+	head, off := before(s, p.Start, 80)
+	m := ctlNamedPartRE.FindStringSubmatchIndex(head)
+	if m == nil {
+		return p
+	}
+	at := m[2]
+	if strings.HasPrefix(head[at:m[3]], "The ") {
+		at += len("The ") // "The Waer district of Homs is held by"
+	}
+	name := head[at:m[3]]
+	if name == "" {
+		return p
+	}
+	first := strings.ToLower(strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' })[0])
+	if ctlNotPartNames[first] || ctlNotNames[first] || strings.HasSuffix(first, "ish") || strings.HasSuffix(first, "ian") || strings.HasSuffix(first, "ese") {
+		return p
+	}
+	return ctlPlace{name + ", " + p.name, off + at, p.End}
+}
+
+// ctlPartAfterRE starts the text after the first word of a part's name
+// up to the city it is a part of: " Tadmur neighbourhood of ".
+var ctlPartAfterRE = regexp.MustCompile(`^((?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?`)

@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsroom/newsbot/corpus"
-	"github.com/newsroom/newsbot/corpus/names"
 )
 
 // A toll is read from a figure in a sentence and the words around it:
@@ -262,12 +261,16 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		return nil
 	}
 	var cands []tollCand
-	pend := -1 // the last figure of people with no category yet: its index in nums
+	var parts []figure // "30 of them": figures of a part of a count
+	pend := -1         // the last figure of people with no category yet: its index in nums
 	var pendCand tollCand
 	for ni, n := range nums {
 		h := readTollHead(s, n)
 		if h.bad || tollIsYear(s, n, h) || tollNotCount(s, n, h) {
 			continue
+		}
+		if h.ofThem {
+			parts = append(parts, n)
 		}
 		if h.lives {
 			// "has claimed 21 lives", "cost some 300,000 lives"; "saved 21
@@ -368,8 +371,17 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		}
 		keep = append(keep, cd)
 	}
+	// a part of a count that is no toll of its own ("60 were arrested
+	// worldwide, 45 of them in the US"): a place after it is the part's
+	var others []figure
+	for _, n := range parts {
+		if !tollCandAt(cands, n.Start) {
+			others = append(others, n)
+		}
+	}
 	var out []Toll
 	var places []string
+	fallback, fallbackRead := "", false
 	cues := &tollCues{lower: c.lower, grams: &c.grams}
 	for k, cd := range keep {
 		t := Toll{
@@ -394,12 +406,16 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 				break
 			}
 		}
-		t.Place = tollPlace(ctxs, i, cd, next)
+		t.Place = tollPlace(ctxs, i, cd, next, others)
 		if t.Place == "" && cd.inherited >= 0 && len(places) > 0 {
 			t.Place = places[len(places)-1]
 		}
-		if t.Place == "" {
-			t.Place = tollFallbackPlace(ctxs, i, t.Scope)
+		if t.Place == "" && t.Scope == Incident {
+			// the look-back depends on the sentence alone: read it once
+			if !fallbackRead {
+				fallback, fallbackRead = tollFallbackPlace(ctxs, i, t.Scope), true
+			}
+			t.Place = fallback
 		}
 		places = append(places, t.Place)
 		if tollDup(out, t) {
@@ -704,54 +720,12 @@ func hasStem(c *sentCtx, stems litSet) bool {
 	return stems.anyIn(c.lower, &c.grams)
 }
 
-// tollPlace is the place a sentence gives a figure: the first one named
-// after it (before the next figure), or else the nearest one before it.
-func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int) string {
-	c := &ctxs[i]
-	if m := tollForeignRE.FindStringSubmatch(c.text[cd.n.End:]); m != nil {
-		return m[1]
-	}
-	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place && sp.Start >= cd.n.End && sp.Start < next && sp.Start-cd.n.End < 150 {
-			return sp.Entry.Canonical
+// tollCandAt tells whether a candidate of cands is the figure at start.
+func tollCandAt(cands []tollCand, start int) bool {
+	for _, cd := range cands {
+		if cd.n.Start == start {
+			return true
 		}
 	}
-	if cd.inherited >= 0 {
-		return ""
-	}
-	// "killed nine civilians and wounded dozens of people in Ariha"
-	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place && sp.Start >= next && sp.Start-cd.n.End < 150 && !ctxAttributionRE.MatchString(c.lower[cd.n.End:sp.Start]) {
-			return sp.Entry.Canonical
-		}
-	}
-	best := ""
-	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place && sp.End <= cd.n.Start {
-			best = sp.Entry.Canonical
-		}
-	}
-	return best
-}
-
-// tollFallbackPlace dates back a few sentences for the place an incident
-// happened in ("at least 12 people were killed in the city"). A campaign's
-// or a war's toll whose sentence names no place has none: no country is
-// assumed, for an archive covers the world (a tsunami's dead in Sri Lanka
-// are not "killed in Syria").
-func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
-	// only a sentence that points back to a place or an event named
-	// before ("The raids killed ...", "in the town") takes its place
-	if scope != Incident || !(ctxEventAnaphoraRE.MatchString(ctxs[i].text) || tollBackRefRE.MatchString(ctxs[i].lower)) {
-		return ""
-	}
-	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		for k := len(ctxs[j].spans) - 1; k >= 0; k-- {
-			sp := ctxs[j].spans[k]
-			if sp.Entry.Kind == names.Place && sp.Entry.Canonical != countryPlace {
-				return sp.Entry.Canonical
-			}
-		}
-	}
-	return ""
+	return false
 }
