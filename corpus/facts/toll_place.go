@@ -336,6 +336,9 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	if rel && tollPlaceRelRE.MatchString(between) && tollInEventAt(c, sp) {
 		return tollPlaceAt(s, ps, best) // "the attack on the town of X, which killed 86"
 	}
+	// "Shelling on Quneitra since Friday has killed 40": a time after
+	// "since" or "after" is a phrase, not a clause of its own
+	between = tollTimePhraseRE.ReplaceAllString(between, " ")
 	if !tollFramed(s, sp) && tollClauseRE.MatchString(between) {
 		// "suffered air strikes which killed seven": the event's clause
 		m := tollEventRelRE.FindStringIndex(between)
@@ -345,6 +348,10 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	}
 	return tollPlaceAt(s, ps, best)
 }
+
+// tollTimePhraseRE is "since", "after", "before" or "until" with a time:
+// "since Friday", "after dawn", "until last week", "since 3 May".
+var tollTimePhraseRE = regexp.MustCompile(`(?i)\b(?:since|after|before|until)\s+(?:(?:last|early|late|mid)\s+)?(?:\d{1,2}\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|dawn|morning|noon|midnight|nightfall|week|month|year|weekend|then|yesterday|(?:19|20)\d\d)\b`)
 
 // tollEventRE finds an event a later sentence may point back to ("The
 // attack killed four"): the place it happened in is named in its clause.

@@ -34,6 +34,9 @@ func TestTollPlace(t *testing.T) {
 		{"The plane came down as it left for Lisbon, and 12 people died.", 12, ""},
 		// the place of the figure's own clause is still taken
 		{"A car bomb killed 12 people in Baghdad on Monday.", 12, "Baghdad"},
+		// a time after "since" or "after" is no clause of its own
+		{"Shelling on Aleppo since Friday has killed 40 civilians, medics said.", 40, "Aleppo"},
+		{"Air strikes on Baghdad after dawn had killed 12 people by noon.", 12, "Baghdad"},
 		{"The bombing in Madrid, which was claimed by a local cell, killed 191 people.", 191, "Madrid"},
 		{"In Lima, where 30 people died, the clean-up began on Monday.", 30, "Lima"},
 		{"Sri Lanka faces a large bill after the storm which killed more than 3,000 of its people.", 3000, "Sri Lanka"},
