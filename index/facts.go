@@ -103,12 +103,17 @@ func (ix *Index) Facts(ctx context.Context, q FactQuery) ([]FactHit, error) {
 	if strings.TrimSpace(q.Text) != "" {
 		res, err = ix.rankedFacts(ctx, must, q, selective, size)
 	} else {
-		// a speaker keeps the match set small enough to sort whole; a place
-		// may ("Khan Sheikhun") or may not ("Syria"): count it first
-		narrow := strings.TrimSpace(q.Speaker) != ""
+		// a named speaker ("Peskov") or place ("Khan Sheikhun") keeps the
+		// match set small enough to sort whole; a role ("spokesman") or a
+		// country ("Syria") may not: count them first
+		narrow := false
+		if s := strings.TrimSpace(q.Speaker); s != "" {
+			if narrow, err = ix.rareIn(ctx, whoField, s, ix.speakerSortMax); err != nil {
+				return nil, err
+			}
+		}
 		if !narrow && strings.TrimSpace(q.Place) != "" {
-			narrow, err = ix.rarePlace(ctx, q.Place, sortWholeMax)
-			if err != nil {
+			if narrow, err = ix.rareIn(ctx, "place", q.Place, sortWholeMax); err != nil {
 				return nil, err
 			}
 		}
@@ -303,11 +308,17 @@ func monthsBack(t time.Time, n int) []string {
 // larger ones go through the date windows of newestFacts.
 const sortWholeMax = 10000
 
-// rarePlace reports whether fewer than n facts name place. It reads only
-// the posting counts of the place's words in the term dictionary (the
-// rarest word bounds the match), so it costs microseconds where counting
-// the matches of a common place would walk tens of thousands of postings.
-func (ix *Index) rarePlace(ctx context.Context, place string, n int) (bool, error) {
+// speakerSortMax is the largest set of a speaker's facts sorted whole
+// (Index.speakerSortMax, which tests lower): a sort reads a doc value per
+// match, and a role's thousands of statements ("spokesman") cost more so
+// than the month windows.
+const speakerSortMax = 2000
+
+// rareIn reports whether fewer than n facts hold every word of text in
+// field. It reads only the posting counts of the words in the term
+// dictionary (the rarest word bounds the match), so it costs microseconds where counting
+// the matches of a common word would walk tens of thousands of postings.
+func (ix *Index) rareIn(ctx context.Context, field, text string, n int) (bool, error) {
 	adv, err := ix.bl.Advanced()
 	if err != nil {
 		return false, fmt.Errorf("index: facts: %w", err)
@@ -318,8 +329,8 @@ func (ix *Index) rarePlace(ctx context.Context, place string, n int) (bool, erro
 	}
 	defer r.Close()
 	bound := uint64(n)
-	for _, tok := range ix.analyzer.Analyze([]byte(place)) {
-		tfr, err := r.TermFieldReader(ctx, tok.Term, "place", false, false, false)
+	for _, tok := range ix.analyzer.Analyze([]byte(text)) {
+		tfr, err := r.TermFieldReader(ctx, tok.Term, field, false, false, false)
 		if err != nil {
 			return false, fmt.Errorf("index: facts: %w", err)
 		}

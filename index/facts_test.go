@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -235,5 +236,43 @@ func TestNewestFactDateFollowsSync(t *testing.T) {
 	got, err := ix.newestFactDate(ctx)
 	if err != nil || !got.Equal(later.Date) {
 		t.Fatalf("after a newer article: %v %v, want %v", got, err, later.Date)
+	}
+}
+
+// TestSpeakerNewestWindowsSortWhole: a role's many statements, read
+// newest first through the month windows, come in the order one whole
+// sort gives them (dates spread over two years, several a day).
+func TestSpeakerNewestWindowsSortWhole(t *testing.T) {
+	var arts []*corpus.Article
+	for i := 0; i < 60; i++ {
+		id := fmt.Sprintf("spk%02d", i)
+		arts = append(arts, corpus.ParseText(id, id+".txt", fmt.Sprintf("Harbour note %d\n\nThe harbour spokesman said the quay would reopen, note %d.\n", i, i)))
+	}
+	extract := func(a *corpus.Article) facts.Set {
+		var n int
+		fmt.Sscanf(a.ID, "spk%d", &n)
+		q := fmt.Sprintf("the quay would reopen, note %d", n)
+		day := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (n*37)%700).Format("2006-01-02")
+		return facts.Set{Statements: []facts.Statement{{Article: a.ID, Speaker: "Ann Lund", Role: "harbour spokesman", Quote: q, Kind: facts.Reported, Date: day, Evidence: evidence(t, a, q)}}}
+	}
+	ix := openTemp(t)
+	if _, err := ix.Sync(context.Background(), arts, extract, nil); err != nil {
+		t.Fatal(err)
+	}
+	read := func(max int) []string {
+		ix.speakerSortMax = max
+		hits, err := ix.Facts(context.Background(), FactQuery{Kind: KindStatement, Speaker: "spokesman", Size: 12})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.Statement.Date+" "+h.Meta.ID)
+		}
+		return out
+	}
+	whole, windows := read(1000), read(1)
+	if len(whole) != 12 || !slices.Equal(whole, windows) {
+		t.Errorf("newest statements differ:\nsorted whole %q\nwindows      %q", whole, windows)
 	}
 }

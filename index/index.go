@@ -72,9 +72,10 @@ type Index struct {
 	factsVer   string
 
 	// See wordsQuery; fields so that tests can lower them.
-	commonFrac    float64
-	commonMinDocs int
-	batchOps      int
+	commonFrac     float64
+	commonMinDocs  int
+	speakerSortMax int
+	batchOps       int
 
 	syncMu sync.Mutex
 
@@ -116,7 +117,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion,
-		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps}
+		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps, speakerSortMax: speakerSortMax}
 	// Checked again under the lock: another process may have created the
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {
