@@ -12,7 +12,8 @@ func TestJointTollsLeftOut(t *testing.T) {
 	text := "Harbour blast\n\n" +
 		"At least 48 people were killed and wounded in the blast at the harbour on Monday, the coast guard said.\n\n" +
 		"Hospital staff said 19 Killed and Injured in the fire was the town's worst toll in years.\n\n" +
-		"A second blast killed six people and injured 32 in the fish market, the coast guard said.\n"
+		"A second blast killed six people and injured 32 in the fish market, the coast guard said.\n\n" +
+		"About 440 sailors were either dead or missing after the storm, the minister said.\n"
 	a := corpus.ParseText("joint", "joint.txt", text)
 	got := map[int64]string{}
 	for _, tl := range Extract(a).Tolls {
@@ -23,6 +24,9 @@ func TestJointTollsLeftOut(t *testing.T) {
 	}
 	if _, ok := got[19]; ok {
 		t.Errorf("19 killed and injured stated as %s", got[19])
+	}
+	if _, ok := got[440]; ok {
+		t.Errorf("440 dead or missing stated as %s", got[440])
 	}
 	if got[6] != Killed || got[32] != Injured {
 		t.Errorf("separate figures lost: %v", got)
