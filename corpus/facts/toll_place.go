@@ -277,6 +277,12 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 			if tollOrigin(s, sp, cd) {
 				continue // "three people from Fife died in Spain"
 			}
+			if tollWhileRE.MatchString(s[cd.n.End:sp.Start]) {
+				// "strikes on Mesraba killed 17 while shelling on Douma
+				// killed another two": the place of the clause after
+				// "while" is its own figure's
+				break
+			}
 			return tollPlaceAt(s, ps, k)
 		}
 	}
@@ -348,6 +354,9 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 	}
 	return tollPlaceAt(s, ps, best)
 }
+
+// tollWhileRE opens a clause of its own with its subject: "while", "whereas".
+var tollWhileRE = regexp.MustCompile(`(?i)\b(?:while|whilst|whereas)\b`)
 
 // tollTimePhraseRE is "since", "after", "before" or "until" with a time:
 // "since Friday", "after dawn", "until last week", "since 3 May".

@@ -34,6 +34,8 @@ func TestTollPlace(t *testing.T) {
 		{"The plane came down as it left for Lisbon, and 12 people died.", 12, ""},
 		// the place of the figure's own clause is still taken
 		{"A car bomb killed 12 people in Baghdad on Monday.", 12, "Baghdad"},
+		// the place of the clause after "while" is that clause's figure's
+		{"Air strikes on Saraqeb killed 17 civilians while shelling on the town of Ariha killed another two.", 17, "Saraqeb"},
 		// a time after "since" or "after" is no clause of its own
 		{"Shelling on Aleppo since Friday has killed 40 civilians, medics said.", 40, "Aleppo"},
 		{"Air strikes on Baghdad after dawn had killed 12 people by noon.", 12, "Baghdad"},
