@@ -3,6 +3,8 @@ package facts
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/newsroom/newsbot/corpus"
 )
 
 // TestControlGolden runs the control extractor on each
@@ -25,5 +27,21 @@ func TestControlGolden(t *testing.T) {
 			}
 			golden(t, in, got)
 		})
+	}
+}
+
+// TestControlNotOfApproaches: holding the roads to a city, or reaching
+// its outskirts, is no claim about the city; "rebel-held" after "the
+// roads into" still is one.
+func TestControlNotOfApproaches(t *testing.T) {
+	a := corpus.ParseText("approach", "approach.txt", "Roads cut\n\n"+
+		"The YPG has gained control of all the roads leading to the northern city of Raqqa.\n\n"+
+		"Government forces seized the town of Saraqeb on Monday, the army said.\n")
+	var places []string
+	for _, c := range Extract(a).Control {
+		places = append(places, c.Place)
+	}
+	if len(places) != 1 || places[0] != "Saraqeb" {
+		t.Errorf("control places %q, want only Saraqeb", places)
 	}
 }

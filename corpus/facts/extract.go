@@ -17,6 +17,6 @@ func Extract(a *corpus.Article) Set {
 	// finding names is the costliest step of both
 	ctxs := buildContexts(a, sents)
 	s.Tolls = rescope(a, dropJoint(a, tollsOf(a, ctxs)))
-	s.Control = controlOf(a, ctxs)
+	s.Control = dropApproaches(controlOf(a, ctxs))
 	return s
 }
