@@ -119,7 +119,7 @@ func (e *Engine) namesakes(r *Response, q query, aside ...Answer) {
 func nameHolds(speaker, asked string) bool {
 	want := names.Key(asked)
 	for _, w := range strings.Fields(speaker) {
-		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+		if possessive(w) {
 			continue // "Cherie Blair's chambers" is not Blair
 		}
 		if k := names.Key(w); k == want || slices.Contains(strings.Fields(k), want) {
@@ -128,6 +128,8 @@ func nameHolds(speaker, asked string) bool {
 	}
 	return false
 }
+
+func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
 
 // onlyPossessive reports a speaker and role that hold the asked name only
 // as another's possessive: "Philippe Sands QC, a member of Cherie Blair's
@@ -138,7 +140,7 @@ func onlyPossessive(a Answer, asked string) bool {
 	}
 	want := names.Key(asked)
 	for _, w := range strings.Fields(a.Speaker + " " + a.Role) {
-		if (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && names.Key(w) == want {
+		if possessive(w) && names.Key(w) == want {
 			return true
 		}
 	}

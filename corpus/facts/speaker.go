@@ -1,10 +1,11 @@
 package facts
 
 import (
-	"github.com/newsroom/newsbot/corpus/names"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsroom/newsbot/corpus/names"
 )
 
 // Token kinds of the small tokenizer the statement extractor runs over one
@@ -223,8 +224,7 @@ func isCapWord(w string) bool {
 }
 
 // isQuoteMark reports the quotation marks the extractor pairs.
-func isOpenMark(r rune) bool  { return r == '"' || r == '“' || r == '„' || r == '«' }
-func isCloseMark(r rune) bool { return r == '"' || r == '”' || r == '»' }
+func isOpenMark(r rune) bool { return r == '"' || r == '“' || r == '„' || r == '«' }
 
 // tokenize appends the tokens of text[start:end] to buf. Quote spans
 // (sorted, from qs) become one tQuote token each.

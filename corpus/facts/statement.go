@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,13 +40,17 @@ func scanQuotes(a *corpus.Article) []quoteSpan {
 				continue
 			}
 			r, n := utf8.DecodeRuneInString(text[i:p.End])
-			switch {
-			case r == '"' && inQ && !reopens(text, i, p.Start, p.End) && nestedQuote(text, i, p.End) > 0:
+			reopen := r == '"' && inQ && reopens(text, i, p.Start, p.End)
+			if r == '"' && inQ && !reopen {
 				// 'confirmed "on the ground" influential ...': a short
 				// quote inside the open one; its marks close nothing
-				i = nestedQuote(text, i, p.End)
-				continue
-			case r == '"' && inQ && reopens(text, i, p.Start, p.End):
+				if j := nestedQuote(text, i, p.End); j > 0 {
+					i = j
+					continue
+				}
+			}
+			switch {
+			case reopen:
 				// 'explosion. "People had ...': a mark after a space and
 				// before a word opens the next quote; the writer (or the
 				// scraper) dropped the close of the one before
@@ -432,9 +435,6 @@ func (x *stmtExtractor) known(w string) bool {
 	return false
 }
 
-// noteMention remembers the named subject of a group: a run of
-// capitalised words opening a clause and followed by a verb-like word or
-// an appositive ("Tomas Reyes, the engineer, ...").
 // nameAfterPost finds, from token i, a post of a few lower-case words
 // ending on a title or a person's noun, then a name of two capitalised
 // words or more: "chairman Ole Brandt", "home affairs spokesman Mark
@@ -466,6 +466,9 @@ func (x *stmtExtractor) nameAfterPost(toks []tok, i int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// noteMention remembers the named subject of a group: a run of
+// capitalised words opening a clause and followed by a verb-like word or
+// an appositive ("Tomas Reyes, the engineer, ...").
 func (x *stmtExtractor) noteMention(toks []tok) {
 	text := x.text
 	for i := 0; i < len(toks); i++ {
@@ -1860,14 +1863,14 @@ func (x *stmtExtractor) notSaid(toks []tok, v int) (silent, heard bool) {
 	if a > 0 && toks[a].kind == tWord && strings.HasSuffix(x.word(toks[a]), "ly") {
 		a--
 	}
-	if a >= 0 && a < v && toks[a].kind == tWord && passiveAux[x.word(toks[a])] && strings.HasSuffix(x.word(toks[v]), "ed") || a >= 0 && a < v && x.isWord(toks, a, "was") && x.isWord(toks, v, "told") {
-		w := x.word(toks[v])
+	w := x.word(toks[v])
+	if a >= 0 && toks[a].kind == tWord && (passiveAux[x.word(toks[a])] && strings.HasSuffix(w, "ed") || x.word(toks[a]) == "was" && w == "told") {
 		return true, w == "asked" || w == "told" || w == "questioned" || w == "pressed"
 	}
 	if v >= 2 && x.isWord(toks, v-1, "to") && toks[v-2].kind == tWord && refusals[x.word(toks[v-2])] {
 		return true, true
 	}
-	if w := x.word(toks[v]); w == "claimed" || w == "claims" || w == "claim" {
+	if w == "claimed" || w == "claims" || w == "claim" {
 		for k := v + 1; k < len(toks) && k <= v+3; k++ {
 			if toks[k].kind != tWord {
 				return false, false
@@ -1931,9 +1934,4 @@ func trimEnd(text string, s, e int) int {
 		break
 	}
 	return e
-}
-
-// sortStatements keeps output in text order.
-func sortStatements(st []Statement) {
-	sort.SliceStable(st, func(i, j int) bool { return st[i].Evidence.Start < st[j].Evidence.Start })
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/newsroom/newsbot/corpus"
@@ -41,6 +42,9 @@ var tollWarWordRE = regexp.MustCompile(`(?i)\b(?:wars?|conflicts?|civil|uprising
 // disaster its article is about (one event), when its sentence names no
 // war nor campaign: an archive of general news counts tsunamis too.
 func rescope(a *corpus.Article, ts []Toll) []Toll {
+	if !slices.ContainsFunc(ts, func(t Toll) bool { return t.Scope == War || t.Scope == Offensive }) {
+		return ts // nothing to relabel: the article's head is not read
+	}
 	head := strings.ToLower(a.Title + " " + a.Text[:min(len(a.Text), 600)])
 	disaster := tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
 	for i := range ts {
