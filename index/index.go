@@ -76,6 +76,7 @@ type Index struct {
 	commonMinDocs  int
 	speakerSortMax int
 	batchOps       int
+	phraseWindow   int
 
 	syncMu sync.Mutex
 
@@ -117,7 +118,7 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion,
-		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps, speakerSortMax: speakerSortMax}
+		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps, speakerSortMax: speakerSortMax, phraseWindow: phraseWindow}
 	// Checked again under the lock: another process may have created the
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {

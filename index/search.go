@@ -65,7 +65,8 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 			// Word pairs find and rank the passages without reading
 			// positions; the real phrase then checks the page of hits
 			// (see pairsQuery, locations). A few extra hits make up for the rare
-			// passage holding every pair but not the phrase.
+			// passage holding every pair but not the phrase; when they
+			// do not, a wider page is checked (see below).
 			q, verify = pairsQuery(pairs), mq
 			fetch = min(size+size/2+2, MaxSize)
 		}
@@ -79,25 +80,24 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 		}
 		verify = q
 	}
-	full := q
-	if dq := dateRange(r.From, r.To); dq != nil {
-		full = bleve.NewConjunctionQuery(q, dq)
-	}
-	req := bleve.NewSearchRequestOptions(full, fetch, 0, false)
-	// A one-word phrase is a term query: its locations are cheap.
-	req.IncludeLocations = verify == nil
-	res, err := ix.top(ctx, req)
+	res, locs, err := ix.searchPage(ctx, q, verify, r, fetch)
 	if err != nil {
-		return nil, fmt.Errorf("index: search %q: %w", r.Text, err)
+		return nil, err
 	}
-	locs := map[string]search.TermLocationMap{}
-	if verify == nil {
-		for _, h := range res.Hits {
-			locs[h.ID] = h.Locations[textField]
-		}
-	} else if len(res.Hits) > 0 {
-		if err := ix.locations(ctx, verify, res.Hits, locs); err != nil {
+	if r.Phrase && verify != nil && len(locs) < size && len(res.Hits) == fetch {
+		// passages holding every pair but not the phrase ("said in
+		// Paris ... on Sunday" for "said on Sunday") filled the checked
+		// page, and more candidates wait beyond it: check a page of
+		// phraseWindow candidates, then search the phrase itself, which
+		// reads the positions of every passage holding its words but
+		// misses nothing
+		if res, locs, err = ix.searchPage(ctx, q, verify, r, ix.phraseWindow); err != nil {
 			return nil, err
+		}
+		if len(locs) < size && len(res.Hits) == ix.phraseWindow {
+			if res, locs, err = ix.searchPage(ctx, verify, nil, r, size); err != nil {
+				return nil, err
+			}
 		}
 	}
 	ids := make([]string, 0, len(res.Hits))
@@ -142,6 +142,34 @@ func (ix *Index) Search(ctx context.Context, r SearchRequest) ([]Hit, error) {
 	return hits, nil
 }
 
+// searchPage runs q for a page of fetch hits, bounded by r's dates, and
+// gives the term locations of the hits that verify (q itself when nil)
+// matches; a hit verify does not match gets no entry.
+func (ix *Index) searchPage(ctx context.Context, q, verify query.Query, r SearchRequest, fetch int) (*bleve.SearchResult, map[string]search.TermLocationMap, error) {
+	full := q
+	if dq := dateRange(r.From, r.To); dq != nil {
+		full = bleve.NewConjunctionQuery(q, dq)
+	}
+	req := bleve.NewSearchRequestOptions(full, fetch, 0, false)
+	// A one-word phrase is a term query: its locations are cheap.
+	req.IncludeLocations = verify == nil
+	res, err := ix.top(ctx, req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: search %q: %w", r.Text, err)
+	}
+	locs := map[string]search.TermLocationMap{}
+	if verify == nil {
+		for _, h := range res.Hits {
+			locs[h.ID] = h.Locations[textField]
+		}
+	} else if len(res.Hits) > 0 {
+		if err := ix.locations(ctx, verify, res.Hits, locs); err != nil {
+			return nil, nil, err
+		}
+	}
+	return res, locs, nil
+}
+
 // pairsQuery requires every word pair of a phrase. Pairs with a stop-word
 // filler ("observatori _") are left out when a real pair remains: they
 // are common and select little, and the phrase check follows anyway.
@@ -168,6 +196,11 @@ func pairsQuery(pairs analysis.TokenStream) query.Query {
 	}
 	return bleve.NewConjunctionQuery(qs...)
 }
+
+// phraseWindow is how many candidates of a phrase's word pairs are
+// checked when the first page held too few with the phrase itself
+// (Index.phraseWindow starts at it; tests lower it).
+const phraseWindow = 4 * MaxSize
 
 // locations runs q again restricted to the page of hits, asking for term
 // locations: reading term vectors for ten documents is cheap, for every

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/newsroom/newsbot/corpus"
 )
 
 // searchCase is one entry of testdata/search/*.json. Every case checks
@@ -232,6 +235,56 @@ func TestSnippet(t *testing.T) {
 	for _, tt := range tests {
 		if got := h.Snippet(tt.width, "**", "**"); got != tt.want {
 			t.Errorf("Snippet(%d) = %q, want %q", tt.width, got, tt.want)
+		}
+	}
+}
+
+// TestPhraseFoundPastDecoys: a phrase is found even when many passages
+// hold each of its words (and each word pair) but not the phrase, and
+// outrank the one that does: the check of the phrase must not stop at
+// the first page of candidates.
+func TestPhraseFoundPastDecoys(t *testing.T) {
+	ix := openTemp(t)
+	var arts []*corpus.Article
+	for i := range 60 {
+		id := fmt.Sprintf("decoy%02d", i)
+		arts = append(arts, corpus.ParseText(id, id+".txt", "The minister said in Paris that the talks had ended. They met again on Sunday.\n\nThe council said on Monday that the rebels held the bridge and the minister had left the talks in Paris early.\n"))
+	}
+	arts = append(arts, corpus.ParseText("real", "real.txt", "Officials gave many details over a long week of meetings in the capital, and the minister of the interior said on Sunday that the talks would go on for as long as both delegations wanted them to, whatever the cost.\n"))
+	arts = append(arts, corpus.ParseText("full", "full.txt", "The observatory reported heavy shelling across the northern countryside through the week, and the Syrian Observatory for Human Rights said the toll had risen sharply by the evening.\n"))
+	for i := range 60 {
+		id := fmt.Sprintf("near%02d", i)
+		arts = append(arts, corpus.ParseText(id, id+".txt", "The Syrian Observatory, which watches human rights, said so.\n"))
+	}
+	if _, err := ix.Sync(context.Background(), arts, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	// the wider page holds every candidate; then, with a window smaller
+	// than the decoys, the phrase is searched as it is
+	for _, window := range []int{phraseWindow, 20} {
+		ix.phraseWindow = window
+		for _, c := range []struct{ phrase, want string }{
+			{"said on Sunday", "real"},
+			{"the minister of the interior said on Sunday", "real"},
+			{"Syrian Observatory for Human Rights", "full"},
+		} {
+			hits, err := ix.Search(context.Background(), SearchRequest{Text: c.phrase, Phrase: true, Size: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := articleIDs(hits); !slices.Equal(got, []string{c.want}) {
+				t.Errorf("window %d, phrase %q: articles %v, want [%s]", window, c.phrase, got, c.want)
+			}
+			for _, h := range hits {
+				if len(h.Highlights) == 0 {
+					t.Errorf("window %d, phrase %q: no highlight in %q", window, c.phrase, h.Text)
+				}
+				for _, r := range h.Highlights {
+					if r[0] < 0 || r[1] > len(h.Text) || r[0] >= r[1] {
+						t.Errorf("window %d, phrase %q: bad highlight %v", window, c.phrase, r)
+					}
+				}
+			}
 		}
 	}
 }
