@@ -46,7 +46,8 @@ func rescope(a *corpus.Article, ts []Toll) []Toll {
 		return ts // nothing to relabel: the article's head is not read
 	}
 	head := strings.ToLower(a.Title + " " + a.Text[:min(len(a.Text), 600)])
-	disaster := tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
+	g := makeBigrams(head)
+	disaster := tollDisasterLits.anyIn(head, &g) && tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
 	for i := range ts {
 		s := ts[i].Evidence.Sentence
 		switch {
