@@ -123,6 +123,7 @@ type tollHead struct {
 	adjSub   bool // subgroup is "<adjective> <noun>" ("displaced people")
 	bad      bool // counts something else: hours, kilometres, years, towns
 	lives    bool // "21 lives": a toll only after "claimed", "cost"
+	nation   bool // the noun is a nationality ("41 Britons"), the subgroup
 }
 
 var tollWordRE = regexp.MustCompile(`^\s+([\p{L}][\p{L}'’-]*)`)
@@ -170,6 +171,10 @@ func readTollHead(s string, n figure) tollHead {
 		}
 		if sg, ok := tollNouns[w]; ok || tollDemonym(s[pos+m[2]:pos+m[3]]) {
 			h.noun, h.person, h.subgroup, h.end = w, true, sg, next
+			if r, _ := utf8.DecodeRuneInString(s[pos+m[2]:]); !ok && unicode.IsUpper(r) {
+				// "41 Britons": the nationals counted are the subgroup
+				h.subgroup, h.nation = w, true
+			}
 			return h
 		}
 		if w == "lives" && i == 0 {
@@ -360,6 +365,16 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 				}
 			}
 		}
+		if h.noun == "others" && cd.h.subgroup == "" {
+			// "41 Britons have died, with 158 others missing": the others
+			// are of the nation the sentence counts
+			for p := len(cands) - 1; p >= 0; p-- {
+				if cands[p].h.nation {
+					cd.h.subgroup = cands[p].h.subgroup
+					break
+				}
+			}
+		}
 		cands = append(cands, cd)
 	}
 	// a vague figure beside a precise one of the same kind restates it
@@ -382,8 +397,21 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	var out []Toll
 	var places []string
 	fallback, fallbackRead := "", false
-	cues := &tollCues{lower: c.lower, grams: &c.grams}
+	cues := &tollCues{lower: c.lower, grams: &c.grams, conflict: func() bool { return c.art.conflictIn(a) }}
+	health, aggregate := -1, tollAggregate(c)
 	for k, cd := range keep {
+		if cd.category == Killed {
+			// "died of a heart attack", "deaths from drug overdoses": no toll
+			if health < 0 {
+				health = 0
+				if tollHealthDeath(c) {
+					health = 1
+				}
+			}
+			if health == 1 {
+				continue
+			}
+		}
 		t := Toll{
 			Article:   a.ID,
 			Count:     cd.n.Value,
@@ -395,7 +423,24 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			Source:    sourceOf(ctxs, i),
 			Scope:     tollScope(cues, cd),
 		}
+		if t.Source != "" && c.srcAt > cd.end && c.srcCue > c.srcAt && srcRunOn(s, c.srcAt) && srcCueOpens(s, c.srcCue) {
+			// "... where 2,000 died, the rupee fell against the dollar
+			// Analysts said that ...": the source opens the next sentence
+			t.Source = ""
+		}
 		t.Scope, t.Date = tollDate(c, t.Scope)
+		if aggregate && t.Scope != War {
+			// "21,000 people died in about 300 disasters", "70 deaths
+			// between June 2003 and 2004": a sum over many events is
+			// no incident and no campaign, and has no one event's place
+			t.Scope = ""
+			places = append(places, "")
+			if !tollDup(out, t) {
+				t.Evidence = Evidence{Article: a.ID, Start: c.Start + cd.start, End: c.Start + cd.end, Sentence: s}
+				out = append(out, t)
+			}
+			continue
+		}
 		// a figure's place is named before the next figure of its own;
 		// "eight civilians, including two children ..., in ... Idlib" is
 		// one report
@@ -606,6 +651,8 @@ type tollCues struct {
 	lower string
 	grams *bigrams
 	memo  [5]int8 // 0 unread, 1 false, 2 true
+	// conflict reports an article about armed conflict (nil: assume one)
+	conflict func() bool
 }
 
 var tollCueREs = [5]*litRE{newLitRE(tollWarRE.String()), newLitRE(tollOffensiveRE.String()), newLitRE(tollIncidentRE.String()),
@@ -673,6 +720,11 @@ func tollScope(q *tollCues, cd tollCand) string {
 		return War
 	case q.has(cueOffensiveWeak):
 		return Offensive
+	case (cd.n.Value >= 100 || cd.category == Displaced) && q.conflict != nil && !q.conflict() && !tollWarWordRE.MatchString(q.lower) && !tollCampaignWordRE.MatchString(q.lower):
+		// the sizes below are a war's measure: in an article about
+		// anything else ("a painkiller linked to 56,000 deaths", three
+		// days of riots) a figure no cue scopes has no scope
+		return ""
 	case cd.n.Value >= 100000:
 		return War // no single campaign of the war has cost this many
 	case cd.category == Displaced || cd.n.Value >= 100:

@@ -152,7 +152,7 @@ var tollRegions = map[string]bool{
 func tollPlaceSpans(c *sentCtx) []names.Span {
 	var out []names.Span
 	for _, sp := range c.spans {
-		if sp.Entry.Kind == names.Place {
+		if sp.Entry.Kind == names.Place && !tollNotAPlace(c.text, sp.Start) {
 			out = append(out, sp)
 		}
 	}
@@ -320,6 +320,9 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 		return tollPlaceAt(s, ps, best) // "Sri Lanka ... the tsunami which killed 30,000 of its people"
 	}
 	between := s[sp.End:cd.n.Start]
+	if tollCommemorationRE.MatchString(between) {
+		return "" // "the UK joins a silence for the 150,000 dead": where they are mourned
+	}
 	// the words every pattern below needs, looked for first: most
 	// sentences have none of them between the place and the figure
 	lb := c.lower[sp.End:cd.n.Start]

@@ -79,6 +79,9 @@ var (
 // sentences: the monitor and the news agency it names, if one each.
 type srcArticle struct {
 	monitor, agency string
+	// conflict: the article's title or opening names armed conflict
+	// (see conflictIn), read once when a figure's scope needs it
+	conflict, conflictRead bool
 }
 
 func newSrcArticle(ctxs []sentCtx) srcArticle {
