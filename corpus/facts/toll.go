@@ -73,7 +73,7 @@ var (
 	tollWarRE           = regexp.MustCompile(`\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]*?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
 	tollOffensiveRE     = regexp.MustCompile(`\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)
 	tollIncidentRE      = regexp.MustCompile(`\b(?:strikes?|airstrikes?|raids?|attacks?|bomb\w*|shell\w*|explosions?|blasts?|rockets?|missiles?|massacre|ambush\w*|car\s+bomb|suicide|barrel|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b`)
-	tollWarWeakRE       = regexp.MustCompile(`\b(?:in|during|of|throughout)\s+(?:the\s+|syria's\s+|syria’s\s+)?(?:syrian\s+|\w+-year\s+|long-running\s+)?(?:civil\s+)?(?:war|conflict)(?:[\s.,;]|$)`)
+	tollWarWeakRE       = regexp.MustCompile(`\b(?:in|during|of|throughout)\s+(?:the\s+|[a-z]+'s\s+|[a-z]+’s\s+)?(?:syrian\s+|\w+-year\s+|long-running\s+)?(?:civil\s+)?(?:war|conflict)(?:[\s.,;]|$)`)
 	tollOffensiveWeakRE = regexp.MustCompile(`\bthe\s+(?:violence|fighting|offensive|escalation|assault|onslaught|clashes|campaign)\b`)
 )
 
@@ -400,6 +400,9 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 	cues := &tollCues{lower: c.lower, grams: &c.grams, conflict: func() bool { return c.art.conflictIn(a) }}
 	health, aggregate := -1, tollAggregate(c)
 	for k, cd := range keep {
+		if w, _ := before(s, cd.start, 50); strings.Contains(w, " of") && tollClearedRE.MatchString(w) {
+			continue // "wrongly convicted of killing two of her babies": no one was killed as charged
+		}
 		if cd.category == Killed {
 			// "died of a heart attack", "deaths from drug overdoses": no toll
 			if health < 0 {

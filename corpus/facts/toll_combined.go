@@ -63,7 +63,7 @@ func rescope(a *corpus.Article, ts []Toll) []Toll {
 
 // tollCalamityRE names a disaster in general words: the article is about
 // one when its title or opening holds them.
-var tollCalamityRE = regexp.MustCompile(`(?:disasters?|catastrophes?|calamit(?:y|ies))`)
+var tollCalamityRE = regexp.MustCompile(`\b(?:disasters?|catastrophes?|calamit(?:y|ies))\b`)
 
 // tollCampaignWordRE ties a figure to a military campaign: an offensive's
 // toll, not a disaster's, however great.

@@ -148,3 +148,13 @@ func srcCueOpens(s string, cue int) bool {
 	}
 	return srcCueOpensRE.MatchString(s[cue:])
 }
+
+// tollClearedRE ends the text before a killing the courts have found did
+// not happen as charged: "was wrongly convicted of", "acquitted of",
+// "cleared of", "acquitted him of".
+var tollClearedRE = regexp.MustCompile(`(?i)\b(?:(?:wrongly|wrongfully|falsely)\s+(?:convicted|accused|charged|jailed)|acquitted|cleared|exonerated)(?:\s+(?:him|her|them|me|us))?\s+of\s+(?:the\s+)?$`)
+
+// srcDocGapRE is a gap between a name and a cue that is the cue's own
+// subject, a document: in "killed under the old regime, an official
+// report says" the report says it, not the regime.
+var srcDocGapRE = regexp.MustCompile(`(?i)^\s*,?\s*(?:an?|the|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,3}?(?:report|study|survey|inquiry|review|paper|analysis|audit|census|poll|tally|figures|data|estimates?)\s*$`)

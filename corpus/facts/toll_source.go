@@ -186,7 +186,7 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 		if sp.Entry.Kind == names.Actor && len(gap) > 30 {
 			continue
 		}
-		if srcGapRE.MatchString(gap) {
+		if srcGapRE.MatchString(gap) && !srcDocGapRE.MatchString(gap) {
 			take(sp.Entry.Canonical, srcGapLen(gap), sp.Start)
 		}
 	}
