@@ -407,7 +407,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			// "died of a heart attack", "deaths from drug overdoses": no toll
 			if health < 0 {
 				health = 0
-				if tollHealthDeath(c) {
+				if tollHealthDeath(c, a) {
 					health = 1
 				}
 			}

@@ -30,10 +30,20 @@ var tollHealthLits = makeLitSet([]string{"heart", "stroke", "overdose", "cancer"
 // hospital killed 12 patients", "cholera has killed 2,000 amid the war").
 var tollViolenceRE = regexp.MustCompile(`\b(?:attacks?|attacked|strikes|air\s?strikes?|raids?|bomb\w*|shell\w*|shot|shooting|gun\w*|fighting|wars?|conflicts?|blasts?|explosions?|massacre\w*|clashes|forces|troops|army|rebels?|militants?|militias?|jihadists?|regime|siege|besieged|executed|tortur\w*|stabbed|murder\w*|explosives?|suicide\s+(?:bomb\w*|attack\w*)|terror\w*|blew|fire|crash\w*|tsunamis?|earthquakes?|quakes?|floods?|hurricanes?|storms?|poison\w*|gas|chemical)\b`)
 
+// tollWantRE names a death from want: "died because of the lack of food
+// and water", "of exhaustion". In an article about a war or a siege such
+// deaths are its toll ("died of hunger in the besieged town"); elsewhere
+// they are no casualties.
+var tollWantRE = regexp.MustCompile(`\b(?:lack\s+of\s+(?:food|water|sleep)|exhaustion|dehydration|starvation|malnutrition|hunger|hypothermia)\b`)
+
+var tollWantLits = makeLitSet([]string{"lack of", "exhaustion", "dehydration", "starvation", "malnutrition", "hunger", "hypothermia"})
+
 // tollHealthDeath reports a death figure whose sentence gives illness,
-// drugs or suicide as its cause and names no violence nor disaster.
-func tollHealthDeath(c *sentCtx) bool {
-	if !tollHealthLits.anyIn(c.lower, &c.grams) || !tollHealthRE.MatchString(c.lower) {
+// drugs or suicide as its cause (or want, outside an article about
+// conflict) and names no violence nor disaster.
+func tollHealthDeath(c *sentCtx, art *corpus.Article) bool {
+	health := tollHealthLits.anyIn(c.lower, &c.grams) && tollHealthRE.MatchString(c.lower)
+	if !health && !(tollWantLits.anyIn(c.lower, &c.grams) && tollWantRE.MatchString(c.lower) && !c.art.conflictIn(art)) {
 		return false
 	}
 	// "a heart attack" is no attack
