@@ -42,13 +42,18 @@ var tollWantLits = makeLitSet([]string{"lack of", "exhaustion", "dehydration", "
 // drugs or suicide as its cause (or want, outside an article about
 // conflict) and names no violence nor disaster.
 func tollHealthDeath(c *sentCtx, art *corpus.Article) bool {
-	health := tollHealthLits.anyIn(c.lower, &c.grams) && tollHealthRE.MatchString(c.lower)
-	if !health && !(tollWantLits.anyIn(c.lower, &c.grams) && tollWantRE.MatchString(c.lower) && !c.art.conflictIn(art)) {
+	health := tollHealthLits.anyIn(c.lower, &c.grams) && tollHealthLRE.matchString(c.lower, &c.grams)
+	if !health && !(tollWantLits.anyIn(c.lower, &c.grams) && tollWantLRE.matchString(c.lower, &c.grams) && !c.art.conflictIn(art)) {
 		return false
 	}
 	// "a heart attack" is no attack
-	l := strings.ReplaceAll(c.lower, "heart attack", "heart-failure")
-	return !tollViolenceRE.MatchString(l) && !tollDisasterRE.MatchString(l)
+	l, g := c.lower, &c.grams
+	if strings.Contains(l, "heart attack") {
+		l = strings.ReplaceAll(l, "heart attack", "heart-failure")
+		lg := makeBigrams(l)
+		g = &lg
+	}
+	return !tollViolenceLRE.matchString(l, g) && !(tollDisasterLits.anyIn(l, g) && tollDisasterRE.MatchString(l))
 }
 
 // tollManyEventsRE sums a figure over many events: "lost their lives in
@@ -59,7 +64,20 @@ var tollManyEventsRE = regexp.MustCompile(`\b(?:in|from|during|across)\s+(?:the\
 // tollPeriodRE sums a figure over a period: "between June 2003 and 2004",
 // "between 1990 and 2004", "over 30 years", "in the past decade",
 // "each year", "annually".
-var tollPeriodRE = regexp.MustCompile(`\bbetween\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+and\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d|\d\d)\b|\b(?:over|in|during|across|for|within|throughout|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many)\s+(?:more\s+)?(?:years|decades)\b|\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:year|decade|century)\b|\b(?:each|every|per)\s+year\b|\bannually\b|^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:years|decades)\s*[;:,]`)
+var tollPeriodRE = regexp.MustCompile(`\bbetween\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+and\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d|\d\d)\b|\b(?:over|in|during|across|for|within|throughout|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many)\s+(?:more\s+)?(?:years|decades)\b|\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:year|decade|century)\b|\b(?:each|every|per)\s+year\b|\bannually\b`)
+
+// tollPeriodHeadRE opens a sentence with a period: "Thirty more years; ...".
+var tollPeriodHeadRE = regexp.MustCompile(`^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:years|decades)\s*[;:,]`)
+
+// the patterns run only where one of the literals their matches begin
+// with occurs (see litRE)
+var (
+	tollPeriodLRE     = newLitRE(tollPeriodRE.String())
+	tollManyEventsLRE = newLitRE(tollManyEventsRE.String())
+	tollHealthLRE     = newLitRE(tollHealthRE.String())
+	tollViolenceLRE   = newLitRE(tollViolenceRE.String())
+	tollWantLRE       = newLitRE(tollWantRE.String())
+)
 
 // tollPeriodLits: one of them is in every match of tollManyEventsRE or
 // tollPeriodRE.
@@ -69,7 +87,8 @@ var tollPeriodLits = makeLitSet([]string{"between", "years", "decade", "year", "
 // tollAggregate reports a sentence that sums its figures over a period or
 // over many events.
 func tollAggregate(c *sentCtx) bool {
-	return tollPeriodLits.anyIn(c.lower, &c.grams) && (tollPeriodRE.MatchString(c.lower) || tollManyEventsRE.MatchString(c.lower))
+	return tollPeriodLits.anyIn(c.lower, &c.grams) && (tollPeriodLRE.matchString(c.lower, &c.grams) || tollManyEventsLRE.matchString(c.lower, &c.grams)) ||
+		tollPeriodHeadRE.MatchString(c.lower)
 }
 
 // tollConflictRE names armed conflict in an article's title or opening:
@@ -105,9 +124,32 @@ var tollBusinessRE = regexp.MustCompile(`(?i)\b(?:firm|company|group|giant|maker
 // tollNotAPlace reports a place span the text names as a business, not a
 // location.
 func tollNotAPlace(s string, start int) bool {
-	w, _ := before(s, start, 40)
-	return tollBusinessRE.MatchString(w)
+	// the word right before the name's spaces, looked up before the
+	// pattern runs: most places follow no such word
+	w := strings.TrimRight(s[:start], " \t\n\r\f")
+	if len(w) == len(s[:start]) {
+		return false
+	}
+	j := len(w)
+	for j > 0 && (isLetterByte(w[j-1]) || w[j-1] >= 0x80) {
+		j--
+	}
+	if !tollBusinessWords[strings.ToLower(w[j:])] {
+		return false
+	}
+	b, _ := before(s, start, 40)
+	return tollBusinessRE.MatchString(b)
 }
+
+// tollBusinessWords are the words tollBusinessRE's matches end with.
+var tollBusinessWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`firm company group giant maker carmaker producer manufacturer retailer bank brand airline club
+		team chain operator supplier label studio broadcaster newspaper paper magazine daily website fund insurer conglomerate`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // srcRunOn reports a description that opens a new sentence the scraper
 // ran on into this one: a capitalised head right after a lower-case word
