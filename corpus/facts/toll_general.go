@@ -62,9 +62,10 @@ func tollHealthDeath(c *sentCtx, art *corpus.Article) bool {
 var tollManyEventsRE = regexp.MustCompile(`\b(?:in|from|during|across)\s+(?:the\s+|these\s+|those\s+|such\s+|all\s+|(?:about|some|around|nearly|almost|over|more\s+than)\s+)?(?:[\d,]+\s+|dozens\s+of\s+|hundreds\s+of\s+|several\s+|many\s+|numerous\s+)?(?:separate\s+|natural\s+|other\s+|similar\s+|different\s+)?(?:catastrophes|disasters|incidents|accidents|crashes|earthquakes|events)\b`)
 
 // tollPeriodRE sums a figure over a period: "between June 2003 and 2004",
-// "between 1990 and 2004", "over 30 years", "in the past decade",
+// "between 1990 and 2004", "over 30 years", "in the past decade", "under
+// the general's regime", "during military rule",
 // "each year", "annually".
-var tollPeriodRE = regexp.MustCompile(`\bbetween\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+and\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d|\d\d)\b|\b(?:over|in|during|across|for|within|throughout|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many)\s+(?:more\s+)?(?:years|decades)\b|\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:year|decade|century)\b|\b(?:each|every|per)\s+year\b|\bannually\b`)
+var tollPeriodRE = regexp.MustCompile(`\bbetween\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\s+and\s+(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:(?:19|20)\d\d|\d\d)\b|\b(?:over|in|during|across|for|within|throughout|spanning)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|many)\s+(?:more\s+)?(?:years|decades)\b|\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:year|decade|century)\b|\b(?:each|every|per)\s+year\b|\bannually\b|\bunder\s+(?:the\s+)?(?:[\p{L}.-]+\s+){0,3}?[\p{L}.-]+['’]s\s+(?:\d+-year\s+|long\s+|military\s+)?(?:regime|rule|dictatorship|junta|reign)\b|\b(?:under|during)\s+(?:the\s+)?(?:years\s+of\s+)?(?:old\s+|former\s+|previous\s+)?(?:military|communist|apartheid|colonial|soviet|old|former|previous)\s+(?:rule|regime|dictatorship|junta|era)\b`)
 
 // tollPeriodHeadRE opens a sentence with a period: "Thirty more years; ...".
 var tollPeriodHeadRE = regexp.MustCompile(`^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\s+(?:more\s+)?(?:years|decades)\s*[;:,]`)
@@ -81,7 +82,7 @@ var (
 
 // tollPeriodLits: one of them is in every match of tollManyEventsRE or
 // tollPeriodRE.
-var tollPeriodLits = makeLitSet([]string{"between", "years", "decade", "year", "annually", "catastrophes", "disasters", "incidents",
+var tollPeriodLits = makeLitSet([]string{"between", "under", "during", "years", "decade", "year", "annually", "catastrophes", "disasters", "incidents",
 	"accidents", "crashes", "earthquakes", "events", "century"})
 
 // tollAggregate reports a sentence that sums its figures over a period or
