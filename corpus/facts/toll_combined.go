@@ -11,13 +11,13 @@ import (
 // tollJointRE is what follows a toll's cue when the figure counts the dead
 // and the wounded together: "49 fighters were killed and wounded", "19
 // Killed and Injured", "scores of dead and wounded", "700 missing or
-// displaced".
+// displaced", "two million left homeless or without food".
 // The cue ends the evidence and the second category follows it at once,
 // with no figure of its own ("killed six people and injured 32" is two).
-var tollJointRE = regexp.MustCompile(`(?i)^\s*(?:and|or|&|/)\s*(?:injured|wounded|hurt|dead|killed|missing|displaced|detained|arrested|homeless)\b(?:\s+(?:in|by|on|at|during|after|when|as|from|members|people|civilians|fighters|soldiers)\b|\s*[.,;:)]|\s*$)`)
+var tollJointRE = regexp.MustCompile(`(?i)^\s*(?:and|or|&|/)\s*(?:injured|wounded|hurt|dead|killed|missing|displaced|detained|arrested|homeless)\b(?:\s+(?:in|by|on|at|during|after|when|as|from|members|people|civilians|fighters|soldiers)\b|\s*[.,;:)]|\s*$)|(?i)^\s*or\s+without\s+(?:food|water|shelter|homes?|power|electricity|help|aid)\b`)
 
 // tollCueEndRE is a cue ending the evidence: the figure's own word.
-var tollCueEndRE = regexp.MustCompile(`(?i)\b(?:killed|dead|injured|wounded|missing|displaced|detained|arrested)$`)
+var tollCueEndRE = regexp.MustCompile(`(?i)\b(?:killed|dead|injured|wounded|missing|displaced|detained|arrested|homeless)$`)
 
 // dropJoint leaves out the tolls whose figure counts two categories at
 // once: such a figure is neither the killed nor the injured, and stating

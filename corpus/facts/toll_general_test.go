@@ -39,3 +39,12 @@ func TestTollScopeBySize(t *testing.T) {
 		}
 	}
 }
+
+// "homeless or without food" counts more than the homeless.
+func TestTollHomelessOrWithout(t *testing.T) {
+	a := corpus.ParseText("without", "without.txt", "About 90 people were killed and two million left homeless or without food after the cyclone.")
+	got := Extract(a).Tolls
+	if len(got) != 1 || got[0].Count != 90 || got[0].Category != Killed {
+		t.Errorf("got %+v, want only the 90 killed", got)
+	}
+}
