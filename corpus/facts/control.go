@@ -452,10 +452,35 @@ func ctlFind(c *sentCtx, re *regexp.Regexp, words litSet) [][]int {
 // ctlHeldMatches are the matches of ctlHeldRE, found only when the
 // sentence holds "-held", "-controlled" or "-run".
 func ctlHeldMatches(s string) [][]int {
-	if !strings.Contains(s, "-held") && !strings.Contains(s, "-controlled") && !strings.Contains(s, "-run") {
+	first := -1
+	for _, suf := range []string{"-held", "-controlled", "-run"} {
+		if i := strings.Index(s, suf); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
 		return nil
 	}
-	return ctlHeldRE.FindAllStringSubmatchIndex(s, -1)
+	// a match holds only letters, spaces and hyphens: none starts before
+	// the run of them (and of digits, which \b reads as word bytes)
+	// that leads to the first suffix, so the pattern runs from there
+	k := first
+	for k > 0 {
+		if c := s[k-1]; c >= 0x80 || c == ' ' || c == '-' || c == '_' || isLetterByte(c) || c >= '0' && c <= '9' {
+			k--
+			continue
+		}
+		break
+	}
+	ms := ctlHeldRE.FindAllStringSubmatchIndex(s[k:], -1)
+	for _, m := range ms {
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += k
+			}
+		}
+	}
+	return ms
 }
 
 func containsAny(s string, subs []string) bool {

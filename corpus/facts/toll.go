@@ -739,6 +739,9 @@ func tollScope(q *tollCues, cd tollCand) string {
 // tollBackRefRE points back to a place named before.
 var tollBackRefRE = regexp.MustCompile(`\b(?:the|that|this)\s+(?:same\s+|nearby\s+|besieged\s+|rebel-held\s+|government-held\s+)?(?:city|town|village|area|district|province|region|camp|neighbou?rhood|suburb|market|hospital|school)\b|\bthere\b|\bthe\s+(?:death\s+|casualty\s+)?toll\b`)
 
+// tollBackRefLRE is tollBackRefRE run where its words occur.
+var tollBackRefLRE = newLitRE(tollBackRefRE.String())
+
 // tollDisasterRE names a natural disaster or an accident.
 var tollDisasterRE = regexp.MustCompile(`\b(?:tsunamis?|earthquakes?|quakes?|hurricanes?|cyclones?|typhoons?|floods?|flooding|storms?|landslides?|mudslides?|avalanches?|eruptions?|tidal\s+waves?|heatwaves?|(?:plane|train|air|rail|bus|helicopter)\s+crash(?:es)?|derailment|stampede)\b`)
 

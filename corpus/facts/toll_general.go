@@ -118,6 +118,11 @@ func (a *srcArticle) conflictIn(art *corpus.Article) bool {
 // where the mourning is, not where they died.
 var tollCommemorationRE = regexp.MustCompile(`(?i)\b(?:silence|tributes?|mourn\w*|memorials?|vigils?|commemorat\w*|remembr\w*|remember\w*|honou?r\w*|sympathy|condolences?|solidarity|donat\w*|fundrais\w*|pledge\w*|minute's|minute’s)\b`)
 
+// tollCommemorationWords: one of them is in every match of
+// tollCommemorationRE, lower-cased.
+var tollCommemorationWords = []string{"silence", "tribute", "mourn", "memorial", "vigil", "commemorat", "remembr", "remember",
+	"honou", "honor", "sympathy", "condolence", "solidarity", "donat", "fundrais", "pledge", "minute"}
+
 // tollBusinessRE ends the text before a name that is a firm's, a club's or
 // a paper's, not a place: "at milk firm Yili", "the carmaker Volga".
 var tollBusinessRE = regexp.MustCompile(`(?i)\b(?:firm|company|group|giant|maker|carmaker|producer|manufacturer|retailer|bank|brand|airline|club|team|chain|operator|supplier|label|studio|broadcaster|newspaper|paper|magazine|daily|website|fund|insurer|conglomerate)\s+$`)

@@ -320,7 +320,7 @@ func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) st
 		return tollPlaceAt(s, ps, best) // "Sri Lanka ... the tsunami which killed 30,000 of its people"
 	}
 	between := s[sp.End:cd.n.Start]
-	if tollCommemorationRE.MatchString(between) {
+	if (!c.plain || containsAny(c.lower[sp.End:cd.n.Start], tollCommemorationWords)) && tollCommemorationRE.MatchString(between) {
 		return "" // "the UK joins a silence for the 150,000 dead": where they are mourned
 	}
 	// the words every pattern below needs, looked for first: most
@@ -417,7 +417,7 @@ func tollEventPlace(c *sentCtx) string {
 func tollFallbackPlace(ctxs []sentCtx, i int, scope string) string {
 	// only a sentence that points back to a place or an event named
 	// before ("The raids killed ...", "in the town") takes its place
-	if scope != Incident || !(ctxEventAnaphoraRE.MatchString(ctxs[i].text) || tollBackRefRE.MatchString(ctxs[i].lower)) {
+	if scope != Incident || !(ctxEventAnaphoraRE.MatchString(ctxs[i].text) || tollBackRefLRE.matchString(ctxs[i].lower, &ctxs[i].grams)) {
 		return ""
 	}
 	last := max(0, i-3)
