@@ -39,7 +39,9 @@
 // match, phrase and range queries. They are shaped to stay cheap on a
 // large archive: words common to many passages only rank passages found
 // by the rarer words; phrases are found through a field of word pairs and
-// checked against positions on the page of hits only; highlights come from
+// checked against positions on the page of hits only (a wider page, then
+// the phrase's own positions, when the first page held too few with the
+// phrase itself); highlights come from
 // term locations of that page; facts are filtered on small fields and,
 // newest first, looked up in growing date windows sorted by a day keyword.
 // After a bulk Sync, Compact merges segments for faster queries.
