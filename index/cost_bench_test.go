@@ -27,8 +27,11 @@ func cpuTime(b *testing.B) time.Duration {
 // a time on one goroutine: fact extraction, making and analysing the
 // documents, and bleve's batches (segment building) for every document,
 // without the fact documents, without the word-pairs field, and without
-// both; beside plain bleve (default mapping, one document per article) on
-// the same articles. Each part is reported as a share of plain bleve's
+// both; then with the fact documents but without their text (quote and
+// sentence), without their name fields, and without either, which shows
+// how much of their cost is per document rather than per field; beside
+// plain bleve (default mapping, one document per article) on the same
+// articles. Each part is reported as a share of plain bleve's
 // CPU time, with the index size against the text: it shows where a
 // write-side redesign has to take its time from.
 // go test ./index -run '^$' -bench WriteCost -benchtime 1x -scale 2
@@ -91,6 +94,11 @@ func BenchmarkWriteCost(b *testing.B) {
 			{"nofacts", func(id string) bool { return !strings.HasPrefix(id, "f:") }, nil},
 			{"nopairs", nil, func(name string) bool { return name != pairsField }},
 			{"nofacts-nopairs", func(id string) bool { return !strings.HasPrefix(id, "f:") }, func(name string) bool { return name != pairsField }},
+			{"nofacttext", nil, func(name string) bool { return name != "sentence" && name != "quote" }},
+			{"nonames", nil, func(name string) bool { return !strings.HasSuffix(name, "_name") }},
+			{"facts-filters-only", nil, func(name string) bool {
+				return name != "sentence" && name != "quote" && !strings.HasSuffix(name, "_name")
+			}},
 		} {
 			dir := filepath.Join(b.TempDir(), v.name)
 			c0 := cpuTime(b)
