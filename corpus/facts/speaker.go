@@ -96,7 +96,14 @@ var speakerNouns = set(`resident residents spokesman spokeswoman spokesperson sp
 	shopkeeper sympathizer sympathiser eyewitness eyewitnesses correspondent correspondents
 	photographer journalist rescuer trader traders watchdog watchdogs
 	book article ruling memo complaint lawsuit editorial column filing indictment document ad clip
-	grandfather grandmother uncle aunt cousin critic family`)
+	grandfather grandmother uncle aunt cousin critic family
+	company firm network broadcaster daily paper magazine investigator investigators email emails`)
+
+// describedNouns head a speaker phrase only after a determiner and
+// after a quote or opening the clause (see describedPhrase): "the
+// football team wrote", "the central bank said"; alone they sit in too
+// many appositives and objects ("a board member of the central bank").
+var describedNouns = set(`team club bank`)
 
 // personNouns mark a speaker as a person (for he/she); orgNouns as a body (for it/they).
 var personNouns = set(`resident spokesman spokeswoman spokesperson official minister witness activist analyst
@@ -108,14 +115,15 @@ var personNouns = set(`resident spokesman spokeswoman spokesperson official mini
 	questioner protester author writer singer actor actress comedian coach commissioner chair manager
 	historian scientist neighbor neighbour friend sister brother wife husband daughter son veteran speaker
 	volunteer relative engineer captain firefighter villager shopkeeper sympathizer sympathiser eyewitness
-	correspondent photographer journalist rescuer trader grandfather grandmother uncle aunt cousin critic`)
+	correspondent photographer journalist rescuer trader grandfather grandmother uncle aunt cousin critic
+	investigator editor`)
 
 var orgWords = set(`observatory ministry government department union council office committee agency army
 	military forces kremlin house court party organisation organization coalition administration police
 	authorities media countries governments states nations alliance group embassy presidency palace
 	institute center centre foundation network commission bureau service services corps command brigade
 	company corporation bank fund campaign international watch amnesty crescent authority board gazette newspaper
-	staff watchdog`)
+	staff watchdog firm broadcaster daily paper magazine team club`)
 
 // parties are the words of a party's name: a speaker named by them alone
 // ("Lib Dem", "the Tories", "Scottish Labour") is a body, never "he"; in
@@ -142,7 +150,7 @@ var titles = set(`president prime minister foreign secretary secretary-general g
 	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj. lt col maj capt brig brig. lieutenant-general major-general
 	capt. sgt. colonel major captain sergeant lieutenant admiral marshal justice attorney professor prof.
 	minister-president premier candidate nominee former first lady congressman congresswoman
-	representative sir lord dame officer head`)
+	representative sir lord dame officer head editor`)
 
 // relWords open a relative clause whose subject is the phrase before it.
 var relWords = set(`who which whose whom`)
@@ -589,7 +597,7 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 	if notWho[hw] && !report || pronouns[hw] || days[hw] {
 		return entity{}, false
 	}
-	if !isCapWord(htxt) && !speakerNouns[hw] && !speakerNouns[strings.TrimSuffix(hw, "s")] {
+	if !isCapWord(htxt) && !speakerNouns[hw] && !speakerNouns[strings.TrimSuffix(hw, "s")] && !describedNouns[hw] {
 		return entity{}, false
 	}
 	if e-s == 1 && notWho[x.word(toks[s])] && !report {

@@ -195,6 +195,14 @@ func TestStatementPatterns(t *testing.T) {
 		{"reported_wire", "Red Cross", "Two volunteers reached", Reported},            // "said; ..."
 		{"partial", "Maria Ortega", "UN chief Maria Ortega said she was", Reported},   // the clause around a fragment
 		// "X's deputy NAME ... She said:" is NAME; "said election officer NAME"
+		// a body or a document named by a common noun and its describers
+		{"bodies", "company", "We are looking at the matter", Direct},
+		{"bodies", "company", "The accounts stay open", Direct},
+		{"bodies", "regional daily", "Nobody at the ferry", Direct},
+		{"bodies", "regional daily", "the bank owes the town", Partial}, // ", adding, ..."
+		{"bodies", "court filing", "The ferry owes nothing", Direct},
+		{"bodies", "campaign", "We have made no promise", Direct}, // "her campaign"
+		{"bodies", "local paper", "a blow to every family", Partial},
 		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
 		{"mention", "Anders Holm", "We counted every ballot", Direct},
 		{"mention", "Olaf Berg", "hiding the count", Partial}, // not "Anders Holm's": a possessor is no speaker
