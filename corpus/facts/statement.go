@@ -350,6 +350,15 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 		if !ok {
 			at, ok = x.trailing(toks, k)
 		}
+		titled := false
+		if !ok {
+			// 'Hanna Berg, The Karvel Gazette: "..."'; a summary heading
+			// in Title Case before the passage it sums up
+			if at, ok = x.labelColon(toks, k, para); !ok {
+				at, ok = x.titleHeading(para, q)
+				titled = ok
+			}
+		}
 		if !ok && k == 0 {
 			// a quote opening its sentence: the quote before goes on, or
 			// the paragraph continues the previous speaker
@@ -357,7 +366,7 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 				at, ok = attr{ent: x.qSpeaker[t.q-1], s: -1, verb: -1}, true
 			} else if lead, found := x.leadIn(para, q); found {
 				at, ok = lead, true
-			} else if x.last >= 0 && x.unreadGroup <= x.lastGroup && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
+			} else if x.last >= 0 && x.unreadGroup <= x.lastGroup && !transcript(text[q.start:q.end]) && (x.lastGroup >= x.groupN-2 && x.lastPara == para || q.open == x.a.Paragraphs[para].Start && x.lastPara == x.prevBody(para)) {
 				at, ok = attr{ent: x.last, s: -1, verb: -1}, true
 			}
 		}
@@ -365,12 +374,12 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 			// '"...," he said, but "...": the same speaker goes on
 			at, ok = attr{ent: prevAt.ent, s: -1, verb: -1}, true
 		}
-		if !ok || isTitle(text[q.start:q.end]) || x.nickname(toks, k) {
+		if !ok || !titled && (isTitle(text[q.start:q.end]) || x.nickname(toks, k)) {
 			continue // scare quotes, titles, unattributed words, nicknames
 		}
 		kind := Partial
-		if isDirect(text[q.start:q.end], k == 0) {
-			kind = Direct
+		if isDirect(text[q.start:q.end], k == 0) && !(titled && titleCased(text[q.start:q.end])) {
+			kind = Direct // a heading's words in Title Case are fragments of what was said
 		}
 		if d := x.deniedClaim(toks, at.verb, k); kind == Partial && d >= 0 {
 			// 'Howard dismissed claims that his policy was "moving onto

@@ -203,6 +203,19 @@ func TestStatementPatterns(t *testing.T) {
 		{"bodies", "court filing", "The ferry owes nothing", Direct},
 		{"bodies", "campaign", "We have made no promise", Direct}, // "her campaign"
 		{"bodies", "local paper", "a blow to every family", Partial},
+		// a summary heading in Title Case over the passage it sums up; a
+		// commentator's name and outlet before a colon
+		{"roundup", "Lund", "Has To Come From The Fishermen", Partial},
+		{"roundup", "Lund", "Remember what the old mayor did", Direct},
+		{"roundup", "Petra Holm", "Well, Madam Mayor", Direct}, // "Thanked"
+		{"roundup", "Lund", "Risky", Partial},
+		{"roundup", "Lund", "Now, it is always", Direct},
+		{"roundup", "Lund", "You Are The Cleverest Crowd", Partial}, // the last cue before the quote
+		{"roundup", "Lund", "I Worked With", Partial},               // "Lund: As Mayor, ..."
+		{"roundup", "Lund", "Did All I Could", Partial},
+		{"roundup", "Hanna Berg", "The mayor had her best night", Direct},
+		{"roundup", "Ole Brandt", "I am tired of being told", Direct},
+		{"roundup", "election office", "Polls close at eight", Direct}, // "Update:" is no name
 		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
 		{"mention", "Anders Holm", "We counted every ballot", Direct},
 		{"mention", "Olaf Berg", "hiding the count", Partial}, // not "Anders Holm's": a possessor is no speaker
@@ -298,6 +311,12 @@ func TestStatementPatterns(t *testing.T) {
 		// no one we can name, never the minister named before
 		if strings.HasPrefix(s.Quote, "We stopped") || s.Speaker == "Departments Lena Vos" {
 			t.Errorf("guards: %+v", s)
+		}
+	}
+	for _, s := range got["roundup"] {
+		// a transcript of several voices under a heading is nobody's
+		if strings.HasPrefix(s.Quote, "TRADER:") {
+			t.Errorf("roundup: transcript attributed: %+v", s)
 		}
 	}
 	for _, s := range got["narration"] {
