@@ -54,7 +54,8 @@ var verbs = func() map[string]int {
 	for _, w := range strings.Fields(`called calls call branded brands described describes expressed expresses
 		condemned condemns criticized criticised criticizes criticises praised praises slammed slams blasted blasts
 		accused accuses demanded demands decried decries hailed hails labelled labeled spoke speaks dismissed
-		dismisses rejected rejects welcomed welcomes voiced voices likened likens lauded lauds exhorted exhorts`) {
+		dismisses rejected rejects welcomed welcomes voiced voices likened likens lauded lauds exhorted exhorts
+		derided derides`) {
 		m[w] = vPartial | vSpeech
 	}
 	for _, w := range strings.Fields(`saying adding telling warning urging calling describing expressing

@@ -193,6 +193,9 @@ func (x *stmtExtractor) nounUse(toks []tok, v int) bool {
 		return false
 	}
 	p := x.word(toks[v-1])
+	if w := x.word(toks[v]); strings.HasSuffix(w, "s") && (denialVerbs[p] || v >= 2 && denialVerbs[x.word(toks[v-2])] && isCapWord(x.text[toks[v-1].s:toks[v-1].e])) {
+		return true // "derided Tory claims", "rejected claims": what is rejected
+	}
 	if pronouns[strings.TrimSuffix(p, "'s")] {
 		return false // "He's claiming": "he is", no possessive
 	}

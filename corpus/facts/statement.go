@@ -728,7 +728,8 @@ func (x *stmtExtractor) nickname(toks []tok, k int) bool {
 var (
 	denialVerbs = map[string]bool{"dismissed": true, "dismisses": true, "dismiss": true, "rejected": true, "rejects": true, "reject": true,
 		"denied": true, "denies": true, "deny": true, "refuted": true, "refutes": true, "rebuffed": true, "rebuts": true, "rebutted": true,
-		"disputed": true, "disputes": true, "contested": true, "contests": true, "brushed": true, "brushes": true, "ridiculed": true, "mocked": true}
+		"disputed": true, "disputes": true, "contested": true, "contests": true, "brushed": true, "brushes": true, "ridiculed": true, "mocked": true,
+		"derided": true, "derides": true}
 	claimNouns = map[string]bool{"claim": true, "claims": true, "suggestion": true, "suggestions": true, "report": true, "reports": true,
 		"accusation": true, "accusations": true, "allegation": true, "allegations": true, "charge": true, "charges": true, "idea": true,
 		"notion": true, "criticism": true, "criticisms": true, "talk": true, "speculation": true, "rumours": true, "rumors": true,
@@ -756,7 +757,8 @@ func (x *stmtExtractor) deniedClaim(toks []tok, verb, k int) int {
 			denial, noun = i, false
 		case denial >= 0 && i <= denial+8 && claimNouns[w]:
 			noun = true
-		case noun && w == "that":
+		case noun && (w == "that" || pronouns[w] && i > 0 && claimNouns[x.word(toks[i-1])]):
+			// "derided Tory claims they could cut ..." drops its "that"
 			if x.ownClauseBefore(toks, i+1, k) {
 				return -1
 			}
@@ -1321,6 +1323,12 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		if x.nounUse(toks, v) {
 			f = 0
 		}
+		if f == 0 && referVerbs[w] && x.referredAs(toks, v, k) {
+			f = vPartial | vSpeech // 'she referred to him as "the devil"'
+			if strings.HasSuffix(w, "ing") {
+				f |= vGerund
+			}
+		}
 		// a weak cue governs only the quote its colon or comma opens:
 		// 'Limbaugh continued: "..."', 'He concluded, "..."'
 		introduces := k == v+2 && toks[v+1].kind == tPunct && (x.text[toks[v+1].s] == ':' || x.text[toks[v+1].s] == ',')
@@ -1332,6 +1340,15 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		}
 		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) && !x.whatCalled(toks, v) {
 			return attr{}, false
+		}
+		if f&vPartial != 0 && v > 0 && passiveAux[x.word(toks[v-1])] && (w == "called" || w == "described" || w == "referred" || w == "dubbed" || w == "labelled" || w == "labeled" || w == "branded") {
+			return attr{}, false // 'he was called the "fifth child" by ...': named by another
+		}
+		if f&vGerund != 0 && x.verb(t) == 0 {
+			// "by referring to X as "...": the clause's subject
+			if at, ok := x.mainSubject(toks, v, 0); ok {
+				return at, true
+			}
 		}
 		if at, ok := x.subject(toks, v, 0); ok {
 			return at, true
@@ -1346,6 +1363,25 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		}
 	}
 	return attr{}, false
+}
+
+// referVerbs name a thing as the speaker does only with "to X as":
+// "referred to her as "the devil"" (a case referred to a court is no
+// speech).
+var referVerbs = set(`referred refers refer referring`)
+
+// referredAs reports "to ... as" between the refer verb at v and quote k,
+// "as" right before the quote, at most six words of object between.
+func (x *stmtExtractor) referredAs(toks []tok, v, k int) bool {
+	if !x.isWord(toks, v+1, "to") || !x.isWord(toks, k-1, "as") && !(x.isWord(toks, k-2, "as") && (x.isWord(toks, k-1, "a") || x.isWord(toks, k-1, "the") || x.isWord(toks, k-1, "an"))) || k-v > 10 {
+		return false
+	}
+	for i := v + 2; i < k-1; i++ {
+		if toks[i].kind != tWord || x.verb(toks[i]) != 0 || clauseWords[x.word(toks[i])] && x.word(toks[i]) != "as" {
+			return false
+		}
+	}
+	return true
 }
 
 // whatCalled tells 'what he called a "brazen breach"' (speech: the
@@ -1387,9 +1423,14 @@ func (x *stmtExtractor) nextQuote(toks []tok, v int) int {
 }
 
 // naming tells "a coalition called the "Military Operations Command"" (a
-// name, not speech) from "called for an end to the "instability"".
+// name, not speech) from "called for an end to the "instability"" and
+// 'Lund called it "one of the worst mistakes"': words that are no name
+// (not in Title Case) are what the speaker called it.
 func (x *stmtExtractor) naming(toks []tok, v, k int) bool {
 	if x.isWord(toks, v+1, "for") || x.isWord(toks, v+1, "on") {
+		return false
+	}
+	if q := x.qs[toks[k].q]; !titleCased(x.text[q.start:q.end]) && !isTitle(x.text[q.start:q.end]) {
 		return false
 	}
 	return k == v+1 || k == v+2 && (x.isWord(toks, v+1, "the") || x.isWord(toks, v+1, "a") || x.isWord(toks, v+1, "it"))

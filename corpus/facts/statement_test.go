@@ -216,6 +216,12 @@ func TestStatementPatterns(t *testing.T) {
 		{"roundup", "Hanna Berg", "The mayor had her best night", Direct},
 		{"roundup", "Ole Brandt", "I am tired of being told", Direct},
 		{"roundup", "election office", "Polls close at eight", Direct}, // "Update:" is no name
+		// what a speaker called someone or something
+		{"naming", "Anna Lund", "one of the worst mistakes", Partial}, // 'called it "..."': no name
+		{"naming", "Anna Lund", "the devil", Partial},                 // 'referred to him as'
+		{"naming", "Erik Berg", "shocking and unfair", Partial},
+		{"naming", "Erik Berg", "paid pirates", Partial}, // 'by referring to X as'
+		{"naming", "student group", "who never tells the truth", Partial},
 		{"mention", "Karin Sandvik", "The boxes from the north", Direct},
 		{"mention", "Anders Holm", "We counted every ballot", Direct},
 		{"mention", "Olaf Berg", "hiding the count", Partial}, // not "Anders Holm's": a possessor is no speaker
@@ -311,6 +317,12 @@ func TestStatementPatterns(t *testing.T) {
 		// no one we can name, never the minister named before
 		if strings.HasPrefix(s.Quote, "We stopped") || s.Speaker == "Departments Lena Vos" {
 			t.Errorf("guards: %+v", s)
+		}
+	}
+	for _, s := range got["naming"] {
+		// a name, a passive and a rejected claim are not the speaker's words
+		if s.Kind != Reported && (strings.HasPrefix(s.Quote, "Friends Of") || strings.HasPrefix(s.Quote, "last honest") || s.Quote == "urgent" || s.Quote == "wasteful spending") {
+			t.Errorf("naming: %+v", s)
 		}
 	}
 	for _, s := range got["roundup"] {
