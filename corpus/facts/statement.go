@@ -1365,6 +1365,72 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 	return attr{}, false
 }
 
+// issueVerbs put out a document; docNouns are what they put out.
+var (
+	issueVerbs = set(`issued issues released releases sent sends put puts posted posts published publishes fired dashed`)
+	docNouns   = set(`statement tweet tweets email e-mail emails letter message note release memo post video ad advert`)
+)
+
+// issuedSaying reads the subject of a participle cue at v after a
+// document its subject put out: "Lund issued a statement saying",
+// "The campaign sent a fundraising email on Friday morning saying",
+// "His office released a statement saying". Up to four words between
+// the verb and the document, and up to four (a time: "on Friday
+// morning") between the document and the cue.
+func (x *stmtExtractor) issuedSaying(toks []tok, v int) (attr, bool) {
+	d := -1
+	for i := v - 1; i >= 0 && i >= v-5; i-- {
+		if toks[i].kind != tWord {
+			return attr{}, false
+		}
+		if docNouns[x.word(toks[i])] {
+			d = i
+			break
+		}
+		if w := x.word(toks[i]); x.verb(toks[i]) != 0 || relWords[w] || pronouns[w] || conjunctions[w] {
+			return attr{}, false
+		}
+	}
+	if d < 1 {
+		return attr{}, false
+	}
+	for iv := d - 1; iv >= 0 && iv >= d-5; iv-- {
+		t := toks[iv]
+		if t.kind != tWord || x.verb(t) != 0 {
+			return attr{}, false
+		}
+		if !issueVerbs[x.word(t)] {
+			continue
+		}
+		m := iv - 1
+		for m >= 0 && toks[m].kind == tWord && (skipWords[x.word(toks[m])] || x.lyAdverb(toks[m]) || x.word(toks[m]) == "himself" || x.word(toks[m]) == "herself") {
+			m--
+		}
+		if m < 0 || toks[m].kind != tWord || pronouns[x.word(toks[m])] && m == iv-1 && iv > 1 {
+			return attr{}, false
+		}
+		if pronouns[x.word(toks[m])] {
+			if ent, ok := x.entityFor(toks, m, m+1, ""); ok {
+				return attr{ent: ent, s: toks[m].s, e: toks[m].e, verb: v}, true
+			}
+			return attr{}, false
+		}
+		for k := max(0, m-4); k < m; k++ {
+			if x.describedPhrase(toks, k, m+1) && (k == 0 || toks[k-1].kind != tWord || conjunctions[x.word(toks[k-1])]) {
+				return x.describedAttr(toks, k, m+1, v) // "The ferry company sent ..."
+			}
+		}
+		at, ok := x.trailingNP(toks, m, v, "")
+		if s := x.tokAt(toks, at.s); ok && s > 0 && toks[s-1].kind == tWord && prepositions[x.word(toks[s-1])] {
+			return attr{}, false // "rebel groups in Aleppo issued": the place is no issuer
+		} else if ok && s > 0 && toks[s-1].kind == tPunct && x.text[toks[s-1].s] == ',' && strings.Contains(x.text[at.s:at.e], " and ") {
+			return attr{}, false // "The United States, Germany, France and ...": the tail of a list
+		}
+		return at, ok
+	}
+	return attr{}, false
+}
+
 // referVerbs name a thing as the speaker does only with "to X as":
 // "referred to her as "the devil"" (a case referred to a court is no
 // speech).
@@ -1457,6 +1523,12 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 	quotedAs := v >= 3 && x.word(toks[v-1]) == "as" && x.word(toks[v-2]) == "quoted"
 	if x.verb(toks[v])&vGerund != 0 && !quotedAs && (v == 0 || toks[v-1].kind != tWord || prepositions[x.word(toks[v-1])]) {
 		return x.mainSubject(toks, v, depth)
+	}
+	if x.verb(toks[v])&vGerund != 0 && !quotedAs && v >= 3 {
+		// "Lund issued a statement saying ...": who issued it
+		if at, ok := x.issuedSaying(toks, v); ok {
+			return at, true
+		}
 	}
 	if x.verb(toks[v])&vGerund != 0 && !quotedAs && v >= 3 {
 		// "footage of Hillary Clinton asking, ...": the person named right

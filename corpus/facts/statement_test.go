@@ -203,6 +203,8 @@ func TestStatementPatterns(t *testing.T) {
 		{"bodies", "court filing", "The ferry owes nothing", Direct},
 		{"bodies", "campaign", "We have made no promise", Direct}, // "her campaign"
 		{"bodies", "local paper", "a blow to every family", Partial},
+		{"bodies", "Ilse Marten", "a fair hearing", Partial},         // 'issued a statement saying'
+		{"bodies", "ferry company", "a gift to its rivals", Partial}, // 'sent a long email on Friday morning saying'
 		// a summary heading in Title Case over the passage it sums up; a
 		// commentator's name and outlet before a colon
 		{"roundup", "Lund", "Has To Come From The Fishermen", Partial},
@@ -317,6 +319,11 @@ func TestStatementPatterns(t *testing.T) {
 		// no one we can name, never the minister named before
 		if strings.HasPrefix(s.Quote, "We stopped") || s.Speaker == "Departments Lena Vos" {
 			t.Errorf("guards: %+v", s)
+		}
+	}
+	for _, s := range got["bodies"] {
+		if s.Speaker == "Brenna" {
+			t.Errorf("bodies: a place issued a statement: %+v", s)
 		}
 	}
 	for _, s := range got["naming"] {
