@@ -64,7 +64,8 @@ var verbs = func() map[string]int {
 		m[w] = vPartial | vSpeech | vGerund
 	}
 	// weak cues: right after a quote only ("continued support" is no speech)
-	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded", "reads", "read"} {
+	for _, w := range []string{"continued", "observed", "mused", "sighed", "recounted", "agreed", "answered", "replied", "posted", "concluded", "reads", "read",
+		"fumed", "gushed", "exclaimed", "scoffed", "snapped", "retorted"} {
 		m[w] = vAfter
 	}
 	// '"...?" Vitter demanded.'

@@ -932,13 +932,25 @@ func (x *stmtExtractor) attribOnly(s Sentence) (attr, bool) {
 	if !ok || at.verb < 0 {
 		return attr{}, false
 	}
-	// nothing of substance may follow: "Trump said." or "he told reporters."
-	if len(toks)-at.verb > 6 {
+	// nothing of substance may follow: "Trump said." or "he told
+	// reporters.", or an aside in a participle: 'Holm said, echoing
+	// many members who ...'
+	if len(toks)-at.verb > 6 && !x.participleAside(toks, at.verb+1) {
 		return attr{}, false
 	}
 	at.verb = -1
 	at.s = -1
 	return at, true
+}
+
+// participleAside reports ", VERBing ..." at token i: a lower-case
+// participle after a comma, the clause an aside on the speaker.
+func (x *stmtExtractor) participleAside(toks []tok, i int) bool {
+	if i+1 >= len(toks) || toks[i].kind != tPunct || x.text[toks[i].s] != ',' || toks[i+1].kind != tWord {
+		return false
+	}
+	t := toks[i+1]
+	return !isCapWord(x.text[t.s:t.e]) && strings.HasSuffix(t.w, "ing") && len(t.w) > 5
 }
 
 // attribAt parses an attribution clause starting at token i: "NP VERB",

@@ -218,6 +218,10 @@ func TestStatementPatterns(t *testing.T) {
 		{"roundup", "Hanna Berg", "The mayor had her best night", Direct},
 		{"roundup", "Ole Brandt", "I am tired of being told", Direct},
 		{"roundup", "election office", "Polls close at eight", Direct}, // "Update:" is no name
+		// a question closing its sentence, the attribution after it
+		{"asides", "Holm", "Why was the cash", Direct}, // ", echoing ..." is an aside
+		{"asides", "Vik", "Are we still talking", Direct},
+		{"asides", "Lund", "I thought your speech", Direct}, // "gushed"
 		// what a speaker called someone or something
 		{"naming", "Anna Lund", "one of the worst mistakes", Partial}, // 'called it "..."': no name
 		{"naming", "Anna Lund", "the devil", Partial},                 // 'referred to him as'
