@@ -1677,9 +1677,42 @@ func (x *stmtExtractor) subject1(toks []tok, v, depth int) (attr, bool) {
 			}
 			role = x.roleText(toks, p+1, j)
 		}
-		return x.trailingNP(toks, p-1, v, role)
+		if at, ok := x.trailingNP(toks, p-1, v, role); ok {
+			return at, true
+		}
+		if first == "the" && x.capitalRun(toks, p+2, j) {
+			// "The bank's corporate parent, the Karvel Banking Group,
+			// said": a possessor's post we cannot name, its name after it
+			ent, ok := x.entityFor(toks, p+2, j, "")
+			if !ok || x.ents[ent].kind == 'p' && x.ents[ent].gender == 0 && !strings.Contains(x.text[toks[p+2].s:toks[j-1].e], " ") {
+				return attr{}, false
+			}
+			return attr{ent: ent, s: toks[p+2].s, e: toks[j-1].e, verb: v}, true
+		}
+		return attr{}, false
 	}
 	return attr{}, false
+}
+
+// capitalRun reports toks[s:e] as capitalised words, "of" and "for"
+// between them, two words or more: "Royal Bank of Scotland Group".
+func (x *stmtExtractor) capitalRun(toks []tok, s, e int) bool {
+	if e-s < 2 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		t := toks[k]
+		if t.kind != tWord {
+			return false
+		}
+		if w := x.word(t); (w == "of" || w == "for") && k > s && k < e-1 {
+			continue
+		}
+		if !isCapWord(x.text[t.s:t.e]) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameBefore reads a personal name of two words or more ending right

@@ -203,8 +203,9 @@ func TestStatementPatterns(t *testing.T) {
 		{"bodies", "court filing", "The ferry owes nothing", Direct},
 		{"bodies", "campaign", "We have made no promise", Direct}, // "her campaign"
 		{"bodies", "local paper", "a blow to every family", Partial},
-		{"bodies", "Ilse Marten", "a fair hearing", Partial},         // 'issued a statement saying'
-		{"bodies", "ferry company", "a gift to its rivals", Partial}, // 'sent a long email on Friday morning saying'
+		{"bodies", "Ilse Marten", "a fair hearing", Partial},              // 'issued a statement saying'
+		{"bodies", "ferry company", "a gift to its rivals", Partial},      // 'sent a long email on Friday morning saying'
+		{"bodies", "Karvel Shipping Line", "no sailing will be", Partial}, // "X's parent, the NAME, said"
 		// a summary heading in Title Case over the passage it sums up; a
 		// commentator's name and outlet before a colon
 		{"roundup", "Lund", "Has To Come From The Fishermen", Partial},
