@@ -1353,6 +1353,11 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 		if (w == "called" || w == "calls" || w == "call") && x.naming(toks, v, k) && !x.whatCalled(toks, v) {
 			return attr{}, false
 		}
+		// 'Lund called it "..."' is read as speech only when its subject
+		// is named: "which he calls", "It has called it" lean on a
+		// pronoun's guess for words that may be a name after all
+		plainCalled := (w == "called" || w == "calls" || w == "call") && !x.whatCalled(toks, v) &&
+			(k == v+1 || k == v+2 && (x.isWord(toks, v+1, "the") || x.isWord(toks, v+1, "a") || x.isWord(toks, v+1, "it")))
 		if f&vPartial != 0 && v > 0 && passiveAux[x.word(toks[v-1])] && (w == "called" || w == "described" || w == "referred" || w == "dubbed" || w == "labelled" || w == "labeled" || w == "branded") {
 			return attr{}, false // 'he was called the "fifth child" by ...': named by another
 		}
@@ -1363,6 +1368,9 @@ func (x *stmtExtractor) before(toks []tok, k int) (attr, bool) {
 			}
 		}
 		if at, ok := x.subject(toks, v, 0); ok {
+			if plainCalled && (at.s < 0 || pronouns[lower(x.text[at.s:at.e])]) {
+				return attr{}, false
+			}
 			return at, true
 		}
 		if f&vAfter != 0 && (v == 0 || toks[v-1].kind == tPunct) {
