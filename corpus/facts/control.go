@@ -450,12 +450,27 @@ func ctlFind(c *sentCtx, re *regexp.Regexp, words litSet) [][]int {
 }
 
 // ctlHeldMatches are the matches of ctlHeldRE, found only when the
-// sentence holds "-held", "-controlled" or "-run".
+// sentence holds "-held", "-controlled" or "-run" at a word's end.
 func ctlHeldMatches(s string) [][]int {
-	first := -1
+	// every match ends at a suffix that \b closes (no ASCII letter,
+	// digit or '_' after it): first is the first such suffix, last the
+	// end of the last one
+	first, last := -1, -1
 	for _, suf := range []string{"-held", "-controlled", "-run"} {
-		if i := strings.Index(s, suf); i >= 0 && (first < 0 || i < first) {
-			first = i
+		for from := 0; ; {
+			i := strings.Index(s[from:], suf)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(suf)
+			if from < len(s) && isWordByte(s[from]) {
+				continue // "-running", "-heldout": \b fails there
+			}
+			if first < 0 || i < first {
+				first = i
+			}
+			last = max(last, from)
 		}
 	}
 	if first < 0 {
@@ -463,7 +478,9 @@ func ctlHeldMatches(s string) [][]int {
 	}
 	// a match holds only letters, spaces and hyphens: none starts before
 	// the run of them (and of digits, which \b reads as word bytes)
-	// that leads to the first suffix, so the pattern runs from there
+	// that leads to the first suffix, so the pattern runs from there; none
+	// ends past the last suffix, so the text ends one byte after it (what
+	// \b reads there)
 	k := first
 	for k > 0 {
 		if c := s[k-1]; c >= 0x80 || c == ' ' || c == '-' || c == '_' || isLetterByte(c) || c >= '0' && c <= '9' {
@@ -472,7 +489,8 @@ func ctlHeldMatches(s string) [][]int {
 		}
 		break
 	}
-	ms := ctlHeldRE.FindAllStringSubmatchIndex(s[k:], -1)
+	end := min(len(s), last+1)
+	ms := ctlHeldRE.FindAllStringSubmatchIndex(s[k:end], -1)
 	for _, m := range ms {
 		for j := range m {
 			if m[j] >= 0 {

@@ -58,6 +58,18 @@ func tollVerbBeforeMay(w string) bool {
 // killed", ", mostly activists, have died", "dead".
 var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?|(\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+))?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?(?:the\s+(?:dead|victims|fatalities|death\s+toll)|those\s+(?:killed|who\s+died))|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
 
+// tollVerbAfterText cuts the text after a figure's noun at its first '.'
+// or ';': no part of tollVerbAfterRE takes either, and its closing \b
+// reads the end of the text as it reads a '.' or ';', so the match is the
+// same; the regexp runs over a short text (its backtracker, not the NFA,
+// and less to clear).
+func tollVerbAfterText(rest string) string {
+	if k := strings.IndexAny(rest, ".;"); k >= 0 {
+		return rest[:k]
+	}
+	return rest
+}
+
 // tollVerbAfterPPRE rejects a phrase between a noun and its verb that
 // holds a clause of its own: in "two sons of the man who was killed" the
 // sons were not.
@@ -317,7 +329,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		if cd.category == "" && (h.person || h.noun == "") {
 			if !containsAny(asciiLower(s[h.end:min(len(s), h.end+200)]), tollAfterStems) && plainText(s[h.end:min(len(s), h.end+200)]) {
 				// no casualty word follows: tollVerbAfterRE cannot match
-			} else if m := tollVerbAfterRE.FindStringSubmatchIndex(s[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
+			} else if m := tollVerbAfterRE.FindStringSubmatchIndex(tollVerbAfterText(s[h.end:])); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
 				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
 				cd.end = h.end + m[5]
 				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {

@@ -386,8 +386,7 @@ func asciiKeyBytes(buf *[64]byte, w string) ([]byte, bool) {
 		j++
 	}
 	b = b[:j]
-	b = replacePair(b, 'o', 'u', 'u')
-	b = replacePair(b, 'c', 'h', 's')
+	b = replaceOuCh(b)
 	// doubled letters single; "ch" -> "sh" grew no byte, so b never
 	// outgrows buf
 	j = 0
@@ -401,22 +400,26 @@ func asciiKeyBytes(buf *[64]byte, w string) ([]byte, bool) {
 	return b[:j], true
 }
 
-// replacePair rewrites every pair x y in b, left to right and without
-// overlaps as strings.ReplaceAll does: to y alone when z is y ("ou" ->
-// "u"), else to z y ("ch" -> "sh"). It works in place.
-func replacePair(b []byte, x, y, z byte) []byte {
+// replaceOuCh is strings.ReplaceAll(b, "ou", "u") and then
+// strings.ReplaceAll(b, "ch", "sh"), in one pass and in place: the first
+// neither makes nor breaks a "ch" (no 'c' or 'h' is in an "ou" pair, and
+// the 'u' it leaves is no 'h'), so each pair is read off b as it was.
+func replaceOuCh(b []byte) []byte {
 	j := 0
 	for i := 0; i < len(b); i++ {
-		if b[i] == x && i+1 < len(b) && b[i+1] == y {
-			if z == y { // "ou" -> "u"
-				b[j] = y
+		if i+1 < len(b) {
+			if b[i] == 'o' && b[i+1] == 'u' {
+				b[j] = 'u'
 				j++
-			} else { // "ch" -> "sh"
-				b[j], b[j+1] = z, y
-				j += 2
+				i++
+				continue
 			}
-			i++
-			continue
+			if b[i] == 'c' && b[i+1] == 'h' {
+				b[j], b[j+1] = 's', 'h'
+				j += 2
+				i++
+				continue
+			}
 		}
 		b[j] = b[i]
 		j++
