@@ -99,6 +99,9 @@ func BenchmarkWriteCost(b *testing.B) {
 			{"facts-filters-only", nil, func(name string) bool {
 				return name != "sentence" && name != "quote" && !strings.HasSuffix(name, "_name")
 			}},
+			{"facts-kind-only", nil, func(name string) bool {
+				return name != "sentence" && name != "quote" && !strings.HasSuffix(name, "_name") && name != whoField && name != "place" && name != "category" && name != "status" && name != monthField
+			}},
 		} {
 			dir := filepath.Join(b.TempDir(), v.name)
 			c0 := cpuTime(b)

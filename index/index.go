@@ -55,6 +55,9 @@ type Options struct {
 	// the corpus, so nothing is lost but the time to sync again; a folder
 	// that is not a newsbot index is still refused.
 	RebuildOutdated bool
+
+	// segmentDocs overrides maxSegmentDocs when not 0, for tests.
+	segmentDocs int64
 }
 
 // Index is an open newsbot index. Its methods are safe for concurrent use;
@@ -70,6 +73,8 @@ type Index struct {
 	// analyzer's terms into pairs.
 	pairFilter analysis.TokenFilter
 	factsVer   string
+	// segmentDocs bounds a segment's documents; see maxSegmentDocs.
+	segmentDocs int64
 
 	// See wordsQuery; fields so that tests can lower them.
 	commonFrac     float64
@@ -118,7 +123,11 @@ func Open(dir string, opt Options) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{dir: dir, lock: lock, log: log, factsVer: opt.FactsVersion,
-		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps, speakerSortMax: speakerSortMax, phraseWindow: phraseWindow}
+		commonFrac: commonFrac, commonMinDocs: commonMinDocs, batchOps: batchOps, speakerSortMax: speakerSortMax, phraseWindow: phraseWindow,
+		segmentDocs: maxSegmentDocs}
+	if opt.segmentDocs > 0 {
+		ix.segmentDocs = opt.segmentDocs
+	}
 	// Checked again under the lock: another process may have created the
 	// index between checkDir and lockFile.
 	if _, serr := os.Stat(filepath.Join(dir, metaFileName)); serr == nil {
@@ -182,7 +191,7 @@ func checkDir(dir string) (bool, error) {
 }
 
 func (ix *Index) create() error {
-	bl, err := bleve.NewUsing(ix.dir, newMapping(), scorch.Name, scorch.Name, nil)
+	bl, err := bleve.NewUsing(ix.dir, newMapping(), scorch.Name, scorch.Name, runtimeConfig(ix.segmentDocs))
 	if err != nil {
 		return fmt.Errorf("index: create %s: %w", ix.dir, err)
 	}
@@ -196,7 +205,7 @@ func (ix *Index) create() error {
 }
 
 func (ix *Index) openExisting() error {
-	bl, err := bleve.Open(ix.dir)
+	bl, err := bleve.OpenUsing(ix.dir, runtimeConfig(ix.segmentDocs))
 	if err != nil {
 		return fmt.Errorf("index: open %s (corrupt, or not a newsbot index: %w): %w", ix.dir, ErrNotIndex, err)
 	}
