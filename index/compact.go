@@ -90,7 +90,10 @@ func (ix *Index) Compact(ctx context.Context) error {
 	return nil
 }
 
-// segments is how many segments the index has, for logs and tests.
+// Segments is how many segments the index has now, for logs, status and
+// the bench.
+func (ix *Index) Segments() int { return int(ix.segments()) }
+
 func (ix *Index) segments() uint64 {
 	m, _ := ix.bl.StatsMap()["index"].(map[string]interface{})
 	n, _ := m["TotFileSegmentsAtRoot"].(uint64)

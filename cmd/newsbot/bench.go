@@ -104,7 +104,7 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	compactTook := time.Since(start)
 	// merged-away segment files are removed a moment after the merge
 	for i := 0; i < 300; i++ {
-		if zaps, _ := filepath.Glob(filepath.Join(*indexDir, "store", "*.zap")); len(zaps) <= 1 {
+		if zaps, _ := filepath.Glob(filepath.Join(*indexDir, "store", "*.zap")); len(zaps) <= ix.Segments() {
 			break
 		}
 		time.Sleep(100 * time.Millisecond)
@@ -175,7 +175,7 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	}
 	out := map[string]any{"articles": nArts, "text_mb": mb(textBytes), "sync": st,
 		"load_ms": loadTook.Milliseconds(), "ingest_ms": indexTook.Milliseconds(), "compact_ms": compactTook.Milliseconds(),
-		"articles_per_s": float64(nArts) / indexTook.Seconds(), "disk_mb": mb(diskBytes), "disk_x_text": float64(diskBytes) / float64(max(textBytes, 1)),
+		"articles_per_s": float64(nArts) / indexTook.Seconds(), "disk_mb": mb(diskBytes), "segments": ix.Segments(), "disk_x_text": float64(diskBytes) / float64(max(textBytes, 1)),
 		"heap_mb": ms.HeapAlloc >> 20, "peak_rss_mb_build": buildRSS >> 20, "peak_rss_mb": peakRSS() >> 20, "results": results}
 	if base != nil {
 		out["bleve"] = base
@@ -191,8 +191,8 @@ func cmdBench(ctx context.Context, args []string, getenv func(string) string, lo
 	fmt.Fprintf(stdout, "ingest (load %s + extraction + index): %s, %.0f articles/s; %d added, %d updated, %d removed, %d unchanged, %d passages, %d facts; compacted in %s\n",
 		loadTook.Round(time.Millisecond), indexTook.Round(time.Millisecond), float64(nArts)/indexTook.Seconds(),
 		st.Added, st.Updated, st.Removed, st.Unchanged, st.Passages, st.Facts, compactTook.Round(time.Millisecond))
-	fmt.Fprintf(stdout, "index on disk %.1f MB (%.2fx the text); peak RSS %d MiB after the build, %d MiB in all; heap %d MiB\n",
-		mb(diskBytes), float64(diskBytes)/float64(max(textBytes, 1)), buildRSS>>20, peakRSS()>>20, ms.HeapAlloc>>20)
+	fmt.Fprintf(stdout, "index on disk %.1f MB (%.2fx the text) in %d segments; peak RSS %d MiB after the build, %d MiB in all; heap %d MiB\n",
+		mb(diskBytes), float64(diskBytes)/float64(max(textBytes, 1)), ix.Segments(), buildRSS>>20, peakRSS()>>20, ms.HeapAlloc>>20)
 	if base != nil {
 		fmt.Fprintf(stdout, "plain bleve (default mapping, one doc per article): %s, %.0f articles/s, %.1f MB on disk (%.2fx the text); newsbot ingest = %.2fx bleve's speed\n",
 			base.Took.Round(time.Millisecond), float64(nArts)/base.Took.Seconds(), base.DiskMB, base.DiskMB/mb(textBytes), base.Took.Seconds()/indexTook.Seconds())
