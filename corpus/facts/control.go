@@ -103,9 +103,13 @@ var (
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
-	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
+	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightWords + `)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
+
+// ctlFightWords are the verbs and nouns of a fight whose prize is what
+// follows "for" or "over": "battled for control of", "the struggle for".
+const ctlFightWords = `battle|battles|battled|battling|fight|fights|fighting|fought|struggle|struggles|struggled|struggling|race|clashes|clashed|clashing|compete|competing|competed|vie|vied|vying|war|wrestled|wrestling|tussle|tussled|tussling|contest|contested|contesting`
 
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
 // matches end with before their closing white space.
@@ -272,8 +276,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			if endsWithWord(head, ctlFightLast, true) && ctlFightRE.MatchString(head) {
-				status = Contested // "fighting for control of Manbij"
+			fightAt := -1 // where the fight's words start: its sides are named up to the cue
+			if endsWithWord(head, ctlFightLast, true) {
+				if fm := ctlFightRE.FindStringIndex(head); fm != nil {
+					status = Contested // "fighting for control of Manbij"
+					fightAt = m[0] - len(head) + fm[0]
+				}
 			}
 			var side string
 			start := m[0]
@@ -341,6 +349,14 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				add(p.name, side, status, st, en)
 				for _, o := range more {
 					add(p.name, o, status, st, en)
+				}
+				if fightAt >= 0 && !cue.passive {
+					// "rebels and pro-government forces battled for control
+					// of Aleppo", "continuing to battle Daesh for control of
+					// Manbij": every side of the fight contests it
+					for _, o := range ctlFightSides(c, fightAt, m[0], inExcept) {
+						add(p.name, o.name, Contested, min(st, o.Start), en)
+					}
 				}
 			}
 		}
@@ -569,6 +585,40 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	}
 	return best, bestAt
 }
+
+// ctlFightClauseRE opens the clause a fight is told in: its sides are
+// named after the last of these before the fight's words.
+var ctlFightClauseRE = regexp.MustCompile(`(?i)[.;:]|\b(?:as|while|when|after|before|since|because|where|said|says|reported|according\s+to)\b`)
+
+// ctlFightSides are the armed sides named in the clause of a fight that
+// starts at fightAt, up to the cue at cue: the subject ("rebels and
+// pro-government forces battled") and the foe ("to battle Daesh on four
+// fronts"), but no side named as a backer ("US-backed", "backed by").
+func ctlFightSides(c *sentCtx, fightAt, cue int, inExcept func(int) bool) []ctlPlace {
+	s := c.text
+	from := max(0, fightAt-150)
+	if ms := ctlFightClauseRE.FindAllStringIndex(s[from:fightAt], -1); len(ms) > 0 {
+		from += ms[len(ms)-1][1] // the last opener before the fight
+	}
+	var out []ctlPlace
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Actor || sp.Start < from || sp.End > cue || inExcept(sp.Start) {
+			continue
+		}
+		head, _ := before(s, sp.Start, 40)
+		if ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) || ctlBackerRE.MatchString(head) || ctlLongerName(s, sp) {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(o ctlPlace) bool { return o.name == sp.Entry.Canonical }) {
+			out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		}
+	}
+	return out
+}
+
+// ctlBackerRE ends the text before a side named as who backs or leads
+// another: "backed by Russia", "allied to Hezbollah".
+var ctlBackerRE = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated|armed|trained)\s+(?:by|to|with)\s+(?:the\s+)?$`)
 
 // ctlNearRE ends the text before a place that only locates a passive
 // cue's subject: "villages near", "positions to the east of".
