@@ -370,6 +370,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			continue
 		}
 		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
+			if q, ok := ctlHeldPart(a, c, m[0], m[1], p); !ok {
+				continue // "an opposition-held suburb of Damascus" is not Damascus held
+			} else if q.name != "" {
+				add(q.name, side, Held, m[0], q.End) // "the rebel-held east Aleppo district of Marjeh"
+				continue
+			}
 			add(p.name, side, Held, m[0], p.End)
 		}
 	}
@@ -584,6 +590,94 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		return "", -1
 	}
 	return best, bestAt
+}
+
+// ctlUnitOfRE finds, between an '-held' compound and the place after it,
+// a part of a place: "district of", "neighbourhood of", "quarter of",
+// "suburb of", "suburbs of", "outskirts of".
+var ctlUnitOfRE = regexp.MustCompile(`(?i)\b(district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\s+(?:of|in)\s`)
+
+// ctlUnitAfterRE: an '-held' compound's place is followed by the part it
+// qualifies: "rebel-held east Aleppo district of Marjeh".
+var ctlUnitAfterRE = regexp.MustCompile(`(?i)^\s+(?:district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\b(?:\s+(?:of|in)\s+(?:the\s+)?)?`)
+
+// ctlOnePartRE ends the text before a compound that picks one part of a
+// place among others: "in a besieged ", "the last ", "another ".
+var ctlOnePartRE = regexp.MustCompile(`(?i)\b(?:a|an|one|another|last|only|remaining|final|first|second|third|other)\s+(?:[\p{L}'’-]+\s+)?$`)
+
+// ctlEnclosingRE: the place after "district of" is written as a city
+// or a province: "neighbourhood of Syria's central city of Homs".
+var ctlEnclosingRE = regexp.MustCompile(`(?i)\b(?:city|town|province|region|capital)\s+of\s`)
+
+// ctlHeldPart tells what an '-held' compound at [at, end) holds when its
+// place p may be only the place a district or suburb is part of. ok false:
+// no claim ("an opposition-held suburb of Damascus", "the last
+// opposition-held district of Homs", "rebel-held suburbs of Damascus");
+// q named: the part is a place of its own, named after p ("the rebel-held
+// east Aleppo district of Marjeh"); else p is what is held ("the
+// regime-held district of Zahra", "rebel-held districts of Aleppo" are
+// parts of it, like "parts of Aleppo").
+func ctlHeldPart(a *corpus.Article, c *sentCtx, at, end int, p ctlPlace) (q ctlPlace, ok bool) {
+	s := c.text
+	if um := ctlUnitAfterRE.FindStringIndex(s[p.End:]); um != nil {
+		unit := strings.ToLower(strings.TrimSpace(s[p.End : p.End+um[1]]))
+		if !strings.HasSuffix(unit, " of") && !strings.HasSuffix(unit, " in") && !strings.HasSuffix(unit, " the") {
+			if strings.HasPrefix(unit, "suburbs") || strings.HasPrefix(unit, "outskirts") {
+				return ctlPlace{}, false // "rebel-held Damascus suburbs"
+			}
+			return ctlPlace{}, true // "Aleppo's opposition-held Atarib district" names it
+		}
+		// the compound qualifies the part named after p
+		for _, sp := range c.spans {
+			if sp.Entry.Kind == names.Place && sp.Start == p.End+um[1] && strings.HasSuffix(strings.TrimSpace(strings.ToLower(s[p.End:sp.Start])), "of") {
+				return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+			}
+		}
+		return ctlPlace{}, false
+	}
+	between := s[end:p.Start]
+	um := ctlUnitOfRE.FindStringSubmatchIndex(between)
+	if um == nil {
+		return ctlPlace{}, true
+	}
+	unit := strings.ToLower(between[um[2]:um[3]])
+	if unit == "suburbs" || unit == "outskirts" {
+		return ctlPlace{}, false // round a city, not in it
+	}
+	if ctlEnclosingRE.MatchString(between[um[1]:]) {
+		return ctlPlace{}, false
+	}
+	// the words before the compound's side: "a besieged opposition-held"
+	side := at
+	if i := strings.LastIndexAny(s[at:end], " "); i >= 0 {
+		side = at + i + 1
+	}
+	head, _ := before(s, side, 40)
+	if ctlOnePartRE.MatchString(head) {
+		return ctlPlace{}, false
+	}
+	// the district's own name, unless the article makes p a city or a
+	// province: "the rebel-held district of Homs" is a part of Homs
+	if name := s[p.Start:p.End]; strings.HasSuffix(p.name, " province") || ctlCalledCity(a.Text, name) {
+		return ctlPlace{}, false
+	}
+	return ctlPlace{}, true
+}
+
+// ctlCalledCity reports that text calls name a city: "the city of
+// Homs", "Homs city", "Homs province".
+func ctlCalledCity(text, name string) bool {
+	for _, w := range []string{"city of ", "City of ", "town of ", "province of ", "capital "} {
+		if strings.Contains(text, w+name) {
+			return true
+		}
+	}
+	for _, w := range []string{" city", " City", " province", " Province"} {
+		if strings.Contains(text, name+w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ctlFightClauseRE opens the clause a fight is told in: its sides are
