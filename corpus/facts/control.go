@@ -103,9 +103,13 @@ var (
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
-	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
+	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightWords + `)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
+
+// ctlFightWords are the verbs and nouns of a fight whose prize is what
+// follows "for" or "over": "battled for control of", "the struggle for".
+const ctlFightWords = `battle|battles|battled|battling|fight|fights|fighting|fought|struggle|struggles|struggled|struggling|race|clashes|clashed|clashing|compete|competing|competed|vie|vied|vying|war|wrestled|wrestling|tussle|tussled|tussling|contest|contested|contesting`
 
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
 // matches end with before their closing white space.
@@ -272,8 +276,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			if endsWithWord(head, ctlFightLast, true) && ctlFightRE.MatchString(head) {
-				status = Contested // "fighting for control of Manbij"
+			fightAt := -1 // where the fight's words start: its sides are named up to the cue
+			if endsWithWord(head, ctlFightLast, true) {
+				if fm := ctlFightRE.FindStringIndex(head); fm != nil {
+					status = Contested // "fighting for control of Manbij"
+					fightAt = m[0] - len(head) + fm[0]
+				}
 			}
 			var side string
 			start := m[0]
@@ -342,6 +350,14 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				for _, o := range more {
 					add(p.name, o, status, st, en)
 				}
+				if fightAt >= 0 && !cue.passive {
+					// "rebels and pro-government forces battled for control
+					// of Aleppo", "continuing to battle Daesh for control of
+					// Manbij": every side of the fight contests it
+					for _, o := range ctlFightSides(c, fightAt, m[0], inExcept) {
+						add(p.name, o.name, Contested, min(st, o.Start), en)
+					}
+				}
 			}
 		}
 	}
@@ -354,6 +370,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			continue
 		}
 		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
+			if q, ok := ctlHeldPart(a, c, m[0], m[1], p); !ok {
+				continue // "an opposition-held suburb of Damascus" is not Damascus held
+			} else if q.name != "" {
+				add(q.name, side, Held, m[0], q.End) // "the rebel-held east Aleppo district of Marjeh"
+				continue
+			}
 			add(p.name, side, Held, m[0], p.End)
 		}
 	}
@@ -569,6 +591,128 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	}
 	return best, bestAt
 }
+
+// ctlUnitOfRE finds, between an '-held' compound and the place after it,
+// a part of a place: "district of", "neighbourhood of", "quarter of",
+// "suburb of", "suburbs of", "outskirts of".
+var ctlUnitOfRE = regexp.MustCompile(`(?i)\b(district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\s+(?:of|in)\s`)
+
+// ctlUnitAfterRE: an '-held' compound's place is followed by the part it
+// qualifies: "rebel-held east Aleppo district of Marjeh".
+var ctlUnitAfterRE = regexp.MustCompile(`(?i)^\s+(?:district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\b(?:\s+(?:of|in)\s+(?:the\s+)?)?`)
+
+// ctlOnePartRE ends the text before a compound that picks one part of a
+// place among others: "in a besieged ", "the last ", "another ".
+var ctlOnePartRE = regexp.MustCompile(`(?i)\b(?:a|an|one|another|last|only|remaining|final|first|second|third|other)\s+(?:[\p{L}'’-]+\s+)?$`)
+
+// ctlEnclosingRE: the place after "district of" is written as a city
+// or a province: "neighbourhood of Syria's central city of Homs".
+var ctlEnclosingRE = regexp.MustCompile(`(?i)\b(?:city|town|province|region|capital)\s+of\s`)
+
+// ctlHeldPart tells what an '-held' compound at [at, end) holds when its
+// place p may be only the place a district or suburb is part of. ok false:
+// no claim ("an opposition-held suburb of Damascus", "the last
+// opposition-held district of Homs", "rebel-held suburbs of Damascus");
+// q named: the part is a place of its own, named after p ("the rebel-held
+// east Aleppo district of Marjeh"); else p is what is held ("the
+// regime-held district of Zahra", "rebel-held districts of Aleppo" are
+// parts of it, like "parts of Aleppo").
+func ctlHeldPart(a *corpus.Article, c *sentCtx, at, end int, p ctlPlace) (q ctlPlace, ok bool) {
+	s := c.text
+	if um := ctlUnitAfterRE.FindStringIndex(s[p.End:]); um != nil {
+		unit := strings.ToLower(strings.TrimSpace(s[p.End : p.End+um[1]]))
+		if !strings.HasSuffix(unit, " of") && !strings.HasSuffix(unit, " in") && !strings.HasSuffix(unit, " the") {
+			if strings.HasPrefix(unit, "suburbs") || strings.HasPrefix(unit, "outskirts") {
+				return ctlPlace{}, false // "rebel-held Damascus suburbs"
+			}
+			return ctlPlace{}, true // "Aleppo's opposition-held Atarib district" names it
+		}
+		// the compound qualifies the part named after p
+		for _, sp := range c.spans {
+			if sp.Entry.Kind == names.Place && sp.Start == p.End+um[1] && strings.HasSuffix(strings.TrimSpace(strings.ToLower(s[p.End:sp.Start])), "of") {
+				return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+			}
+		}
+		return ctlPlace{}, false
+	}
+	between := s[end:p.Start]
+	um := ctlUnitOfRE.FindStringSubmatchIndex(between)
+	if um == nil {
+		return ctlPlace{}, true
+	}
+	unit := strings.ToLower(between[um[2]:um[3]])
+	if unit == "suburbs" || unit == "outskirts" {
+		return ctlPlace{}, false // round a city, not in it
+	}
+	if ctlEnclosingRE.MatchString(between[um[1]:]) {
+		return ctlPlace{}, false
+	}
+	// the words before the compound's side: "a besieged opposition-held"
+	side := at
+	if i := strings.LastIndexAny(s[at:end], " "); i >= 0 {
+		side = at + i + 1
+	}
+	head, _ := before(s, side, 40)
+	if ctlOnePartRE.MatchString(head) {
+		return ctlPlace{}, false
+	}
+	// the district's own name, unless the article makes p a city or a
+	// province: "the rebel-held district of Homs" is a part of Homs
+	if name := s[p.Start:p.End]; strings.HasSuffix(p.name, " province") || ctlCalledCity(a.Text, name) {
+		return ctlPlace{}, false
+	}
+	return ctlPlace{}, true
+}
+
+// ctlCalledCity reports that text calls name a city: "the city of
+// Homs", "Homs city", "Homs province".
+func ctlCalledCity(text, name string) bool {
+	for _, w := range []string{"city of ", "City of ", "town of ", "province of ", "capital "} {
+		if strings.Contains(text, w+name) {
+			return true
+		}
+	}
+	for _, w := range []string{" city", " City", " province", " Province"} {
+		if strings.Contains(text, name+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctlFightClauseRE opens the clause a fight is told in: its sides are
+// named after the last of these before the fight's words.
+var ctlFightClauseRE = regexp.MustCompile(`(?i)[.;:]|\b(?:as|while|when|after|before|since|because|where|said|says|reported|according\s+to)\b`)
+
+// ctlFightSides are the armed sides named in the clause of a fight that
+// starts at fightAt, up to the cue at cue: the subject ("rebels and
+// pro-government forces battled") and the foe ("to battle Daesh on four
+// fronts"), but no side named as a backer ("US-backed", "backed by").
+func ctlFightSides(c *sentCtx, fightAt, cue int, inExcept func(int) bool) []ctlPlace {
+	s := c.text
+	from := max(0, fightAt-150)
+	if ms := ctlFightClauseRE.FindAllStringIndex(s[from:fightAt], -1); len(ms) > 0 {
+		from += ms[len(ms)-1][1] // the last opener before the fight
+	}
+	var out []ctlPlace
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Actor || sp.Start < from || sp.End > cue || inExcept(sp.Start) {
+			continue
+		}
+		head, _ := before(s, sp.Start, 40)
+		if ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) || ctlBackerRE.MatchString(head) || ctlLongerName(s, sp) {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(o ctlPlace) bool { return o.name == sp.Entry.Canonical }) {
+			out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		}
+	}
+	return out
+}
+
+// ctlBackerRE ends the text before a side named as who backs or leads
+// another: "backed by Russia", "allied to Hezbollah".
+var ctlBackerRE = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated|armed|trained)\s+(?:by|to|with)\s+(?:the\s+)?$`)
 
 // ctlNearRE ends the text before a place that only locates a passive
 // cue's subject: "villages near", "positions to the east of".

@@ -160,6 +160,9 @@ func ctlAddLocal(local []string, c *sentCtx, st, en int) []string {
 	if rest := c.text[en:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return local // "Assad's", "Turkey's": an owner, not a place
 	}
+	if ctlLostApostrophe(name) {
+		return local // "districts of Syrias battleground second city": Syria's
+	}
 	return append(local, name)
 }
 
@@ -306,3 +309,14 @@ func ctlNamedPart(c *sentCtx, p ctlPlace) ctlPlace {
 // ctlPartAfterRE starts the text after the first word of a part's name
 // up to the city it is a part of: " Tadmur neighbourhood of ".
 var ctlPartAfterRE = regexp.MustCompile(`^((?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?`)
+
+// ctlLostApostrophe reports a name that is a known name with an "s" glued
+// on, the way copy that lost its apostrophes writes an owner: "Syrias
+// army", "Aleppos western outskirts", "Assads forces".
+func ctlLostApostrophe(name string) bool {
+	if len(name) < 4 || name[len(name)-1] != 's' || name[len(name)-2] == 's' {
+		return false
+	}
+	_, ok := names.Default().Lookup(name[:len(name)-1])
+	return ok
+}
