@@ -26,7 +26,24 @@ import (
 // children").
 
 // tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
-var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|beheaded|beheading|crucified|crucifying|murdered|murdering|shot\s+dead|gunned\s+down|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:the\s+)?(?:killings?|deaths|murders?|executions?|beheadings?)\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))(?:\s+(?:another|a\s+further|an\s+additional|further|a\s+total\s+of))?\s*$`)
+var tollVerbBeforeRE = regexp.MustCompile(`(?i)` + tollVerbBeforePat)
+
+const tollVerbBeforePat = `\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|beheaded|beheading|crucified|crucifying|murdered|murdering|shot\s+dead|gunned\s+down|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:the\s+)?(?:killings?|deaths|murders?|executions?|beheadings?)\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))(?:\s+(?:another|a\s+further|an\s+additional|further|a\s+total\s+of))?\s*$`
+
+// tollVerbBeforeLRE is the pattern in lower case, run at the words its
+// matches begin with (most figures have but one such word before them).
+var tollVerbBeforeLRE = newLitRE(tollVerbBeforePat)
+
+// tollVerbBeforeMatch is tollVerbBeforeRE.FindStringSubmatchIndex(w); lw
+// is asciiLower(w), part of the text g filters. In a plain text (see
+// plainText) a letter of the pattern matches just where its lower case
+// matches in lw, so the lower-case pattern finds the same match in lw.
+func tollVerbBeforeMatch(w, lw string, g *bigrams) []int {
+	if !plainText(w) {
+		return tollVerbBeforeRE.FindStringSubmatchIndex(w)
+	}
+	return tollVerbBeforeLRE.find(lw, g)
+}
 
 // tollVerbBeforeLast are the words tollVerbBeforeRE's matches end with.
 var tollVerbBeforeLast = []string{
@@ -305,7 +322,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		w, off := before(s, n.Start, 60)
 		if cd.category != "" || !(h.person || h.noun == "" && !h.ofThem) || !endsWithWord(w, tollVerbBeforeLast, false) || !tollVerbBeforeMay(w) {
 			// the pattern would change nothing or cannot match
-		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
+		} else if m := tollVerbBeforeMatch(w, c.lower[off:n.Start], &c.grams); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
 			// "a boy killed four others injured": the participle right
