@@ -157,6 +157,31 @@ type tollHead struct {
 
 var tollWordRE = regexp.MustCompile(`^\s+([\p{L}][\p{L}'’-]*)`)
 
+// tollWordMatch is tollWordMatch(s), read by hand:
+// the pattern runs on all the rest of a sentence, and even anchored a
+// regexp clears state for every byte of its text.
+func tollWordMatch(s string) []int {
+	i := 0
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return nil
+	}
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && (j == i || r != '\'' && r != '’' && r != '-') {
+			break
+		}
+		j += size
+	}
+	if j == i {
+		return nil
+	}
+	return []int{0, j, i, j}
+}
+
 // readTollHead looks at up to three words after a figure for the noun it counts.
 func readTollHead(s string, n figure) tollHead {
 	h := tollHead{end: n.End}
@@ -169,7 +194,7 @@ func readTollHead(s string, n figure) tollHead {
 	}
 	pos := n.End
 	for i := 0; i < 4; i++ {
-		m := tollWordRE.FindStringSubmatchIndex(s[pos:])
+		m := tollWordMatch(s[pos:])
 		if m == nil {
 			return h
 		}
@@ -180,7 +205,7 @@ func readTollHead(s string, n figure) tollHead {
 			// the people counted, so a verb around the figure decides first
 			// ("killed at least 26 displaced people")
 			if c != Killed {
-				if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+				if m2 := tollWordMatch(s[next:]); m2 != nil {
 					w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
 					if sg, ok := tollNouns[w2]; ok {
 						if sg == "" {
@@ -214,7 +239,7 @@ func readTollHead(s string, n figure) tollHead {
 		case figWords[w] != 0 || figVague[w] != 0:
 			return h // "2016 Two children were killed": a new figure
 		case w == "of" && i == 0:
-			if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+			if m2 := tollWordMatch(s[next:]); m2 != nil {
 				w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
 				if w2 == "them" || w2 == "whom" || w2 == "those" {
 					h.ofThem = true
@@ -387,7 +412,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		}
 		if h.ofThem {
 			// "two of them children": the noun after "of them" is the subgroup
-			if m := tollWordRE.FindStringSubmatchIndex(s[h.end:]); m != nil {
+			if m := tollWordMatch(s[h.end:]); m != nil {
 				if sg, ok := tollNouns[strings.ToLower(s[h.end+m[2]:h.end+m[3]])]; ok {
 					cd.h.subgroup = sg
 					cd.end = h.end + m[3]

@@ -59,3 +59,22 @@ func TestTollVerbBeforeAgrees(t *testing.T) {
 		}
 	})
 }
+
+// TestTollWordAgrees: the word after a figure is the one tollWordRE reads.
+func TestTollWordAgrees(t *testing.T) {
+	extra := []string{" ’tis", " -x", " a’b-c'd", " \u00e9t\u00e9 x", "\t\nWord", "  ", " 12", " x\xffy", " \xff", " Ǆ", " a\u0301b"}
+	for _, s := range append(extra, tollGuardTexts...) {
+		for k := 0; k <= len(s); k++ {
+			if got, want := tollWordMatch(s[k:]), tollWordRE.FindStringSubmatchIndex(s[k:]); !slices.Equal(got, want) {
+				t.Fatalf("word in %q: %v, pattern %v", s[k:], got, want)
+			}
+		}
+	}
+	tollGuardCuts(t, func(s string, k int) {
+		for _, j := range []int{k, min(len(s), k+1)} {
+			if got, want := tollWordMatch(s[j:]), tollWordRE.FindStringSubmatchIndex(s[j:]); !slices.Equal(got, want) {
+				t.Fatalf("word in %q: %v, pattern %v", s[j:], got, want)
+			}
+		}
+	})
+}
