@@ -78,3 +78,13 @@ func TestTollWordAgrees(t *testing.T) {
 		}
 	})
 }
+
+// TestTollForeignAgrees: where refugees are is read as tollForeignRE reads
+// it in all the rest of the sentence.
+func TestTollForeignAgrees(t *testing.T) {
+	tollGuardCuts(t, func(s string, k int) {
+		if got, want := tollForeign(s[k:]), tollForeignRE.FindStringSubmatch(s[k:]); !slices.Equal(got, want) {
+			t.Fatalf("foreign place in %q: %q, pattern %q", s[k:], got, want)
+		}
+	})
+}
