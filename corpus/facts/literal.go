@@ -200,6 +200,18 @@ func (r *litRE) matchString(s string, g *bigrams) bool {
 	return false
 }
 
+// find is r.re.FindStringSubmatchIndex(s); g is the filter of s or of a
+// text s is part of.
+func (r *litRE) find(s string, g *bigrams) []int {
+	var arr [16]int
+	for _, p := range r.starts(s, g, arr[:0]) {
+		if m := r.matchAt(s, p); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
 // findAll is r.re.FindAllStringSubmatchIndex(s, -1), without the
 // submatches when sub is false (FindAllStringIndex).
 func (r *litRE) findAll(s string, g *bigrams, sub bool) [][]int {

@@ -299,6 +299,10 @@ func figScaled(text string, v, mult int64) int64 {
 	return v * mult
 }
 
+// figSpaceDrop drops the spaces that group a figure's digits ("1 000");
+// built once, as a Replacer builds its tables on first use.
+var figSpaceDrop = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "")
+
 // parseFigure reads "14,000", "5.5", "nine", "twenty-five", "a dozen".
 // Decimals are truncated (a scale word multiplies them exactly).
 func parseFigure(s string) (v int64, word, ok bool) {
@@ -315,7 +319,7 @@ func parseFigure(s string) (v int64, word, ok bool) {
 		return 0, false, false
 	}
 	t = strings.ReplaceAll(t, ",", "")
-	t = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(t)
+	t = figSpaceDrop.Replace(t)
 	if i := strings.IndexByte(t, '.'); i >= 0 {
 		t = t[:i]
 	}

@@ -26,7 +26,24 @@ import (
 // children").
 
 // tollVerbBeforeRE ends the text before a figure: the casualty verb governing it.
-var tollVerbBeforeRE = regexp.MustCompile(`(?i)\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|beheaded|beheading|crucified|crucifying|murdered|murdering|shot\s+dead|gunned\s+down|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:the\s+)?(?:killings?|deaths|murders?|executions?|beheadings?)\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))(?:\s+(?:another|a\s+further|an\s+additional|further|a\s+total\s+of))?\s*$`)
+var tollVerbBeforeRE = regexp.MustCompile(`(?i)` + tollVerbBeforePat)
+
+const tollVerbBeforePat = `\b(killed|killing|kills|kill|wounded|wounding|wounds|wound|injured|injuring|injures|injure|displaced|displacing|displaces|uprooted|uprooting|detained|detaining|detains|arrested|arresting|abducted|abducting|kidnapped|kidnapping|executed|executing|massacred|massacring|beheaded|beheading|crucified|crucifying|murdered|murdering|shot\s+dead|gunned\s+down|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|(?:the\s+)?(?:killings?|deaths|murders?|executions?|beheadings?)\s+of|(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:at|of|to))(?:\s+(?:another|a\s+further|an\s+additional|further|a\s+total\s+of))?\s*$`
+
+// tollVerbBeforeLRE is the pattern in lower case, run at the words its
+// matches begin with (most figures have but one such word before them).
+var tollVerbBeforeLRE = newLitRE(tollVerbBeforePat)
+
+// tollVerbBeforeMatch is tollVerbBeforeRE.FindStringSubmatchIndex(w); lw
+// is asciiLower(w), part of the text g filters. In a plain text (see
+// plainText) a letter of the pattern matches just where its lower case
+// matches in lw, so the lower-case pattern finds the same match in lw.
+func tollVerbBeforeMatch(w, lw string, g *bigrams) []int {
+	if !plainText(w) {
+		return tollVerbBeforeRE.FindStringSubmatchIndex(w)
+	}
+	return tollVerbBeforeLRE.find(lw, g)
+}
 
 // tollVerbBeforeLast are the words tollVerbBeforeRE's matches end with.
 var tollVerbBeforeLast = []string{
@@ -140,6 +157,31 @@ type tollHead struct {
 
 var tollWordRE = regexp.MustCompile(`^\s+([\p{L}][\p{L}'’-]*)`)
 
+// tollWordMatch is tollWordMatch(s), read by hand:
+// the pattern runs on all the rest of a sentence, and even anchored a
+// regexp clears state for every byte of its text.
+func tollWordMatch(s string) []int {
+	i := 0
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	if i == 0 {
+		return nil
+	}
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && (j == i || r != '\'' && r != '’' && r != '-') {
+			break
+		}
+		j += size
+	}
+	if j == i {
+		return nil
+	}
+	return []int{0, j, i, j}
+}
+
 // readTollHead looks at up to three words after a figure for the noun it counts.
 func readTollHead(s string, n figure) tollHead {
 	h := tollHead{end: n.End}
@@ -152,7 +194,7 @@ func readTollHead(s string, n figure) tollHead {
 	}
 	pos := n.End
 	for i := 0; i < 4; i++ {
-		m := tollWordRE.FindStringSubmatchIndex(s[pos:])
+		m := tollWordMatch(s[pos:])
 		if m == nil {
 			return h
 		}
@@ -163,7 +205,7 @@ func readTollHead(s string, n figure) tollHead {
 			// the people counted, so a verb around the figure decides first
 			// ("killed at least 26 displaced people")
 			if c != Killed {
-				if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+				if m2 := tollWordMatch(s[next:]); m2 != nil {
 					w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
 					if sg, ok := tollNouns[w2]; ok {
 						if sg == "" {
@@ -197,7 +239,7 @@ func readTollHead(s string, n figure) tollHead {
 		case figWords[w] != 0 || figVague[w] != 0:
 			return h // "2016 Two children were killed": a new figure
 		case w == "of" && i == 0:
-			if m2 := tollWordRE.FindStringSubmatchIndex(s[next:]); m2 != nil {
+			if m2 := tollWordMatch(s[next:]); m2 != nil {
 				w2 := strings.ToLower(s[next+m2[2] : next+m2[3]])
 				if w2 == "them" || w2 == "whom" || w2 == "those" {
 					h.ofThem = true
@@ -305,7 +347,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		w, off := before(s, n.Start, 60)
 		if cd.category != "" || !(h.person || h.noun == "" && !h.ofThem) || !endsWithWord(w, tollVerbBeforeLast, false) || !tollVerbBeforeMay(w) {
 			// the pattern would change nothing or cannot match
-		} else if m := tollVerbBeforeRE.FindStringSubmatchIndex(w); m != nil {
+		} else if m := tollVerbBeforeMatch(w, c.lower[off:n.Start], &c.grams); m != nil {
 			cd.category = tollVerbCategory(w[m[2]:m[3]])
 			cd.start = off + m[2]
 			// "a boy killed four others injured": the participle right
@@ -370,7 +412,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		}
 		if h.ofThem {
 			// "two of them children": the noun after "of them" is the subgroup
-			if m := tollWordRE.FindStringSubmatchIndex(s[h.end:]); m != nil {
+			if m := tollWordMatch(s[h.end:]); m != nil {
 				if sg, ok := tollNouns[strings.ToLower(s[h.end+m[2]:h.end+m[3]])]; ok {
 					cd.h.subgroup = sg
 					cd.end = h.end + m[3]

@@ -242,6 +242,20 @@ func tollPlaceAt(s string, ps []names.Span, k int) string {
 	return ps[k].Entry.Canonical
 }
 
+// tollForeign is tollForeignRE.FindStringSubmatch(rest), run on rest up
+// to its first ',', '.' or ';': no part of the pattern takes one, and its
+// closing \b reads the end of the text as it reads them, so the match is
+// the same; and a match holds "in".
+func tollForeign(rest string) []string {
+	if k := strings.IndexAny(rest, ",.;"); k >= 0 {
+		rest = rest[:k]
+	}
+	if !strings.Contains(rest, "in") {
+		return nil
+	}
+	return tollForeignRE.FindStringSubmatch(rest)
+}
+
 // tollPlace is the place a sentence gives a figure: the first one named
 // after it in its clause (before the next figure), or else the nearest one
 // before it in its clause. others are the sentence's figures that count
@@ -249,7 +263,7 @@ func tollPlaceAt(s string, ps []names.Span, k int) string {
 func tollPlace(ctxs []sentCtx, i int, cd tollCand, next int, others []figure) string {
 	c := &ctxs[i]
 	s := c.text
-	if m := tollForeignRE.FindStringSubmatch(s[cd.n.End:]); m != nil {
+	if m := tollForeign(s[cd.n.End:]); m != nil {
 		return m[1]
 	}
 	if w := c.lower[cd.end:min(len(s), cd.end+60)]; (strings.Contains(w, "world") || strings.Contains(w, "glob")) && tollWorldRE.MatchString(s[cd.end:]) {
