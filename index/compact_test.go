@@ -62,17 +62,7 @@ func TestCompactKeepsSegmentBound(t *testing.T) {
 		{Text: "Observatory for Human Rights", Phrase: true},
 		{Text: "government forces said", Size: 30},
 	} {
-		a, err := one.Search(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := many.Search(ctx, r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(a) == 0 || !reflect.DeepEqual(a, b) {
-			t.Errorf("Search(%+v): %d hits in one segment, %d in several, or they differ", r, len(a), len(b))
-		}
+		sameAnswers(t, "Search", r, func(ix *Index) ([]Hit, error) { return ix.Search(ctx, r) }, one, many)
 	}
 	for _, q := range []FactQuery{
 		{Kind: KindToll},
@@ -80,16 +70,23 @@ func TestCompactKeepsSegmentBound(t *testing.T) {
 		{Kind: KindControl, Size: 30},
 		{Text: "killed"},
 	} {
-		a, err := one.Facts(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := many.Facts(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(a) == 0 || !reflect.DeepEqual(a, b) {
-			t.Errorf("Facts(%+v): %d hits in one segment, %d in several, or they differ", q, len(a), len(b))
-		}
+		sameAnswers(t, "Facts", q, func(ix *Index) ([]FactHit, error) { return ix.Facts(ctx, q) }, one, many)
+	}
+}
+
+// sameAnswers asks one and many the same question and fails unless both
+// answer, with the same hits.
+func sameAnswers[Q, H any](t *testing.T, what string, q Q, ask func(*Index) ([]H, error), one, many *Index) {
+	t.Helper()
+	a, err := ask(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ask(many)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a) == 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("%s(%+v): %d hits in one segment, %d in several, or they differ", what, q, len(a), len(b))
 	}
 }
