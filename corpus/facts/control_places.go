@@ -160,6 +160,11 @@ func ctlAddLocal(local []string, c *sentCtx, st, en int) []string {
 	if rest := c.text[en:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return local // "Assad's", "Turkey's": an owner, not a place
 	}
+	if stem, ok := strings.CutSuffix(name, "s"); ok && len(stem) > 2 {
+		if _, known := names.Default().Lookup(stem); known {
+			return local // "Syrias", "Aleppos": an owner whose apostrophe was lost
+		}
+	}
 	return append(local, name)
 }
 
