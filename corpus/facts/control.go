@@ -103,9 +103,17 @@ var (
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
-	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:battle|battles|fight|fighting|fought|struggle|race|clashes|clashing|compete|competing|vying|war)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
+	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightVerbs + `)\b[^.;]{0,60}?\b(?:for|over)\s+(?:the\s+)?(?:full\s+|total\s+|complete\s+|overall\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
+
+// ctlFightVerbs fight for a place: "battled for control of Aleppo", "the
+// struggle over Raqqa", "jostling for control of the border crossing".
+const ctlFightVerbs = `battle|battles|battled|battling|fight|fights|fighting|fought|struggle|struggles|struggled|struggling|` +
+	`race|racing|clash|clashes|clashed|clashing|compete|competes|competed|competing|vie|vies|vied|vying|war|wars|` +
+	`contest|contests|contested|contesting|wrestle|wrestles|wrestled|wrestling|jostle|jostles|jostled|jostling|` +
+	`scramble|scrambles|scrambled|scrambling|tussle|tussles|tussled|tussling|showdown|` +
+	`skirmish|skirmishes|skirmishing|offensive|offensives|push`
 
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
 // matches end with before their closing white space.
@@ -114,7 +122,7 @@ var (
 	// push IS out of al-Bab") leaves the verb after it to be read
 	ctlNotToWord = `(?:[\p{L}'’-]{3,}|[\p{L}'’-]|[^\PLt][\p{L}'’-]|t[^\PLo])`
 	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order"}
-	ctlFightLast = []string{"for", "over", "the"}
+	ctlFightLast = []string{"for", "over", "the", "full", "total", "complete", "overall"}
 	// ctlNegWords: one of them is in every match of ctlNegRE.
 	ctlNegWords = []string{"never", "not", "n't", "fail", "unable", "deni", "deny", "attempt", "trying", "tried", "bid", "aim", "threaten", "could", "would", "might", "may", "will"}
 )
@@ -272,8 +280,12 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			if endsWithWord(head, ctlFightLast, true) && ctlFightRE.MatchString(head) {
-				status = Contested // "fighting for control of Manbij"
+			fightAt := -1 // where "battled for" starts
+			if endsWithWord(head, ctlFightLast, true) {
+				if fm := ctlFightRE.FindStringIndex(head); fm != nil {
+					status = Contested // "fighting for control of Manbij"
+					fightAt = m[0] - len(head) + fm[0]
+				}
 			}
 			var side string
 			start := m[0]
@@ -289,6 +301,25 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			} else {
 				var at int
 				side, at = ctlSideBefore(c, m[0], lastSide, inExcept)
+				if fightAt >= 0 {
+					// every side of the fight contests the place; none holds it
+					if sides, from := ctlFightSides(c, fightAt, m[0], inExcept); len(sides) > 0 {
+						if !slices.Contains(sides, side) {
+							side = sides[0]
+						}
+						if at < 0 || from < at {
+							at = from
+						}
+						for _, o := range sides {
+							if o != side {
+								more = append(more, o)
+							}
+						}
+					}
+				}
+				if fightAt >= 0 && (at < 0 || fightAt < at) {
+					at = fightAt // "Fighting between X and Y for control of"
+				}
 				if at >= 0 && at < start {
 					start = at
 				}
@@ -569,6 +600,46 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	}
 	return best, bestAt
 }
+
+// ctlClauseRE starts the clause a fight's sides are named in: "activists
+// reported as rebels and government forces battled for ...".
+var ctlClauseRE = regexp.MustCompile(`(?i)[.;:]|\b(?:as|while|when|where|whereas|after|before|but|said|says|reported|according\s+to)\b`)
+
+// ctlFightSides are the sides named in the clause of a fight at fightAt
+// for the place after the cue at cue: its subjects ("rebels and
+// pro-government forces battled for"), whom they fight ("continuing to
+// battle Daesh on four fronts for", "clashed with IS over"), or both ends
+// of "fighting between X and Y for". A side only named as a backer
+// ("Russian-backed", "backed by Iran") is none. from is where the first
+// of them starts.
+func ctlFightSides(c *sentCtx, fightAt, cue int, inExcept func(int) bool) (sides []string, from int) {
+	s := c.text
+	win := max(0, fightAt-100)
+	if ms := ctlClauseRE.FindAllStringIndex(s[win:fightAt], -1); len(ms) > 0 {
+		win += ms[len(ms)-1][1] // the text after the last clause break
+	}
+	from = -1
+	for _, sp := range c.spans {
+		if sp.Entry.Kind != names.Actor || sp.Start < win || sp.End > cue || inExcept(sp.Start) {
+			continue
+		}
+		head, _ := before(s, sp.Start, 40)
+		if ctlBackedByRE.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) || ctlLongerName(s, sp) {
+			continue
+		}
+		if !slices.Contains(sides, sp.Entry.Canonical) {
+			sides = append(sides, sp.Entry.Canonical)
+		}
+		if from < 0 {
+			from = sp.Start
+		}
+	}
+	return sides, from
+}
+
+// ctlBackedByRE ends the text before a side named only as a backer or
+// leader of another: "backed by", "allied to".
+var ctlBackedByRE = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated)\s+(?:by|to|with)\s+(?:the\s+)?$`)
 
 // ctlNearRE ends the text before a place that only locates a passive
 // cue's subject: "villages near", "positions to the east of".
