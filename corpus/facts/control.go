@@ -788,7 +788,10 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				}
 				break
 			}
-			return []ctlPlace{ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})}
+			if p, ok := ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}); ok {
+				return []ctlPlace{p}
+			}
+			continue // "Douma, a suburb of Damascus, is held by": Douma, if anything
 		}
 		// a passive cue's place is its clause's subject, never a place
 		// named after it ("brought under government control ... like the
@@ -824,7 +827,13 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 		if sp.Entry.Canonical == countryPlace {
 			continue // "lost control of Syria's second city Aleppo"
 		}
-		out = append(out, ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}))
+		p, ok := ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		if !ok && prevEnd < 0 {
+			break // "rebels control a district of Aleppo": not Aleppo
+		}
+		if ok {
+			out = append(out, p)
+		}
 		prevEnd = sp.End
 	}
 	return out
@@ -832,7 +841,7 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 
 // ctlPlaceRightAfter is a place that follows "-held" or "bastion" closely:
 // "-held city of Hama", "-held areas of Aleppo", "-held Idlib".
-var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|district|districts|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|countryside|suburbs?|outskirts)\s+)?(?:of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?(?:the\s+)?$`)
+var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|district|districts|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|quarter|countryside|suburbs?|outskirts)\s+)?(?:of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?(?:the\s+)?$`)
 
 // ctlDirection is a part of a place named by its direction: "eastern
 // Aleppo", "west Aleppo", "the northern city of Aleppo".
@@ -846,7 +855,7 @@ func ctlPlaceRightAfter(c *sentCtx, at int) (ctlPlace, bool) {
 		if sp.Entry.Canonical == countryPlace || !ctlNounsOfRE.MatchString(c.text[at:sp.Start]) {
 			return ctlPlace{}, false
 		}
-		return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+		return ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
 	}
 	return ctlPlace{}, false
 }
