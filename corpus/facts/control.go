@@ -99,7 +99,7 @@ var (
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
-	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
+	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|outside|bordering|adjacent\s+to|next\s+to|close\s+to|on\s+the\s+border|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
 	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
@@ -334,6 +334,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
+			if cue.status == Contested && len(places) > 0 && names.Default().IsCountry(places[0].name) {
+				continue // "32 rebels as they were entering Turkey": crossing a border
+			}
 			if len(places) == 0 && !cue.passive && (status == Held || status == Controls) && ctlSomePartsRE.MatchString(s[m[1]:]) {
 				// "... held by Kurdish forces but the regime still holds
 				// some districts": parts of the place named before
