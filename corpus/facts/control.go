@@ -99,10 +99,10 @@ var (
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
-	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|outside|bordering|adjacent\s+to|next\s+to|close\s+to|on\s+the\s+border|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
+	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|outside|bordering|adjacent\s+to|next\s+to|close\s+to|on\s+the\s+border|(?:north|south)(?:-?(?:east|west))?\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
-	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
+	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order|aim(?:s|ed|ing)?\s+at(?:\s+the)?)\s+$`)
 	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightVerbs + `)\b[^.;]{0,60}?\b(?:for|over)\s+(?:the\s+)?(?:full\s+|total\s+|complete\s+|overall\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
@@ -121,7 +121,7 @@ var (
 	// ctlNotToWord: a word other than "to", so that a noun cue ("a drive to
 	// push IS out of al-Bab") leaves the verb after it to be read
 	ctlNotToWord = `(?:[\p{L}'’-]{3,}|[\p{L}'’-]|[^\PLt][\p{L}'’-]|t[^\PLo])`
-	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order"}
+	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order", "at", "the"}
 	ctlFightLast = []string{"for", "over", "the", "full", "total", "complete", "overall"}
 	// ctlNegWords: one of them is in every match of ctlNegRE.
 	ctlNegWords = []string{"never", "not", "n't", "fail", "unable", "deni", "deny", "attempt", "trying", "tried", "bid", "aim", "threaten", "could", "would", "might", "may", "will"}
