@@ -387,7 +387,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		if side == "" {
 			continue
 		}
-		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
+		if p, ok := ctlPlaceRightAfter(c, m[1]); ok && !ctlTakenFrom(c, out, m[0], p.name, side) {
 			add(p.name, side, Held, m[0], p.End)
 		}
 	}
@@ -419,13 +419,37 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			continue // "the former IS bastion": not held now
 		}
 		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
-			add(p.name, side, Held, at, p.End)
+			if !ctlTakenFrom(c, out, at, p.name, side) {
+				add(p.name, side, Held, at, p.End)
+			}
 		} else if p, ok := ctlPlaceRightBefore(c, at); ok {
 			add(p.name, side, Held, p.Start, m[1]) // "In Raqqa, Islamic State's power base"
 		}
 	}
 	return out
 }
+
+// ctlTakenFrom reports a "-held" or "stronghold" phrase at at that is what
+// a side took: "rebel groups that took control of the regime-held
+// stronghold of Idlib", "the operation has so far captured the Daesh
+// stronghold of Jarablus" say who held the place before, not who holds it.
+// out are the claims read so far, whose evidence is offset by c.Start.
+func ctlTakenFrom(c *sentCtx, out []Control, at int, place, side string) bool {
+	if head, _ := before(c.text, at, 80); ctlTakenRE.MatchString(head) {
+		return true
+	}
+	at += c.Start
+	for _, o := range out {
+		if o.Place == place && o.Controller != side && (o.Status == Seized || o.Status == Recaptured) &&
+			o.Evidence.Start <= at && at < o.Evidence.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ctlTakenRE ends the text before the object of a done taking.
+var ctlTakenRE = regexp.MustCompile(`(?i)\b(?:captured|seized|took|retook|recaptured|overran|stormed|liberated|won\s+back|(?:took|taken|seized|gained|wrested|regained)\s+(?:full\s+|total\s+)?control\s+(?:of|over))\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?$`)
 
 var (
 	// ctlOfSideRE, ctlInPlaceRE: "stronghold of [the] <side> [militants] in <place>"
