@@ -99,17 +99,21 @@ var (
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
-	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|south\s+of|north\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
+	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|outside|bordering|adjacent\s+to|next\s+to|close\s+to|on\s+the\s+border|(?:north|south)(?:-?(?:east|west))?\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
 	ctlDoneRE     = regexp.MustCompile(`(?i)\b(?:managed|able|succeeded)\s+to\s+$`) // "managed to drive rebels from": done
-	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order)\s+$`)
-	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightWords + `)\b[^.;]{0,40}?\b(?:for|over)\s+(?:the\s+)?$`)
+	ctlAimRE      = regexp.MustCompile(`(?i)\b(?:to|of|aim|aims|bid|plan|plans|effort|efforts|attempt|push|drive|trying|order|aim(?:s|ed|ing)?\s+at(?:\s+the)?)\s+$`)
+	ctlFightRE    = regexp.MustCompile(`(?i)\b(?:` + ctlFightVerbs + `)\b[^.;]{0,60}?\b(?:for|over)\s+(?:the\s+)?(?:full\s+|total\s+|complete\s+|overall\s+)?$`)
 	ctlPronounRE  = regexp.MustCompile(`\b(?:[Tt]hey|[Tt]heir\s+forces|[Tt]he\s+group|[Tt]he\s+alliance|[Ii]t|[Ii]ts\s+(?:fighters|forces|militants))\s+(?:\w+\s+){0,3}$`)
 )
 
-// ctlFightWords are the verbs and nouns of a fight whose prize is what
-// follows "for" or "over": "battled for control of", "the struggle for".
-const ctlFightWords = `battle|battles|battled|battling|fight|fights|fighting|fought|struggle|struggles|struggled|struggling|race|clashes|clashed|clashing|compete|competing|competed|vie|vied|vying|war|wrestled|wrestling|tussle|tussled|tussling|contest|contested|contesting`
+// ctlFightVerbs fight for a place: "battled for control of Aleppo", "the
+// struggle over Raqqa", "jostling for control of the border crossing".
+const ctlFightVerbs = `battle|battles|battled|battling|fight|fights|fighting|fought|struggle|struggles|struggled|struggling|` +
+	`race|racing|clash|clashes|clashed|clashing|compete|competes|competed|competing|vie|vies|vied|vying|war|wars|` +
+	`contest|contests|contested|contesting|wrestle|wrestles|wrestled|wrestling|jostle|jostles|jostled|jostling|` +
+	`scramble|scrambles|scrambled|scrambling|tussle|tussles|tussled|tussling|showdown|` +
+	`skirmish|skirmishes|skirmishing|offensive|offensives|push`
 
 // ctlAimLast, ctlFightLast: the words ctlAimRE's and ctlFightRE's
 // matches end with before their closing white space.
@@ -117,8 +121,8 @@ var (
 	// ctlNotToWord: a word other than "to", so that a noun cue ("a drive to
 	// push IS out of al-Bab") leaves the verb after it to be read
 	ctlNotToWord = `(?:[\p{L}'’-]{3,}|[\p{L}'’-]|[^\PLt][\p{L}'’-]|t[^\PLo])`
-	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order"}
-	ctlFightLast = []string{"for", "over", "the"}
+	ctlAimLast   = []string{"to", "of", "aim", "aims", "bid", "plan", "plans", "effort", "efforts", "attempt", "push", "drive", "trying", "order", "at", "the"}
+	ctlFightLast = []string{"for", "over", "the", "full", "total", "complete", "overall"}
 	// ctlNegWords: one of them is in every match of ctlNegRE.
 	ctlNegWords = []string{"never", "not", "n't", "fail", "unable", "deni", "deny", "attempt", "trying", "tried", "bid", "aim", "threaten", "could", "would", "might", "may", "will"}
 )
@@ -276,7 +280,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				continue // denied, hoped for or aimed at: "an offensive to retake Aleppo"
 			}
 			status := cue.status
-			fightAt := -1 // where the fight's words start: its sides are named up to the cue
+			fightAt := -1 // where "battled for" starts
 			if endsWithWord(head, ctlFightLast, true) {
 				if fm := ctlFightRE.FindStringIndex(head); fm != nil {
 					status = Contested // "fighting for control of Manbij"
@@ -297,6 +301,25 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			} else {
 				var at int
 				side, at = ctlSideBefore(c, m[0], lastSide, inExcept)
+				if fightAt >= 0 {
+					// every side of the fight contests the place; none holds it
+					if sides, from := ctlFightSides(c, fightAt, m[0], inExcept); len(sides) > 0 {
+						if !slices.Contains(sides, side) {
+							side = sides[0]
+						}
+						if at < 0 || from < at {
+							at = from
+						}
+						for _, o := range sides {
+							if o != side {
+								more = append(more, o)
+							}
+						}
+					}
+				}
+				if fightAt >= 0 && (at < 0 || fightAt < at) {
+					at = fightAt // "Fighting between X and Y for control of"
+				}
 				if at >= 0 && at < start {
 					start = at
 				}
@@ -311,6 +334,9 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				status = Seized // "swathes of Syria lost to rebels"
 			}
 			places := ctlPlaces(ctxs, i, m[0], m[1], cue.passive)
+			if cue.status == Contested && len(places) > 0 && names.Default().IsCountry(places[0].name) {
+				continue // "32 rebels as they were entering Turkey": crossing a border
+			}
 			if len(places) == 0 && !cue.passive && (status == Held || status == Controls) && ctlSomePartsRE.MatchString(s[m[1]:]) {
 				// "... held by Kurdish forces but the regime still holds
 				// some districts": parts of the place named before
@@ -350,14 +376,6 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 				for _, o := range more {
 					add(p.name, o, status, st, en)
 				}
-				if fightAt >= 0 && !cue.passive {
-					// "rebels and pro-government forces battled for control
-					// of Aleppo", "continuing to battle Daesh for control of
-					// Manbij": every side of the fight contests it
-					for _, o := range ctlFightSides(c, fightAt, m[0], inExcept) {
-						add(p.name, o.name, Contested, min(st, o.Start), en)
-					}
-				}
 			}
 		}
 	}
@@ -369,13 +387,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 		if side == "" {
 			continue
 		}
-		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
-			if q, ok := ctlHeldPart(a, c, m[0], m[1], p); !ok {
-				continue // "an opposition-held suburb of Damascus" is not Damascus held
-			} else if q.name != "" {
-				add(q.name, side, Held, m[0], q.End) // "the rebel-held east Aleppo district of Marjeh"
-				continue
-			}
+		if p, ok := ctlPlaceRightAfter(c, m[1]); ok && !ctlTakenFrom(c, out, m[0], p.name, side) {
 			add(p.name, side, Held, m[0], p.End)
 		}
 	}
@@ -407,13 +419,37 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			continue // "the former IS bastion": not held now
 		}
 		if p, ok := ctlPlaceRightAfter(c, m[1]); ok {
-			add(p.name, side, Held, at, p.End)
+			if !ctlTakenFrom(c, out, at, p.name, side) {
+				add(p.name, side, Held, at, p.End)
+			}
 		} else if p, ok := ctlPlaceRightBefore(c, at); ok {
 			add(p.name, side, Held, p.Start, m[1]) // "In Raqqa, Islamic State's power base"
 		}
 	}
 	return out
 }
+
+// ctlTakenFrom reports a "-held" or "stronghold" phrase at at that is what
+// a side took: "rebel groups that took control of the regime-held
+// stronghold of Idlib", "the operation has so far captured the Daesh
+// stronghold of Jarablus" say who held the place before, not who holds it.
+// out are the claims read so far, whose evidence is offset by c.Start.
+func ctlTakenFrom(c *sentCtx, out []Control, at int, place, side string) bool {
+	if head, _ := before(c.text, at, 80); ctlTakenRE.MatchString(head) {
+		return true
+	}
+	at += c.Start
+	for _, o := range out {
+		if o.Place == place && o.Controller != side && (o.Status == Seized || o.Status == Recaptured) &&
+			o.Evidence.Start <= at && at < o.Evidence.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ctlTakenRE ends the text before the object of a done taking.
+var ctlTakenRE = regexp.MustCompile(`(?i)\b(?:captured|seized|took|retook|recaptured|overran|stormed|liberated|won\s+back|(?:took|taken|seized|gained|wrested|regained)\s+(?:full\s+|total\s+)?control\s+(?:of|over))\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?$`)
 
 var (
 	// ctlOfSideRE, ctlInPlaceRE: "stronghold of [the] <side> [militants] in <place>"
@@ -592,127 +628,45 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 	return best, bestAt
 }
 
-// ctlUnitOfRE finds, between an '-held' compound and the place after it,
-// a part of a place: "district of", "neighbourhood of", "quarter of",
-// "suburb of", "suburbs of", "outskirts of".
-var ctlUnitOfRE = regexp.MustCompile(`(?i)\b(district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\s+(?:of|in)\s`)
+// ctlClauseRE starts the clause a fight's sides are named in: "activists
+// reported as rebels and government forces battled for ...".
+var ctlClauseRE = regexp.MustCompile(`(?i)[.;:]|\b(?:as|while|when|where|whereas|after|before|but|said|says|reported|according\s+to)\b`)
 
-// ctlUnitAfterRE: an '-held' compound's place is followed by the part it
-// qualifies: "rebel-held east Aleppo district of Marjeh".
-var ctlUnitAfterRE = regexp.MustCompile(`(?i)^\s+(?:district|neighbou?rhood|quarter|suburb|suburbs|outskirts)\b(?:\s+(?:of|in)\s+(?:the\s+)?)?`)
-
-// ctlOnePartRE ends the text before a compound that picks one part of a
-// place among others: "in a besieged ", "the last ", "another ".
-var ctlOnePartRE = regexp.MustCompile(`(?i)\b(?:a|an|one|another|last|only|remaining|final|first|second|third|other)\s+(?:[\p{L}'’-]+\s+)?$`)
-
-// ctlEnclosingRE: the place after "district of" is written as a city
-// or a province: "neighbourhood of Syria's central city of Homs".
-var ctlEnclosingRE = regexp.MustCompile(`(?i)\b(?:city|town|province|region|capital)\s+of\s`)
-
-// ctlHeldPart tells what an '-held' compound at [at, end) holds when its
-// place p may be only the place a district or suburb is part of. ok false:
-// no claim ("an opposition-held suburb of Damascus", "the last
-// opposition-held district of Homs", "rebel-held suburbs of Damascus");
-// q named: the part is a place of its own, named after p ("the rebel-held
-// east Aleppo district of Marjeh"); else p is what is held ("the
-// regime-held district of Zahra", "rebel-held districts of Aleppo" are
-// parts of it, like "parts of Aleppo").
-func ctlHeldPart(a *corpus.Article, c *sentCtx, at, end int, p ctlPlace) (q ctlPlace, ok bool) {
+// ctlFightSides are the sides named in the clause of a fight at fightAt
+// for the place after the cue at cue: its subjects ("rebels and
+// pro-government forces battled for"), whom they fight ("continuing to
+// battle Daesh on four fronts for", "clashed with IS over"), or both ends
+// of "fighting between X and Y for". A side only named as a backer
+// ("Russian-backed", "backed by Iran") is none. from is where the first
+// of them starts.
+func ctlFightSides(c *sentCtx, fightAt, cue int, inExcept func(int) bool) (sides []string, from int) {
 	s := c.text
-	if um := ctlUnitAfterRE.FindStringIndex(s[p.End:]); um != nil {
-		unit := strings.ToLower(strings.TrimSpace(s[p.End : p.End+um[1]]))
-		if !strings.HasSuffix(unit, " of") && !strings.HasSuffix(unit, " in") && !strings.HasSuffix(unit, " the") {
-			if strings.HasPrefix(unit, "suburbs") || strings.HasPrefix(unit, "outskirts") {
-				return ctlPlace{}, false // "rebel-held Damascus suburbs"
-			}
-			return ctlPlace{}, true // "Aleppo's opposition-held Atarib district" names it
-		}
-		// the compound qualifies the part named after p
-		for _, sp := range c.spans {
-			if sp.Entry.Kind == names.Place && sp.Start == p.End+um[1] && strings.HasSuffix(strings.TrimSpace(strings.ToLower(s[p.End:sp.Start])), "of") {
-				return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
-			}
-		}
-		return ctlPlace{}, false
+	win := max(0, fightAt-100)
+	if ms := ctlClauseRE.FindAllStringIndex(s[win:fightAt], -1); len(ms) > 0 {
+		win += ms[len(ms)-1][1] // the text after the last clause break
 	}
-	between := s[end:p.Start]
-	um := ctlUnitOfRE.FindStringSubmatchIndex(between)
-	if um == nil {
-		return ctlPlace{}, true
-	}
-	unit := strings.ToLower(between[um[2]:um[3]])
-	if unit == "suburbs" || unit == "outskirts" {
-		return ctlPlace{}, false // round a city, not in it
-	}
-	if ctlEnclosingRE.MatchString(between[um[1]:]) {
-		return ctlPlace{}, false
-	}
-	// the words before the compound's side: "a besieged opposition-held"
-	side := at
-	if i := strings.LastIndexAny(s[at:end], " "); i >= 0 {
-		side = at + i + 1
-	}
-	head, _ := before(s, side, 40)
-	if ctlOnePartRE.MatchString(head) {
-		return ctlPlace{}, false
-	}
-	// the district's own name, unless the article makes p a city or a
-	// province: "the rebel-held district of Homs" is a part of Homs
-	if name := s[p.Start:p.End]; strings.HasSuffix(p.name, " province") || ctlCalledCity(a.Text, name) {
-		return ctlPlace{}, false
-	}
-	return ctlPlace{}, true
-}
-
-// ctlCalledCity reports that text calls name a city: "the city of
-// Homs", "Homs city", "Homs province".
-func ctlCalledCity(text, name string) bool {
-	for _, w := range []string{"city of ", "City of ", "town of ", "province of ", "capital "} {
-		if strings.Contains(text, w+name) {
-			return true
-		}
-	}
-	for _, w := range []string{" city", " City", " province", " Province"} {
-		if strings.Contains(text, name+w) {
-			return true
-		}
-	}
-	return false
-}
-
-// ctlFightClauseRE opens the clause a fight is told in: its sides are
-// named after the last of these before the fight's words.
-var ctlFightClauseRE = regexp.MustCompile(`(?i)[.;:]|\b(?:as|while|when|after|before|since|because|where|said|says|reported|according\s+to)\b`)
-
-// ctlFightSides are the armed sides named in the clause of a fight that
-// starts at fightAt, up to the cue at cue: the subject ("rebels and
-// pro-government forces battled") and the foe ("to battle Daesh on four
-// fronts"), but no side named as a backer ("US-backed", "backed by").
-func ctlFightSides(c *sentCtx, fightAt, cue int, inExcept func(int) bool) []ctlPlace {
-	s := c.text
-	from := max(0, fightAt-150)
-	if ms := ctlFightClauseRE.FindAllStringIndex(s[from:fightAt], -1); len(ms) > 0 {
-		from += ms[len(ms)-1][1] // the last opener before the fight
-	}
-	var out []ctlPlace
+	from = -1
 	for _, sp := range c.spans {
-		if sp.Entry.Kind != names.Actor || sp.Start < from || sp.End > cue || inExcept(sp.Start) {
+		if sp.Entry.Kind != names.Actor || sp.Start < win || sp.End > cue || inExcept(sp.Start) {
 			continue
 		}
 		head, _ := before(s, sp.Start, 40)
-		if ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) || ctlBackerRE.MatchString(head) || ctlLongerName(s, sp) {
+		if ctlBackedByRE.MatchString(head) || ctlSkipAfter.MatchString(s[sp.End:min(len(s), sp.End+30)]) || ctlLongerName(s, sp) {
 			continue
 		}
-		if !slices.ContainsFunc(out, func(o ctlPlace) bool { return o.name == sp.Entry.Canonical }) {
-			out = append(out, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		if !slices.Contains(sides, sp.Entry.Canonical) {
+			sides = append(sides, sp.Entry.Canonical)
+		}
+		if from < 0 {
+			from = sp.Start
 		}
 	}
-	return out
+	return sides, from
 }
 
-// ctlBackerRE ends the text before a side named as who backs or leads
-// another: "backed by Russia", "allied to Hezbollah".
-var ctlBackerRE = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated|armed|trained)\s+(?:by|to|with)\s+(?:the\s+)?$`)
+// ctlBackedByRE ends the text before a side named only as a backer or
+// leader of another: "backed by", "allied to".
+var ctlBackedByRE = regexp.MustCompile(`(?i)(?:led|backed|supported|allied|linked|aligned|affiliated|dominated)\s+(?:by|to|with)\s+(?:the\s+)?$`)
 
 // ctlNearRE ends the text before a place that only locates a passive
 // cue's subject: "villages near", "positions to the east of".
@@ -861,7 +815,10 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 				}
 				break
 			}
-			return []ctlPlace{ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})}
+			if p, ok := ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}); ok {
+				return []ctlPlace{p}
+			}
+			continue // "Douma, a suburb of Damascus, is held by": Douma, if anything
 		}
 		// a passive cue's place is its clause's subject, never a place
 		// named after it ("brought under government control ... like the
@@ -897,7 +854,13 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 		if sp.Entry.Canonical == countryPlace {
 			continue // "lost control of Syria's second city Aleppo"
 		}
-		out = append(out, ctlNamedPart(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}))
+		p, ok := ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
+		if !ok && prevEnd < 0 {
+			break // "rebels control a district of Aleppo": not Aleppo
+		}
+		if ok {
+			out = append(out, p)
+		}
 		prevEnd = sp.End
 	}
 	return out
@@ -905,7 +868,7 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 
 // ctlPlaceRightAfter is a place that follows "-held" or "bastion" closely:
 // "-held city of Hama", "-held areas of Aleppo", "-held Idlib".
-var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|district|districts|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|countryside|suburbs?|outskirts)\s+)?(?:of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?(?:the\s+)?$`)
+var ctlNounsOfRE = regexp.MustCompile(`^\s+(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|district|districts|province|region|area|areas|parts|part|enclave|pocket|territory|territories|neighbou?rhoods?|quarter|countryside|suburbs?|outskirts)\s+)?(?:of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:city|town|village|province|region)\s+of\s+)?(?:the\s+)?$`)
 
 // ctlDirection is a part of a place named by its direction: "eastern
 // Aleppo", "west Aleppo", "the northern city of Aleppo".
@@ -919,7 +882,7 @@ func ctlPlaceRightAfter(c *sentCtx, at int) (ctlPlace, bool) {
 		if sp.Entry.Canonical == countryPlace || !ctlNounsOfRE.MatchString(c.text[at:sp.Start]) {
 			return ctlPlace{}, false
 		}
-		return ctlPlace{sp.Entry.Canonical, sp.Start, sp.End}, true
+		return ctlWholePlace(c, ctlPlace{sp.Entry.Canonical, sp.Start, sp.End})
 	}
 	return ctlPlace{}, false
 }

@@ -28,7 +28,7 @@ const ctlNamePat = `((?:[Aa]l-|[Ee]l-)?\p{Lu}[\p{Ll}'’]+(?:(?:-|\s)(?:(?:al|el
 
 var (
 	// ctlPlaceOfRE: "the town of X", "the strategic village of X".
-	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|suburb|base|airbase|airport|camp|hamlet|towns|villages|districts|neighbou?rhoods|suburbs)\s+of\s+` + ctlNamePat)
+	ctlPlaceOfRE = regexp.MustCompile(`\b(?:town|city|village|district|neighbou?rhood|quarter|suburb|base|airbase|airport|camp|hamlet|towns|villages|districts|neighbou?rhoods|quarters|suburbs)\s+of\s+` + ctlNamePat)
 	// ctlMoreNamesRE: the next name of a list after "the villages of X":
 	// ", Y", " and Z".
 	ctlMoreNamesRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)` + ctlNamePat)
@@ -47,7 +47,7 @@ var (
 // ctlObjectRE read a name after.
 var (
 	ctlPlaceOfNouns = map[string]bool{"town": true, "city": true, "village": true, "district": true, "neighbourhood": true, "neighborhood": true,
-		"suburb": true, "base": true, "airbase": true, "airport": true, "camp": true, "hamlet": true, "towns": true, "villages": true,
+		"suburb": true, "quarter": true, "quarters": true, "base": true, "airbase": true, "airport": true, "camp": true, "hamlet": true, "towns": true, "villages": true,
 		"districts": true, "neighbourhoods": true, "neighborhoods": true, "suburbs": true}
 	ctlObjectVerbs = map[string]bool{"seized": true, "captured": true, "recaptured": true, "took": true, "retook": true, "retaken": true,
 		"taken": true, "entered": true, "overran": true, "overrun": true, "stormed": true}
@@ -160,8 +160,10 @@ func ctlAddLocal(local []string, c *sentCtx, st, en int) []string {
 	if rest := c.text[en:]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return local // "Assad's", "Turkey's": an owner, not a place
 	}
-	if ctlLostApostrophe(name) {
-		return local // "districts of Syrias battleground second city": Syria's
+	if stem, ok := strings.CutSuffix(name, "s"); ok && len(stem) > 2 {
+		if _, known := names.Default().Lookup(stem); known {
+			return local // "Syrias", "Aleppos": an owner whose apostrophe was lost
+		}
 	}
 	return append(local, name)
 }
@@ -310,13 +312,54 @@ func ctlNamedPart(c *sentCtx, p ctlPlace) ctlPlace {
 // up to the city it is a part of: " Tadmur neighbourhood of ".
 var ctlPartAfterRE = regexp.MustCompile(`^((?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?`)
 
-// ctlLostApostrophe reports a name that is a known name with an "s" glued
-// on, the way copy that lost its apostrophes writes an owner: "Syrias
-// army", "Aleppos western outskirts", "Assads forces".
-func ctlLostApostrophe(name string) bool {
-	if len(name) < 4 || name[len(name)-1] != 's' || name[len(name)-2] == 's' {
-		return false
+// A district, a neighbourhood, a quarter or a suburb is no claim on the
+// place it is part of: "an opposition-held suburb of Damascus", "the last
+// rebel-held district of Homs" and "rebel-held eastern suburbs of
+// Damascus" say nothing of who holds Damascus. "The district of Zahra"
+// names the district itself; "districts of Aleppo" (like "parts of",
+// "areas of") is still a claim on Aleppo. A city written before the part's
+// noun is where the named part is: "the east Aleppo district of Marjeh"
+// is Marjeh.
+
+// ctlEnclosingRE ends the text before a place a part of it is named by:
+// one part ("a", "one", "the last") or its suburbs.
+var ctlEnclosingRE = regexp.MustCompile(`(?i)(?:(?:^|[^\p{L}'’-])(?:a|an|one|another|each|every|last|only|first|second|third|sole|remaining|single)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:district|neighbou?rhood|quarter|suburb)|\b(?:suburbs|outskirts))\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?(?:` + ctlDirection + `\s+)?$`)
+
+// ctlPartNounRE ends the text before a place after a part's noun: "the
+// government-held district of".
+var ctlPartNounRE = regexp.MustCompile(`(?i)\b(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town|capital)\s+of\s+)?(?:` + ctlDirection + `\s+)?$`)
+
+// ctlPartWords: one of them is in every match of ctlEnclosingRE and
+// ctlPartNounRE.
+var ctlPartWords = []string{"district", "neighbourhood", "neighborhood", "quarter", "suburb", "outskirts"}
+
+// ctlCities are the cities a district or quarter is a part of, never a
+// district's own name: the capital and the provincial capitals.
+var ctlCities = map[string]bool{"Damascus": true, "Aleppo": true, "Homs": true, "Hama": true, "Idlib": true, "Latakia": true,
+	"Tartus": true, "Deir ez-Zor": true, "Raqqa": true, "Daraa": true, "Hasakah": true, "Sweida": true, "Quneitra": true, "Qamishli": true}
+
+// ctlPartAfterCityRE: a part's noun after the city it is in: " district
+// of " in "the east Aleppo district of Marjeh".
+var ctlPartAfterCityRE = regexp.MustCompile(`^\s+(?:district|neighbou?rhood|quarter|suburb)\s+of\s+(?:the\s+)?$`)
+
+// ctlWholePlace is the place a claim on p is about: p, its named part
+// (ctlNamedPart), or none when p only locates a part of it.
+func ctlWholePlace(c *sentCtx, p ctlPlace) (ctlPlace, bool) {
+	if q := ctlNamedPart(c, p); q.name != p.name {
+		return q, true
 	}
-	_, ok := names.Default().Lookup(name[:len(name)-1])
-	return ok
+	s := c.text
+	for _, sp := range c.spans {
+		if sp.Entry.Kind == names.Place && sp.Start > p.End && sp.Start-p.End <= 30 && ctlPartAfterCityRE.MatchString(s[p.End:sp.Start]) {
+			return ctlPlace{sp.Entry.Canonical + ", " + p.name, p.Start, sp.End}, true
+		}
+	}
+	head, _ := before(s, p.Start, 80)
+	if plainText(head) && !containsAny(asciiLower(head), ctlPartWords) {
+		return p, true
+	}
+	if ctlEnclosingRE.MatchString(head) || ctlCities[p.name] && ctlPartNounRE.MatchString(head) {
+		return ctlPlace{}, false
+	}
+	return p, true
 }
