@@ -88,3 +88,18 @@ func TestTollForeignAgrees(t *testing.T) {
 		}
 	})
 }
+
+// TestASCIILower: only ASCII capitals are lowered, byte for byte.
+func TestASCIILower(t *testing.T) {
+	for _, s := range append([]string{"", "abc", "ABC", "aBc", "İK\u212a", "x\xffY", "Ÿ Z"}, tollGuardTexts...) {
+		want := []byte(s)
+		for i, c := range want {
+			if c >= 'A' && c <= 'Z' {
+				want[i] = c + 'a' - 'A'
+			}
+		}
+		if got := asciiLower(s); got != string(want) {
+			t.Errorf("asciiLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
