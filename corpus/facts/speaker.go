@@ -475,11 +475,81 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 		// whose post it is, not who speaks
 		en, ok = entity{}, false
 	}
+	if ok && leadAdverbs[lower(en.name)] {
+		// "Even without changes the commission does urge ...": a sentence's
+		// opening adverb names nobody
+		en, ok = entity{}, false
+	}
 	if x.parsed == nil {
 		x.parsed = map[[2]int]parsedSpeaker{}
 	}
 	x.parsed[key] = parsedSpeaker{en, ok}
 	return en, ok
+}
+
+// joinSpeakers reads "A and B", toks[s:k] and toks[k+1:e] parsed as a and
+// b. Two speakers when A stands as one: "President Vladimir Putin and
+// Iranian President Masoud Pezeshkian", "Tony Blair and Gordon Brown",
+// "the IMF and World Bank". When A is no speaker by itself and B is a name
+// after a title, the "and" is inside the title and the name is B's alone:
+// "Work and Pensions Secretary Alan Johnson", "Economic and Fiscal Policy
+// Minister Heizo Takenaka", "media and PR strategist Glen Yearwood",
+// "Ernst and Young's Sanjay Mehta" (joined, they read "Work and Alan
+// Johnson", a speaker the text never names). A name cut short by its
+// postmodifier ("The International Federation of the Red Cross and Red
+// Crescent Societies") is no pair either: one organisation when B ends in
+// an organisation word, else no speaker.
+func (x *stmtExtractor) joinSpeakers(toks []tok, s, k, e int, a, b entity) (entity, bool) {
+	if postmod(a.role) && !postmod(b.role) {
+		// "Elijah Cummings of Maryland and John Conyers of Michigan" stays
+		// a pair
+		if h := lastField(lower(b.name)); b.role == "" && (orgWords[h] || h == "societies" || h == "society") {
+			return entity{name: x.text[toks[s].s:toks[e-1].e], kind: 'o'}, true
+		}
+		return entity{}, false
+	}
+	if b.role != "" && b.kind == 'p' && !x.standsAlone(a) {
+		at := strings.LastIndex(x.text[toks[k+1].s:toks[e-1].e], b.name)
+		if at > 0 {
+			at += toks[k+1].s
+			b.role = strings.TrimRight(strings.TrimSpace(x.text[toks[s].s:at]), ",")
+			return b, true
+		}
+	}
+	return entity{name: a.name + " and " + b.name}, true
+}
+
+// postmod reports a role that is a name's postmodifier ("of Maryland").
+func postmod(role string) bool {
+	return strings.HasPrefix(role, "of ") || strings.HasPrefix(role, "for ")
+}
+
+// standsAlone says whether a, the first of "A and B", is a speaker by
+// itself: a person with a title or a role, a name of two capitalised words
+// or more, a name the article has given a speaker before (a surname), a
+// country, an acronym or an organisation. A lone capitalised word ("Work",
+// "Economy", "British") or a lower-case one ("media") is not.
+func (x *stmtExtractor) standsAlone(a entity) bool {
+	if a.kind == 'p' || a.role != "" {
+		return true
+	}
+	words := strings.Fields(a.name)
+	if len(words) == 0 || !isCapWord(words[0]) {
+		return false
+	}
+	if len(words) >= 2 {
+		return true
+	}
+	w := lower(a.name)
+	if places[w] || orgWords[w] || len(a.name) >= 2 && strings.ToUpper(a.name) == a.name {
+		return true
+	}
+	for _, o := range x.ents {
+		if o.kind != 'o' && (o.name == a.name || strings.HasSuffix(o.name, " "+a.name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // parsedSpeaker is a cached result of parseSpeaker.
@@ -541,7 +611,7 @@ func (x *stmtExtractor) parseSpeaker1(toks []tok, s, e int) (entity, bool) {
 			if !ok1 || !ok2 {
 				return entity{}, false
 			}
-			return entity{name: a.name + " and " + b.name}, true
+			return x.joinSpeakers(toks, s, k, e, a, b)
 		}
 	}
 	role := ""
