@@ -356,7 +356,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 			// tolls); "a bomb killed five children injured the day
 			// before" killed them
 			listed := len(cands) > 0 && cd.start-cands[len(cands)-1].end < 40
-			if a := tollAdjacentRE.FindStringSubmatchIndex(s[h.end:]); a != nil && h.person && listed {
+			if a := tollAdjacentRE.FindStringSubmatchIndex(s[h.end:]); a != nil && h.person && (listed || headlineList(w[m[2]:m[3]], s[h.end+a[2]:h.end+a[3]])) {
 				if c := tollVerbCategory(s[h.end+a[2] : h.end+a[3]]); c != cd.category {
 					cd.category, cd.start, cd.end = c, n.Start, h.end+a[3]
 				}
@@ -538,7 +538,7 @@ var tollAfterStems = []string{"kill", "die", "dead", "wound", "injur", "hurt", "
 
 // tollAdjacentRE starts the text after the people a figure counts with
 // a casualty participle of their own.
-var tollAdjacentRE = regexp.MustCompile(`^\s+(killed|dead|wounded|injured|hurt|missing|displaced)\b`)
+var tollAdjacentRE = regexp.MustCompile(`(?i)^\s+(killed|dead|wounded|injured|hurt|missing|displaced)\b`)
 
 // tollAndRE joins two figures of one count: "four men and 11 women".
 var tollAndRE = regexp.MustCompile(`^\s*(?:,\s*|,?\s*and\s+|\s+as\s+well\s+as\s+)$`)
@@ -552,8 +552,11 @@ var tollInPlaceRE = regexp.MustCompile(`^\s+(?:in|across|around|near)\s+(?:the\s
 
 // tollOwnVerbRE starts the text after a figure that has a verb of its own,
 // which then is not the verb of the toll before it: in "140,000 were
-// killed and five million left homeless" the five million were not killed.
-var tollOwnVerbRE = regexp.MustCompile(`(?i)^(?:\s+(?:of\s+)?(?:people|others|more))?\s+(?:are|were|was|is|have|has|had|left|remain|remained|remains|fled|lost)\b`)
+// killed and five million left homeless" the five million were not killed,
+// nor were "two others [who] sustained injuries", "eight others [who]
+// experienced breathing difficulties" or "500 others mostly children [who]
+// have been affected".
+var tollOwnVerbRE = regexp.MustCompile(`(?i)^(?:\s+(?:of\s+)?(?:people|others|more))?(?:\s+(?:mostly|mainly)\s+\w+)?\s+(?:are|were|was|is|have|has|had|left|remain|remained|remains|fled|lost|sustained|suffered|experienced|received|got|needed|required|underwent|developed|complained)\b`)
 
 // tollDemonyms are nationals counted as people: "41 Britons", "nine
 // French peacekeepers" reads "peacekeepers" as the noun.
@@ -682,10 +685,43 @@ func tollIsYear(s string, n figure, h tollHead) bool {
 	if !h.person {
 		return true
 	}
-	// "August 2016 civilians": a date, whatever follows
+	// "August 2016 civilians", "September 24 2016 Ninety-two civilians",
+	// "Mon Nov 7 2016", "27-07-2015": a date, whatever follows
+	if k := n.NumStart; k > 0 && (s[k-1] == '-' || s[k-1] == '/') && k >= 2 && s[k-2] >= '0' && s[k-2] <= '9' {
+		return true
+	}
 	w, _ := before(s, n.NumStart, 20)
 	f := strings.Fields(w)
+	if len(f) > 1 && isDayNumber(strings.Trim(f[len(f)-1], ".,")) {
+		f = f[:len(f)-1]
+	}
 	return len(f) > 0 && tollMonths[strings.ToLower(strings.Trim(f[len(f)-1], ".,"))]
+}
+
+// headlineList reports a headline's list of tolls, its verbs capitalised
+// ("Child Killed 20 People Injured"): the participle after the people is
+// theirs even with no figure before the first verb. The verb before is a
+// participle too: in "Attacks Kill 10 Civilians Injured Dozens" the ten
+// were killed.
+func headlineList(before, after string) bool {
+	return before != "" && after != "" && before[0] >= 'A' && before[0] <= 'Z' && after[0] >= 'A' && after[0] <= 'Z' &&
+		(strings.HasSuffix(before, "ed") || strings.HasSuffix(before, "Dead"))
+}
+
+// isDayNumber reports a day of the month written in digits ("7", "24th").
+func isDayNumber(w string) bool {
+	w = strings.TrimRight(w, "stndrh")
+	if len(w) == 0 || len(w) > 2 {
+		return false
+	}
+	d := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+		d = d*10 + int(w[i]-'0')
+	}
+	return d >= 1 && d <= 31
 }
 
 func tollVerbCategory(v string) string {
