@@ -119,6 +119,11 @@ func TestFindPlaces(t *testing.T) {
 		{"air raids on several areas of Idlib province in northwest Syria", []string{"Idlib province", "Idlib province", "Syria", "Syria"}},
 		{"the strategic town of Tal Rifaat, Syria’s north", []string{"Tal Rifaat", "Tal Rifaat", "Syria’s", "Syria"}},
 		{"they tell a tall tale in the hama", nil},
+		// a name's first word is no place of its own: Bab al-Nairab is a
+		// district of Aleppo, al-Bab a town; Aleppo stays Aleppo before one
+		{"strikes on the Bab al-Nairab district of Aleppo", []string{"Aleppo", "Aleppo"}},
+		{"rebels took the town of al-Bab and Bab", []string{"al-Bab", "Al-Bab", "Bab", "Al-Bab"}},
+		{"the Jabal Badro neighborhood in Aleppo al-Halk area", []string{"Aleppo", "Aleppo"}},
 	}
 	for _, tt := range tests {
 		var got []string

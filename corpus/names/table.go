@@ -393,6 +393,12 @@ func (t *Table) find(text string, world bool, kinds []Kind) []Span {
 			if t.entries[a.entry].Kind == Place && !tk.upper {
 				continue
 			}
+			if to := i + len(a.keys); len(a.keys) == 1 && nameHeads[tk.key] && t.entries[a.entry].Kind == Place && to < len(ts) &&
+				ts[to].upper && ts[to].lead != ts[to].start && blank(text[ts[to-1].end:ts[to].lead]) {
+				// "the Bab al-Maqam neighbourhood": the first word of a
+				// longer name, not the town of al-Bab
+				continue
+			}
 			cands = append(cands, cand{i, i + len(a.keys), a.entry})
 			break // aliases are longest first: the rest are shorter
 		}
@@ -436,6 +442,16 @@ func (t *Table) find(text string, world bool, kinds []Kind) []Span {
 	// spans never overlap: their starts differ
 	slices.SortFunc(out, func(x, y Span) int { return x.Start - y.Start })
 	return out
+}
+
+// nameHeads are the words ("gate", "hill", "monastery") that open Arabic
+// place names made of two or more words, which the copy writes with an
+// article before the next word ("Bab al-Nairab", "Tal al-Abyad", "Deir
+// al-Asafir"). Alone, some are places of their own (al-Bab).
+var nameHeads = map[string]bool{
+	"bab": true, "tal": true, "tel": true, "tell": true, "deir": true, "ain": true, "jisr": true, "khan": true,
+	"kafr": true, "ras": true, "beit": true, "bir": true, "jabal": true, "jebel": true, "wadi": true,
+	"qasr": true, "souk": true, "suq": true, "maarat": true, "hay": true, "harat": true,
 }
 
 func hasKind(kinds []Kind, k Kind) bool {

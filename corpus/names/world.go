@@ -195,6 +195,8 @@ func (w *worldIndex) standsApart(text string, ts []token, from, to, entry int) b
 			return false // "Jordan's King Abdullah" is Jordan's
 		case (gap == "-" || gap == ".-") && !n.upper:
 			return false // "US-led", "U.K.-based"
+		case gap == "-" && n.upper:
+			return false // "the US-Russian agreement", "Franco-German" talks
 		case w.typ[entry-w.from] == worldCity && blank(gap) && speechVerbs[n.key]:
 			return false
 		case w.typ[entry-w.from] != worldCountry && blank(gap) && localParts[n.key]:
