@@ -98,6 +98,9 @@ var (
 	ctlTheCityRE = regexp.MustCompile(`^\s+(?:over\s+)?(?:(?:most|all|much|parts|part)\s+of\s+)?the\s+(?:city|town)(?:(?:'s|’s)\s+(airport))?\b(?:\s+of\b)?`)
 	// ctlListRE joins places of one claim: ", ", " and ", ", including ".
 	ctlListRE = regexp.MustCompile(`^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+as\s+well\s+as\s+|\s+or\s+)(?:(?:parts|part|most|much|all|areas|swathes)\s+of\s+)?(?:the\s+)?(?:` + ctlDirection + `\s+)?(?:(?:town|city|village|district|province)s?\s+of\s+)?(?:the\s+)?$`)
+	// ctlBorderedRE ends the text before a place that is bordered, not the
+	// subject of what follows.
+	ctlBorderedRE = regexp.MustCompile(`\b(?:borders|bordering|bordered|border\s+with|borders\s+with)\s+(?:the\s+)?$`)
 	// ctlBreakRE ends a cue's reach: a new clause or a comparison.
 	ctlBreakRE    = regexp.MustCompile(`(?i)[;:]|\b(?:between|halfway|near|outside|bordering|adjacent\s+to|next\s+to|close\s+to|on\s+the\s+border|(?:north|south)(?:-?(?:east|west))?\s+of|east\s+of|west\s+of|after|before|while|when|since|said|says|according|towards?|to\s+(?:advance|move|push|march|head|reach|press|close\s+in)|in\s+order\s+to)\b`)
 	ctlNotPlaceRE = regexp.MustCompile(`^\s+(?:to|into|away|its\s+(?:final|\w+th|second|third)\s+(?:phase|stage|year|month|week|day)|a\s+new\s+(?:phase|stage|year)|hostage|hostages|prisoner|prisoners|captive|part\s+in|place\s+(?:in|on|at)|refuge|it|them|him|her|power|office|weapons|arms|talks|control\s+of\s+(?:it|them))\b`)
@@ -803,6 +806,11 @@ func ctlPlaces(ctxs []sentCtx, i, from, to int, passive bool) []ctlPlace {
 			}
 			if !ctlPassiveGap(c, sp.Start, sp.End, from) {
 				return nil // "its ally Russia conducted raids on areas under rebel control"
+			}
+			if ctlBorderedRE.MatchString(c.lower[max(0, sp.Start-20):sp.Start]) {
+				// "the town of Milis, which borders Turkey and is controlled
+				// by a rebel alliance": the place bordered is no subject
+				return nil
 			}
 			if ctlNearRE.MatchString(c.lower[max(0, sp.Start-30):sp.Start]) && !ctlWhichRE.MatchString(c.lower[sp.End:from]) {
 				// "hamlets near Palmyra have fallen to IS": not Palmyra;
