@@ -475,9 +475,10 @@ func (x *stmtExtractor) parseSpeaker(toks []tok, s, e int) (entity, bool) {
 		// whose post it is, not who speaks
 		en, ok = entity{}, false
 	}
-	if ok && leadAdverbs[lower(en.name)] {
-		// "Even without changes the commission does urge ...": a sentence's
-		// opening adverb names nobody
+	if ok && (leadAdverbs[lower(en.name)] || leadParticiples[lower(en.name)]) {
+		// "Even without changes the commission does urge ...", "Unconfirmed
+		// reports ... emerged": a sentence's opening adverb or participle
+		// names nobody
 		en, ok = entity{}, false
 	}
 	if x.parsed == nil {
