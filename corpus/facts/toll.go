@@ -98,6 +98,9 @@ var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\
 // tollForeignRE names where refugees are: "in neighbouring countries".
 var tollForeignRE = regexp.MustCompile(`^[^,.;]{0,20}?\bin\s+((?:neighbou?ring|other)\s+countries|Turkey|Lebanon|Jordan|Iraq|Europe|Germany)\b`)
 
+// tollForeignWords: one of them is in every match of tollForeignRE.
+var tollForeignWords = []string{"countries", "Turkey", "Lebanon", "Jordan", "Iraq", "Europe", "Germany"}
+
 var (
 	tollWarRE           = regexp.MustCompile(`\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]*?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
 	tollOffensiveRE     = regexp.MustCompile(`\b(?:latest|current|recent|ongoing|renewed|new)\s+(?:fighting|violence|escalation|offensive|clashes|hostilities|assault)\b|\bsince\s+(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)\b|\bin\s+recent\s+days\b|\bsince\s+the\s+(?:start|beginning|launch)\s+of\s+the\s+(?:offensive|assault|operation|campaign|escalation)\b|\bas\s+of\s+the\s+end\s+of\b|\b(?:freshly|newly)\s+displaced\b`)

@@ -157,7 +157,9 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			}
 		}
 		rest := s[to:min(len(s), to+120)]
-		if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
+		if !containsAny(rest, srcInstWords) {
+			// no institution follows: srcInstAfterRE cannot match
+		} else if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
 			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2], to+m[2])
 		}
 		if lrest := lower[to:min(len(s), to+120)]; !containsAny(lrest, srcHeadWords) {
@@ -208,7 +210,8 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 	return out
 }
 
-// srcInstWords: one of them ends every match of srcInstBeforeRE.
+// srcInstWords: one of them ends every match of srcInstBeforeRE and of
+// srcInstAfterRE.
 var srcInstWords = []string{"Office", "Ministry", "Staff", "Command", "Agency", "News", "Council", "Committee", "Department",
 	"Commission", "Observatory", "Organisation", "Organization", "Cross", "Crescent", "Service", "Network", "Centre", "Center",
 	"Authority", "Federation", "Union", "Program", "Fund", "Institute", "Court", "Coalition", "Bureau", "Police"}
@@ -249,18 +252,35 @@ func srcDescFirst(t string) bool {
 	return srcDescMods[t[:j]]
 }
 
+// srcHeadsByFirst are srcHeadWords by their first byte.
+var srcHeadsByFirst = func() (t [256][]string) {
+	for _, w := range srcHeadWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// srcLastHead is where the last of srcHeadWords in lhead starts, if it
+// starts within 90 bytes of lhead's end; -1 else. It reads lhead from its
+// end once, not once per word.
+func srcLastHead(lhead string) int {
+	for i := len(lhead) - 1; i >= 0 && len(lhead)-i <= 90; i-- {
+		for _, w := range srcHeadsByFirst[lhead[i]] {
+			if strings.HasPrefix(lhead[i:], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // srcDescBefore is the description that ends lhead (submatch offsets),
 // found by trying the anchored pattern at the word starts shortly before
 // the last description head: a description ends with its head, and only
 // a short gap stands between it and the cue.
 func srcDescBefore(lhead string) []int {
-	last := -1
-	for _, w := range srcHeadWords {
-		if i := strings.LastIndex(lhead, w); i > last {
-			last = i
-		}
-	}
-	if last < 0 || len(lhead)-last > 90 {
+	last := srcLastHead(lhead)
+	if last < 0 {
 		return nil // no description ends near the cue
 	}
 	for i := max(0, last-45); i <= last; i++ {
