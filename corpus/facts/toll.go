@@ -396,7 +396,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		if cd.category == "" && (h.person || h.noun == "") {
 			if !containsAny(asciiLower(s[h.end:min(len(s), h.end+200)]), tollAfterStems) && plainText(s[h.end:min(len(s), h.end+200)]) {
 				// no casualty word follows: tollVerbAfterRE cannot match
-			} else if m := tollVerbAfterFind(s[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
+			} else if m := tollVerbAfterFind(s[h.end:], c.lower[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
 				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
 				cd.end = h.end + m[5]
 				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {
@@ -960,7 +960,10 @@ func tollVerbAfterStart(rest string) int {
 // tollVerbAfterFind is tollVerbAfterRE.FindStringSubmatchIndex(
 // tollVerbAfterText(rest)), run as the one branch the text's start
 // allows: the whole pattern keeps many more threads alive.
-func tollVerbAfterFind(rest string) []int {
+//
+// lrest is asciiLower(rest): in a plain text the place's aside and the
+// auxiliaries and verb are read from it word by word (tollVerbTail).
+func tollVerbAfterFind(rest, lrest string) []int {
 	t := tollVerbAfterText(rest)
 	switch start := tollVerbAfterStart(t); start {
 	case afterNoMatch:
@@ -968,7 +971,12 @@ func tollVerbAfterFind(rest string) []int {
 	case afterAny:
 		return tollVerbAfterRE.FindStringSubmatchIndex(t)
 	case afterPlace:
-		return tollVerbAfterByStart[start].FindStringSubmatchIndex(t)
+		return tollVerbAfterPlace(lrest[:len(t)])
+	case afterNone:
+		if vs, ve, ok := tollVerbTail(lrest[:len(t)], 0); ok {
+			return []int{0, ve, -1, -1, vs, ve}
+		}
+		return nil
 	default:
 		m := tollVerbAfterByStart[start].FindStringSubmatchIndex(t)
 		if m == nil {
