@@ -34,6 +34,17 @@ func tollCueEndMay(w string) bool {
 	}
 }
 
+// tollJointMay is false when tollJointRE cannot match w: after white
+// space, its matches start with "and", "or", '&' or '/' (no rune outside
+// ASCII folds to 'a' or 'o').
+func tollJointMay(w string) bool {
+	i := 0
+	for i < len(w) && isSpaceRE(w[i]) {
+		i++
+	}
+	return i < len(w) && strings.IndexByte("aAoO&/", w[i]) >= 0
+}
+
 // dropJoint leaves out the tolls whose figure counts two categories at
 // once: such a figure is neither the killed nor the injured, and stating
 // it as either would be a wrong figure.
@@ -41,7 +52,7 @@ func dropJoint(a *corpus.Article, ts []Toll) []Toll {
 	out := ts[:0]
 	for _, t := range ts {
 		e := t.Evidence.End
-		if (t.Category == Killed || t.Category == Injured || t.Category == Missing || t.Category == Displaced || t.Category == Detained) && e >= 0 && e <= len(a.Text) && tollCueEndMay(a.Text[max(0, e-10):e]) && tollCueEndRE.MatchString(a.Text[max(0, e-10):e]) && tollJointRE.MatchString(a.Text[e:min(len(a.Text), e+40)]) {
+		if (t.Category == Killed || t.Category == Injured || t.Category == Missing || t.Category == Displaced || t.Category == Detained) && e >= 0 && e <= len(a.Text) && tollJointMay(a.Text[e:min(len(a.Text), e+40)]) && tollCueEndMay(a.Text[max(0, e-10):e]) && tollCueEndRE.MatchString(a.Text[max(0, e-10):e]) && tollJointRE.MatchString(a.Text[e:min(len(a.Text), e+40)]) {
 			continue
 		}
 		out = append(out, t)

@@ -7,6 +7,7 @@ import "testing"
 var combinedGuardTexts = []string{
 	"19 Killed and Injured", "49 fighters were KILLED and wounded", "700 missing or displaced", "left HOMELESS or without food",
 	"two million left homeleſſ", "300 MISſING", "\u212ailled", "12 dead.", "four detained", "", "d", "S",
+	" And Injured", "\t& wounded", " / dead", "  OR without food", " or displaced.", "and", " ",
 	"the tsunami disaster", "a CATASTROPHE", "calamities", "the Disasters of war",
 }
 
@@ -21,6 +22,9 @@ func TestCombinedGuardsAnswerAsPatterns(t *testing.T) {
 			w := s[max(0, e-10):e]
 			if !tollCueEndMay(w) && tollCueEndRE.MatchString(w) {
 				t.Fatalf("tollCueEndRE matches %q, its guard says no", w)
+			}
+			if r := s[e:min(len(s), e+40)]; !tollJointMay(r) && tollJointRE.MatchString(r) {
+				t.Fatalf("tollJointRE matches %q, its guard says no", r)
 			}
 		}
 		g := makeBigrams(s)
