@@ -60,7 +60,7 @@ var (
 	// the table does not know: "The Foreign Office says", "the Turkish
 	// General Staff said", "The Violations Documentation Center, a
 	// monitoring group based in Turkey, gave".
-	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))(?:\s*,\s*(?:an?|the)\s+[^,;.:]{1,50}?,)?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`)
+	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:` + srcInstNames + `))` + srcInstTrail)
 	srcInstAfterRE  = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))\b`)
 	// srcGapRE is what may stand between a named source and its cue:
 	// "(IS) militant group", ", a British-based monitoring group,", "has".
@@ -192,7 +192,7 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			take(sp.Entry.Canonical, srcGapLen(gap), sp.Start)
 		}
 	}
-	if containsAny(head, srcInstWords) {
+	if containsAny(head, srcInstWords) && srcInstBeforeMay(head) {
 		if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
 			take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3], off+m[2])
 		}
@@ -208,6 +208,42 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 		take(art.resolve(desc), len(head)-m[3]+1, off+m[2])
 	}
 	return out
+}
+
+// srcInstNames are the words an institution's name ends with in
+// srcInstBeforeRE; srcInstTrail is what may follow the name there, up to
+// the cue.
+const (
+	srcInstNames = `Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police`
+	srcInstTrail = `(?:\s*,\s*(?:an?|the)\s+[^,;.:]{1,50}?,)?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`
+)
+
+var (
+	srcInstEnds    = strings.Split(srcInstNames, "|")
+	srcInstTrailRE = regexp.MustCompile(`^` + srcInstTrail)
+)
+
+// srcInstBeforeMay is false when srcInstBeforeRE cannot match head: its
+// match holds a name ending with one of srcInstEnds that srcInstTrail
+// follows to the end of head (white space, a comma or nothing right after
+// the name). Most heads name an office or a ministry far from the cue.
+func srcInstBeforeMay(head string) bool {
+	for _, w := range srcInstEnds {
+		for off := 0; ; {
+			j := strings.Index(head[off:], w)
+			if j < 0 {
+				break
+			}
+			e := off + j + len(w)
+			if e == len(head) || isSpaceRE(head[e]) || head[e] == ',' {
+				if srcInstTrailRE.MatchString(head[e:]) {
+					return true
+				}
+			}
+			off += j + 1
+		}
+	}
+	return false
 }
 
 // srcInstWords: one of them ends every match of srcInstBeforeRE and of
