@@ -170,6 +170,51 @@ func figFirstWord(w string) bool {
 	return figFirstWords[string(buf[:len(w)])]
 }
 
+// figCoreJoins are the words after a figure and white space that carry
+// figCoreRE's match on: a range's "to" and "and", and the scale words.
+var figCoreJoins = map[string]bool{"to": true, "and": true, "hundred": true, "thousand": true, "million": true, "billion": true}
+
+// figCoreDigits is figCoreRE.FindStringSubmatchIndex(win), ok, for the
+// plainest figures: a run of digits followed by a byte that is no part of
+// any figure (not a word byte, ',', '.', a hyphen, a space of a figure nor
+// a dash), or by white space and then a word that is neither "to", "and"
+// nor a scale. Grouped digits ("1,000", "12 000") need a ',' or a space
+// and three digits, a decimal a '.', a range a dash or a join word, so the
+// match is the digits alone; ok is false for any other text.
+func figCoreDigits(win string) ([]int, bool) {
+	n := 0
+	for n < len(win) && isDigit(win[n]) {
+		n++
+	}
+	if n == 0 || n == len(win) {
+		return nil, false
+	}
+	c := win[n]
+	switch {
+	case c >= utf8.RuneSelf || isWordByte(c) || c == ',' || c == '.' || c == '-':
+		return nil, false
+	case isSpaceRE(c):
+		x := n
+		for x < len(win) && isSpaceRE(win[x]) {
+			x++
+		}
+		j := x
+		for j < len(win) && isLetterByte(win[j]) {
+			j++
+		}
+		// a whole word of ASCII letters (white space, punctuation
+		// after it) in a plain text, as figCoreRE reads the join words
+		// also glued to a digit or with a rune that folds to a letter
+		if j == x || j == len(win) || win[j] >= utf8.RuneSelf || isWordByte(win[j]) || !plainText(win) {
+			return nil, false
+		}
+		if figCoreJoins[strings.ToLower(win[x:j])] {
+			return nil, false
+		}
+	}
+	return []int{0, n, -1, -1, 0, n, -1, -1, -1, -1}, true
+}
+
 // findFigures returns every figure in s, in order.
 func findFigures(s string) []figure {
 	var out []figure
@@ -193,7 +238,10 @@ func findFigures(s string) []figure {
 			}
 		}
 		win := s[i:min(len(s), i+80)]
-		m := figCoreRE.FindStringSubmatchIndex(win)
+		m, ok := figCoreDigits(win)
+		if !ok {
+			m = figCoreRE.FindStringSubmatchIndex(win)
+		}
 		if m == nil {
 			continue
 		}

@@ -73,7 +73,29 @@ func tollVerbBeforeMay(w string) bool {
 
 // tollVerbAfterRE starts the text after a figure's noun: "have died", "were
 // killed", ", mostly activists, have died", "dead".
-var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:\s*,[^,;.]{1,60},|\s+[-–—][^-–—;.]{1,60}[-–—]|\s+(?:including|among\s+them)\s+[^,;.]{1,40}?|(\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+))?\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?(?:the\s+(?:dead|victims|fatalities|death\s+toll)|those\s+(?:killed|who\s+died))|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`)
+// Its parts: an aside after the figure's noun (a comma's, a dash's, a
+// list's or a place's), then the auxiliaries and the verb.
+const (
+	tollAfterComma = `\s*,[^,;.]{1,60},`
+	tollAfterDash  = `\s+[-–—][^-–—;.]{1,60}[-–—]`
+	tollAfterList  = `\s+(?:including|among\s+them)\s+[^,;.]{1,40}?`
+	tollAfterPlace = `\s+(?:from|of|in|at|on|inside)\s+(?:the\s+|a\s+)?(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+`
+	tollAfterVerb  = `\s+(?:(?:have|has|had|were|was|are|is|been|being|also|reportedly|now|freshly|newly|already|since|so\s+far|allegedly|all|confirmed|believed|feared|thought|said|to|be|got|were\s+left|still|recorded|reported|registered|documented|listed|later|subsequently|either|both)\s+){0,5}(killed|died|dead|wounded|injured|hurt|displaced|missing|detained|arrested|executed|slain|abducted|kidnapped|perished|fled|uprooted|beheaded|crucified|murdered|shot\s+dead|gunned\s+down|lost\s+their\s+lives|left\s+homeless|made\s+homeless|homeless|made\s+up\s+(?:(?:the\s+)?(?:rest|remainder|bulk|majority)\s+of\s+|most\s+of\s+)?(?:the\s+(?:dead|victims|fatalities|death\s+toll)|those\s+(?:killed|who\s+died))|forced\s+to\s+flee|forced\s+from\s+their\s+homes)\b`
+)
+
+var tollVerbAfterRE = regexp.MustCompile(`(?i)^(?:` + tollAfterComma + `|` + tollAfterDash + `|` + tollAfterList + `|(` + tollAfterPlace + `))?` + tollAfterVerb)
+
+// tollVerbAfterByStart are tollVerbAfterRE with one aside each, or none:
+// which of them can match is told by the text's first word (see
+// tollVerbAfterFind). The place's keeps its group; the others have the
+// verb's only.
+var tollVerbAfterByStart = [...]*regexp.Regexp{
+	afterComma: regexp.MustCompile(`(?i)^` + tollAfterComma + tollAfterVerb),
+	afterDash:  regexp.MustCompile(`(?i)^` + tollAfterDash + tollAfterVerb),
+	afterList:  regexp.MustCompile(`(?i)^` + tollAfterList + tollAfterVerb),
+	afterPlace: regexp.MustCompile(`(?i)^(` + tollAfterPlace + `)` + tollAfterVerb),
+	afterNone:  regexp.MustCompile(`(?i)^` + tollAfterVerb),
+}
 
 // tollVerbAfterText cuts the text after a figure's noun at its first '.'
 // or ';': no part of tollVerbAfterRE takes either, and its closing \b
@@ -97,6 +119,9 @@ var tollLinkRE = regexp.MustCompile(`(?i)\b(?:including|includes|included|among\
 
 // tollForeignRE names where refugees are: "in neighbouring countries".
 var tollForeignRE = regexp.MustCompile(`^[^,.;]{0,20}?\bin\s+((?:neighbou?ring|other)\s+countries|Turkey|Lebanon|Jordan|Iraq|Europe|Germany)\b`)
+
+// tollForeignWords: one of them is in every match of tollForeignRE.
+var tollForeignWords = []string{"countries", "Turkey", "Lebanon", "Jordan", "Iraq", "Europe", "Germany"}
 
 var (
 	tollWarRE           = regexp.MustCompile(`\bsince\s+(?:(?:march\s+)?2011|the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:civil\s+)?(?:war|conflict|uprising))|\b(?:war|conflict)(?:\s+in\s+syria)?\s+(?:that\s+|which\s+)?(?:has|had|have)\b[^.;]*?\b(?:left|killed|claimed|displaced)\b|\bmillions\s+of\s+syrians\b|\bneighbou?ring\s+countries\b|\b(?:war|conflict)\s+(?:broke\s+out|erupted|began|started)\b|\bsince\s+it\s+(?:erupted|broke\s+out)\b`)
@@ -371,7 +396,7 @@ func sentenceTolls(a *corpus.Article, ctxs []sentCtx, i int) []Toll {
 		if cd.category == "" && (h.person || h.noun == "") {
 			if !containsAny(asciiLower(s[h.end:min(len(s), h.end+200)]), tollAfterStems) && plainText(s[h.end:min(len(s), h.end+200)]) {
 				// no casualty word follows: tollVerbAfterRE cannot match
-			} else if m := tollVerbAfterRE.FindStringSubmatchIndex(tollVerbAfterText(s[h.end:])); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
+			} else if m := tollVerbAfterFind(s[h.end:], c.lower[h.end:]); m != nil && (m[2] < 0 || h.person && !tollVerbAfterPPRE.MatchString(s[h.end+m[2]:h.end+m[3]])) {
 				cd.category = tollVerbCategory(s[h.end+m[4] : h.end+m[5]])
 				cd.end = h.end + m[5]
 				if pend == ni-1 && tollAndRE.MatchString(s[pendCand.end:n.Start]) {
@@ -889,4 +914,110 @@ func tollCandAt(cands []tollCand, start int) bool {
 		}
 	}
 	return false
+}
+
+// The asides and the verb tollVerbAfterRE may start with, after white
+// space (a comma's aside with or without it); afterAny is a text where
+// runes that fold to ASCII letters make the first word unsure.
+const (
+	afterComma = iota
+	afterDash
+	afterList
+	afterPlace
+	afterNone
+	afterAny
+	afterNoMatch
+)
+
+// tollAfterFirst are the words a match of tollVerbAfterRE may start with
+// (after white space), by what they start: a list, a place, or the
+// auxiliaries and verbs. No word is in two of them.
+var tollAfterFirst = func() map[string]int {
+	m := map[string]int{}
+	add := func(words string, start int) {
+		for _, w := range strings.Fields(words) {
+			m[w] = start
+		}
+	}
+	add(`including among`, afterList)
+	add(`from of in at on inside`, afterPlace)
+	add(`have has had were was are is been being also reportedly now freshly newly already since so allegedly all confirmed
+		believed feared thought said to be got still recorded reported registered documented listed later subsequently either both
+		killed died dead wounded injured hurt displaced missing detained arrested executed slain abducted kidnapped perished fled
+		uprooted beheaded crucified murdered shot gunned lost left made homeless forced`, afterNone)
+	return m
+}()
+
+// tollVerbAfterStart tells which aside a match of tollVerbAfterRE in rest
+// starts with, or afterNoMatch when none can start it: a comma's after
+// optional white space; else white space and then a dash or a whole word
+// of tollAfterFirst (each is followed by white space or a non-word byte,
+// so the word is the run of letters there). Only one of the pattern's
+// branches can then match, and tollVerbAfterByStart holds it alone.
+func tollVerbAfterStart(rest string) int {
+	q := 0
+	for q < len(rest) && isSpaceRE(rest[q]) {
+		q++
+	}
+	if q == len(rest) {
+		return afterNoMatch
+	}
+	if rest[q] == ',' {
+		return afterComma
+	}
+	if !plainText(rest) {
+		return afterAny
+	}
+	if q == 0 {
+		return afterNoMatch
+	}
+	if r, _ := utf8.DecodeRuneInString(rest[q:]); r == '-' || r == '–' || r == '—' {
+		return afterDash
+	}
+	var buf [16]byte
+	j := q
+	for j < len(rest) && isLetterByte(rest[j]) {
+		if j-q == len(buf) {
+			return afterNoMatch // longer than any of the words
+		}
+		c := rest[j]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[j-q] = c
+		j++
+	}
+	if start, ok := tollAfterFirst[string(buf[:j-q])]; ok {
+		return start
+	}
+	return afterNoMatch
+}
+
+// tollVerbAfterFind is tollVerbAfterRE.FindStringSubmatchIndex(
+// tollVerbAfterText(rest)), run as the one branch the text's start
+// allows: the whole pattern keeps many more threads alive.
+//
+// lrest is asciiLower(rest): in a plain text the place's aside and the
+// auxiliaries and verb are read from it word by word (tollVerbTail).
+func tollVerbAfterFind(rest, lrest string) []int {
+	t := tollVerbAfterText(rest)
+	switch start := tollVerbAfterStart(t); start {
+	case afterNoMatch:
+		return nil
+	case afterAny:
+		return tollVerbAfterRE.FindStringSubmatchIndex(t)
+	case afterPlace:
+		return tollVerbAfterPlace(lrest[:len(t)])
+	case afterNone:
+		if vs, ve, ok := tollVerbTail(lrest[:len(t)], 0); ok {
+			return []int{0, ve, -1, -1, vs, ve}
+		}
+		return nil
+	default:
+		m := tollVerbAfterByStart[start].FindStringSubmatchIndex(t)
+		if m == nil {
+			return nil
+		}
+		return []int{m[0], m[1], -1, -1, m[2], m[3]}
+	}
 }

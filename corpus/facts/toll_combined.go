@@ -19,6 +19,32 @@ var tollJointRE = regexp.MustCompile(`(?i)^\s*(?:and|or|&|/)\s*(?:injured|wounde
 // tollCueEndRE is a cue ending the evidence: the figure's own word.
 var tollCueEndRE = regexp.MustCompile(`(?i)\b(?:killed|dead|injured|wounded|missing|displaced|detained|arrested|homeless)$`)
 
+// tollCueEndMay is false when tollCueEndRE cannot match w: its words end
+// with 'd', 'g' or 's' in either case, or with a long s (a rune outside
+// ASCII that folds to 's'), so most evidence is passed over at once.
+func tollCueEndMay(w string) bool {
+	if w == "" {
+		return false
+	}
+	switch b := w[len(w)-1]; b {
+	case 'd', 'D', 'g', 'G', 's', 'S':
+		return true
+	default:
+		return b >= 0x80
+	}
+}
+
+// tollJointMay is false when tollJointRE cannot match w: after white
+// space, its matches start with "and", "or", '&' or '/' (no rune outside
+// ASCII folds to 'a' or 'o').
+func tollJointMay(w string) bool {
+	i := 0
+	for i < len(w) && isSpaceRE(w[i]) {
+		i++
+	}
+	return i < len(w) && strings.IndexByte("aAoO&/", w[i]) >= 0
+}
+
 // dropJoint leaves out the tolls whose figure counts two categories at
 // once: such a figure is neither the killed nor the injured, and stating
 // it as either would be a wrong figure.
@@ -26,7 +52,7 @@ func dropJoint(a *corpus.Article, ts []Toll) []Toll {
 	out := ts[:0]
 	for _, t := range ts {
 		e := t.Evidence.End
-		if (t.Category == Killed || t.Category == Injured || t.Category == Missing || t.Category == Displaced || t.Category == Detained) && e >= 0 && e <= len(a.Text) && tollCueEndRE.MatchString(a.Text[max(0, e-10):e]) && tollJointRE.MatchString(a.Text[e:min(len(a.Text), e+40)]) {
+		if (t.Category == Killed || t.Category == Injured || t.Category == Missing || t.Category == Displaced || t.Category == Detained) && e >= 0 && e <= len(a.Text) && tollJointMay(a.Text[e:min(len(a.Text), e+40)]) && tollCueEndMay(a.Text[max(0, e-10):e]) && tollCueEndRE.MatchString(a.Text[max(0, e-10):e]) && tollJointRE.MatchString(a.Text[e:min(len(a.Text), e+40)]) {
 			continue
 		}
 		out = append(out, t)
@@ -48,7 +74,7 @@ func rescope(a *corpus.Article, ts []Toll) []Toll {
 	}
 	head := strings.ToLower(a.Title + " " + a.Text[:min(len(a.Text), 600)])
 	g := makeBigrams(head)
-	disaster := tollDisasterLits.anyIn(head, &g) && tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
+	disaster := tollDisasterLits.anyIn(head, &g) && tollDisasterRE.MatchString(head) || tollCalamityLits.anyIn(head, &g) && tollCalamityRE.MatchString(head)
 	for i := range ts {
 		s := ts[i].Evidence.Sentence
 		switch {
@@ -64,6 +90,9 @@ func rescope(a *corpus.Article, ts []Toll) []Toll {
 // tollCalamityRE names a disaster in general words: the article is about
 // one when its title or opening holds them.
 var tollCalamityRE = regexp.MustCompile(`\b(?:disasters?|catastrophes?|calamit(?:y|ies))\b`)
+
+// tollCalamityLits: one of them is in every match of tollCalamityRE.
+var tollCalamityLits = makeLitSet([]string{"disaster", "catastrophe", "calamit"})
 
 // tollCampaignWordRE ties a figure to a military campaign: an offensive's
 // toll, not a disaster's, however great.

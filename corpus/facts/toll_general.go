@@ -107,7 +107,7 @@ func (a *srcArticle) conflictIn(art *corpus.Article) bool {
 		g := makeBigrams(head)
 		// a disaster article's figures are scoped as before: rescope
 		// makes the size's campaign the disaster's one event
-		a.conflict = tollConflictRE.MatchString(head) || tollDisasterLits.anyIn(head, &g) && tollDisasterRE.MatchString(head) || tollCalamityRE.MatchString(head)
+		a.conflict = tollConflictRE.MatchString(head) || tollDisasterLits.anyIn(head, &g) && tollDisasterRE.MatchString(head) || tollCalamityLits.anyIn(head, &g) && tollCalamityRE.MatchString(head)
 	}
 	return a.conflict
 }

@@ -245,12 +245,12 @@ func tollPlaceAt(s string, ps []names.Span, k int) string {
 // tollForeign is tollForeignRE.FindStringSubmatch(rest), run on rest up
 // to its first ',', '.' or ';': no part of the pattern takes one, and its
 // closing \b reads the end of the text as it reads them, so the match is
-// the same; and a match holds "in".
+// the same; and a match holds "in" and one of tollForeignWords.
 func tollForeign(rest string) []string {
 	if k := strings.IndexAny(rest, ",.;"); k >= 0 {
 		rest = rest[:k]
 	}
-	if !strings.Contains(rest, "in") {
+	if !strings.Contains(rest, "in") || !containsAny(rest, tollForeignWords) {
 		return nil
 	}
 	return tollForeignRE.FindStringSubmatch(rest)

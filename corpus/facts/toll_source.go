@@ -60,7 +60,7 @@ var (
 	// the table does not know: "The Foreign Office says", "the Turkish
 	// General Staff said", "The Violations Documentation Center, a
 	// monitoring group based in Turkey, gave".
-	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))(?:\s*,\s*(?:an?|the)\s+[^,;.:]{1,50}?,)?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`)
+	srcInstBeforeRE = regexp.MustCompile(`(?:^|[^\p{L}])((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:` + srcInstNames + `))` + srcInstTrail)
 	srcInstAfterRE  = regexp.MustCompile(`^\s+` + srcLead + `(?:the\s+)?((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,4}(?:Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police))\b`)
 	// srcGapRE is what may stand between a named source and its cue:
 	// "(IS) militant group", ", a British-based monitoring group,", "has".
@@ -157,7 +157,9 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			}
 		}
 		rest := s[to:min(len(s), to+120)]
-		if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
+		if !containsAny(rest, srcInstWords) {
+			// no institution follows: srcInstAfterRE cannot match
+		} else if m := srcInstAfterRE.FindStringSubmatchIndex(rest); m != nil {
 			take(strings.TrimSpace(rest[m[2]:m[3]]), m[2], to+m[2])
 		}
 		if lrest := lower[to:min(len(s), to+120)]; !containsAny(lrest, srcHeadWords) {
@@ -190,7 +192,7 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 			take(sp.Entry.Canonical, srcGapLen(gap), sp.Start)
 		}
 	}
-	if containsAny(head, srcInstWords) {
+	if containsAny(head, srcInstWords) && srcInstBeforeMay(head) {
 		if m := srcInstBeforeRE.FindStringSubmatchIndex(head); m != nil && !srcToldBefore(lhead[:m[2]]) {
 			take(strings.TrimPrefix(strings.TrimSpace(head[m[2]:m[3]]), "The "), len(head)-m[3], off+m[2])
 		}
@@ -208,7 +210,44 @@ func srcAtCue(c *sentCtx, art *srcArticle, from, to int) srcCand {
 	return out
 }
 
-// srcInstWords: one of them ends every match of srcInstBeforeRE.
+// srcInstNames are the words an institution's name ends with in
+// srcInstBeforeRE; srcInstTrail is what may follow the name there, up to
+// the cue.
+const (
+	srcInstNames = `Office|Ministry|Staff|Command|Agency|News|Council|Committee|Department|Commission|Observatory|Organisation|Organization|Cross|Crescent|Service|Network|Centre|Center|Authority|Federation|Union|Programme|Program|Fund|Institute|Court|Coalition|Bureau|Police`
+	srcInstTrail = `(?:\s*,\s*(?:an?|the)\s+[^,;.:]{1,50}?,)?(?:\s+(?:has|have|had|also|later|in\s+a\s+statement))*\s*(?:,\s*)?$`
+)
+
+var (
+	srcInstEnds    = strings.Split(srcInstNames, "|")
+	srcInstTrailRE = regexp.MustCompile(`^` + srcInstTrail)
+)
+
+// srcInstBeforeMay is false when srcInstBeforeRE cannot match head: its
+// match holds a name ending with one of srcInstEnds that srcInstTrail
+// follows to the end of head (white space, a comma or nothing right after
+// the name). Most heads name an office or a ministry far from the cue.
+func srcInstBeforeMay(head string) bool {
+	for _, w := range srcInstEnds {
+		for off := 0; ; {
+			j := strings.Index(head[off:], w)
+			if j < 0 {
+				break
+			}
+			e := off + j + len(w)
+			if e == len(head) || isSpaceRE(head[e]) || head[e] == ',' {
+				if srcInstTrailRE.MatchString(head[e:]) {
+					return true
+				}
+			}
+			off += j + 1
+		}
+	}
+	return false
+}
+
+// srcInstWords: one of them ends every match of srcInstBeforeRE and of
+// srcInstAfterRE.
 var srcInstWords = []string{"Office", "Ministry", "Staff", "Command", "Agency", "News", "Council", "Committee", "Department",
 	"Commission", "Observatory", "Organisation", "Organization", "Cross", "Crescent", "Service", "Network", "Centre", "Center",
 	"Authority", "Federation", "Union", "Program", "Fund", "Institute", "Court", "Coalition", "Bureau", "Police"}
@@ -249,18 +288,35 @@ func srcDescFirst(t string) bool {
 	return srcDescMods[t[:j]]
 }
 
+// srcHeadsByFirst are srcHeadWords by their first byte.
+var srcHeadsByFirst = func() (t [256][]string) {
+	for _, w := range srcHeadWords {
+		t[w[0]] = append(t[w[0]], w)
+	}
+	return t
+}()
+
+// srcLastHead is where the last of srcHeadWords in lhead starts, if it
+// starts within 90 bytes of lhead's end; -1 else. It reads lhead from its
+// end once, not once per word.
+func srcLastHead(lhead string) int {
+	for i := len(lhead) - 1; i >= 0 && len(lhead)-i <= 90; i-- {
+		for _, w := range srcHeadsByFirst[lhead[i]] {
+			if strings.HasPrefix(lhead[i:], w) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // srcDescBefore is the description that ends lhead (submatch offsets),
 // found by trying the anchored pattern at the word starts shortly before
 // the last description head: a description ends with its head, and only
 // a short gap stands between it and the cue.
 func srcDescBefore(lhead string) []int {
-	last := -1
-	for _, w := range srcHeadWords {
-		if i := strings.LastIndex(lhead, w); i > last {
-			last = i
-		}
-	}
-	if last < 0 || len(lhead)-last > 90 {
+	last := srcLastHead(lhead)
+	if last < 0 {
 		return nil // no description ends near the cue
 	}
 	for i := max(0, last-45); i <= last; i++ {
