@@ -128,15 +128,38 @@ var (
 )
 
 // ctlNegMatch is ctlNegRE.MatchString(head), skipping the pattern when a
-// plain head lacks its closing white space or every one of its words.
+// plain head lacks its closing white space or every one of its words,
+// and running it on the last words only.
 func ctlNegMatch(head string) bool {
 	if strings.TrimRight(head, "\t\n\f\r ") == head {
 		return false
 	}
-	if plainText(head) && !containsAny(asciiLower(head), ctlNegWords) {
+	if !plainText(head) {
+		return ctlNegRE.MatchString(head) // its \w folds to runes past ASCII
+	}
+	if !containsAny(asciiLower(head), ctlNegWords) {
 		return false
 	}
-	return ctlNegRE.MatchString(head)
+	// a match is the denial (one or two words, "n't" one of them) and up
+	// to two words after it, words of \w joined by \s, that ends the
+	// text: the pattern runs only from the last four words, each taken
+	// with any apostrophes in it
+	k, words := len(head), 0
+	for k > 0 {
+		c := head[k-1]
+		if isSpaceByte(c) {
+			k--
+			continue
+		}
+		if !isWordByte(c) && c != '\'' || words == 4 {
+			break
+		}
+		for k > 0 && (isWordByte(head[k-1]) || head[k-1] == '\'') {
+			k--
+		}
+		words++
+	}
+	return ctlNegRE.MatchString(head[k:])
 }
 
 // ctlPrepRE finds a preposition between a taking verb and a place: the
@@ -649,7 +672,7 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		best, bestAt, bestEnd = sp.Entry.Canonical, sp.Start, sp.End
 	}
 	head, off := before(s, cue, 60)
-	if m := ctlPronounRE.FindStringIndex(head); m != nil && off+m[0] >= bestEnd {
+	if m := ctlPronounFind(head); m != nil && off+m[0] >= bestEnd {
 		m[0] += off
 		if first != "" {
 			return first, m[0]
@@ -663,6 +686,37 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		return "", -1
 	}
 	return best, bestAt
+}
+
+// ctlPronounFind is ctlPronounRE.FindStringIndex(head). A match is a
+// pronoun of one or two words and up to three words after it, words of
+// \w joined by \s, that ends the text: the pattern runs only from the
+// last five such words.
+func ctlPronounFind(head string) []int {
+	if head == "" || !isSpaceByte(head[len(head)-1]) {
+		return nil
+	}
+	k, words := len(head), 0
+	for k > 0 {
+		c := head[k-1]
+		if isSpaceByte(c) {
+			k--
+			continue
+		}
+		if !isWordByte(c) || words == 5 {
+			break
+		}
+		for k > 0 && isWordByte(head[k-1]) {
+			k--
+		}
+		words++
+	}
+	m := ctlPronounRE.FindStringIndex(head[k:])
+	if m != nil {
+		m[0] += k
+		m[1] += k
+	}
+	return m
 }
 
 // ctlClauseRE starts the clause a fight's sides are named in: "activists

@@ -3,6 +3,7 @@ package facts
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -58,6 +59,20 @@ var speedGuardTexts = []string{
 	"to Ǆly ",
 	"to fully\n\n",
 	"a ly ",
+	"then they said the group had taken ",
+	"Its  fighters  quickly  moved  to  ",
+	"x_they went on to ",
+	"they a b c d e ",
+	"It 1 2 3 ",
+	"the alliance's forces ",
+	"rebels didn't ",
+	"rebels do n't really ",
+	"x'n't quite yet ",
+	"had failed to fully ",
+	"had FAILED  TO fully really ",
+	"would  not  be able ",
+	"they Know it will ",
+	"never_again ",
 	" ly ",
 	"to é\xffly ",
 	"the Waer district of ",
@@ -125,6 +140,12 @@ func TestCtlGuardsAgree(t *testing.T) {
 		}
 		if got := ctlAdverbAt(s); got != want {
 			t.Fatalf("ctlAdverbAt(%q) = %v, pattern %v", s, got, want)
+		}
+		if got, want := ctlPronounFind(s), ctlPronounRE.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("ctlPronounFind(%q) = %v, pattern %v", s, got, want)
+		}
+		if got, want := ctlNegMatch(s), ctlNegRE.MatchString(s); got != want {
+			t.Fatalf("ctlNegMatch(%q) = %v, pattern %v", s, got, want)
 		}
 		guarded := s != "" && isSpaceByte(s[len(s)-1]) && containsAny(s, ctlNamedPartWords)
 		if !guarded && ctlNamedPartRE.MatchString(s) {
