@@ -309,15 +309,21 @@ func tokenize(buf []tok, text, low string, start, end int, qs []quoteSpan, qi in
 	return buf
 }
 
-// lowerText is s with ASCII capitals lowered, byte for byte.
+// lowerText is s with ASCII capitals lowered, byte for byte (asciiLower
+// of a whole article): the text between capitals is copied in runs.
 func lowerText(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
 		}
 	}
-	return string(b)
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 func isAbbrevWord(w string) bool {

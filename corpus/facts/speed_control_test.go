@@ -158,3 +158,34 @@ func TestCtlGuardsAgree(t *testing.T) {
 		}
 	})
 }
+
+// TestCommonWordsAgree: the one set holds the words of the lexicons it
+// joins and no other.
+func TestCommonWordsAgree(t *testing.T) {
+	old := func(w string) bool {
+		return pronouns[w] || clauseWords[w] || prepositions[w] || notWho[w] || conjunctions[w] || skipWords[w] ||
+			npWords[w] || days[w] || months[w] || w == "neither" || w == "either" || w == "now" || w == "lest" ||
+			w == "only" || w == "even" || w == "asked" || w == "still"
+	}
+	for w := range commonWords {
+		if !old(w) {
+			t.Errorf("commonWords holds %q", w)
+		}
+	}
+	for _, s := range append(speedTexts(t), speedGuardTexts...) {
+		for _, w := range strings.Fields(asciiLower(s)) {
+			if commonWord(w) != old(w) {
+				t.Fatalf("commonWord(%q) = %v", w, commonWord(w))
+			}
+		}
+	}
+}
+
+// TestLowerTextAgrees: an article lowered whole is asciiLower of it.
+func TestLowerTextAgrees(t *testing.T) {
+	for _, s := range append(speedTexts(t), speedGuardTexts...) {
+		if got, want := lowerText(s), asciiLower(s); got != want {
+			t.Fatalf("lowerText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

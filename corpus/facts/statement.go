@@ -424,11 +424,21 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 
 // commonWord reports a word that is capitalised only because it opens a
 // sentence.
-func commonWord(w string) bool {
-	return pronouns[w] || clauseWords[w] || prepositions[w] || notWho[w] || conjunctions[w] || skipWords[w] ||
-		npWords[w] || days[w] || months[w] || w == "neither" || w == "either" || w == "now" || w == "lest" ||
-		w == "only" || w == "even" || w == "asked" || w == "still"
-}
+func commonWord(w string) bool { return commonWords[w] }
+
+// commonWords are the lexicons commonWord asks in one set: one lookup a
+// word, not nine.
+var commonWords = func() map[string]bool {
+	m := set(`neither either now lest only even asked still`)
+	for _, l := range []map[string]bool{pronouns, clauseWords, prepositions, notWho, conjunctions, skipWords, npWords, days, months} {
+		for w, ok := range l {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // known reports whether a one-word name is a speaker met before, whole or
 // as a surname.
