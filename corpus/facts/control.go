@@ -131,15 +131,38 @@ var (
 )
 
 // ctlNegMatch is ctlNegRE.MatchString(head), skipping the pattern when a
-// plain head lacks its closing white space or every one of its words.
+// plain head lacks its closing white space or every one of its words,
+// and running it on the last words only.
 func ctlNegMatch(head string) bool {
 	if strings.TrimRight(head, "\t\n\f\r ") == head {
 		return false
 	}
-	if plainText(head) && !containsAny(asciiLower(head), ctlNegWords) {
+	if !plainText(head) {
+		return ctlNegRE.MatchString(head) // its \w folds to runes past ASCII
+	}
+	if !containsAny(asciiLower(head), ctlNegWords) {
 		return false
 	}
-	return ctlNegRE.MatchString(head)
+	// a match is the denial (one or two words, "n't" one of them) and up
+	// to two words after it, words of \w joined by \s, that ends the
+	// text: the pattern runs only from the last four words, each taken
+	// with any apostrophes in it
+	k, words := len(head), 0
+	for k > 0 {
+		c := head[k-1]
+		if isSpaceByte(c) {
+			k--
+			continue
+		}
+		if !isWordByte(c) && c != '\'' || words == 4 {
+			break
+		}
+		for k > 0 && (isWordByte(head[k-1]) || head[k-1] == '\'') {
+			k--
+		}
+		words++
+	}
+	return ctlNegRE.MatchString(head[k:])
 }
 
 // ctlPrepRE finds a preposition between a taking verb and a place: the
@@ -263,8 +286,8 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 			used = append(used, [2]int{m[0], m[1]})
 			head, _ := before(s, m[0], 80)
 			aimHead := head
-			if adv := ctlAdverbRE.FindStringIndex(head); adv != nil {
-				aimHead = head[:adv[0]+1] // "a campaign to fully capture Aleppo"
+			if adv := ctlAdverbAt(head); adv >= 0 {
+				aimHead = head[:adv+1] // "a campaign to fully capture Aleppo"
 			}
 			aimed := endsWithWord(aimHead, ctlAimLast, true) && ctlAimRE.MatchString(aimHead) && !ctlDoneRE.MatchString(aimHead)
 			var expelled string // the side an expel cue drives out
@@ -438,7 +461,7 @@ func sentenceControl(a *corpus.Article, ctxs []sentCtx, i int, lastSide string) 
 // stronghold of Jarablus" say who held the place before, not who holds it.
 // out are the claims read so far, whose evidence is offset by c.Start.
 func ctlTakenFrom(c *sentCtx, out []Control, at int, place, side string) bool {
-	if head, _ := before(c.text, at, 80); ctlTakenRE.MatchString(head) {
+	if head, _ := before(c.text, at, 80); ctlTakenMatch(head) {
 		return true
 	}
 	at += c.Start
@@ -450,6 +473,25 @@ func ctlTakenFrom(c *sentCtx, out []Control, at int, place, side string) bool {
 	}
 	return false
 }
+
+// ctlTakenMatch is ctlTakenRE.MatchString(head), skipping the pattern
+// when head lacks its closing white space or, plain, every one of its
+// verbs.
+func ctlTakenMatch(head string) bool {
+	if head == "" || !isSpaceByte(head[len(head)-1]) {
+		return false
+	}
+	if plainText(head) && !containsAny(asciiLower(head), ctlTakenWords) {
+		return false
+	}
+	return ctlTakenRE.MatchString(head)
+}
+
+// ctlTakenWords: one of them is in every match of ctlTakenRE.
+var ctlTakenWords = []string{"captured", "seized", "took", "overran", "stormed", "liberated", "won", "taken", "gained", "wrested"}
+
+// isSpaceByte is \s of a pattern.
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
 
 // ctlTakenRE ends the text before the object of a done taking.
 var ctlTakenRE = regexp.MustCompile(`(?i)\b(?:captured|seized|took|retook|recaptured|overran|stormed|liberated|won\s+back|(?:took|taken|seized|gained|wrested|regained)\s+(?:full\s+|total\s+)?control\s+(?:of|over))\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?$`)
@@ -537,18 +579,27 @@ func ctlHeldMatches(s string) [][]int {
 	if first < 0 {
 		return nil
 	}
-	// a match holds only letters, spaces and hyphens: none starts before
-	// the run of them (and of digits, which \b reads as word bytes)
-	// that leads to the first suffix, so the pattern runs from there; none
-	// ends past the last suffix, so the text ends one byte after it (what
-	// \b reads there)
-	k := first
-	for k > 0 {
-		if c := s[k-1]; c >= 0x80 || c == ' ' || c == '-' || c == '_' || isLetterByte(c) || c >= '0' && c <= '9' {
-			k--
-			continue
+	// a match is a word, or two joined by a space or a hyphen, right
+	// before its suffix; one that starts before the first suffix has its
+	// joiner there or in the words just before it. So none starts before
+	// the two runs of letters (bytes past ASCII count as letters) that
+	// lead to the first suffix, and the pattern runs from there; none ends
+	// past the last suffix, so the text ends one byte after it (what \b
+	// reads there)
+	k := ctlLettersBefore(s, first)
+	if k > 0 && (s[k-1] == ' ' || s[k-1] == '-') {
+		k = ctlLettersBefore(s, k-1)
+	}
+	if k > 0 && isWordByte(s[k-1]) {
+		// a digit or '_' before the run: \b at k reads it, so start
+		// where no word byte precedes, as the pattern alone would see it
+		for k > 0 {
+			if c := s[k-1]; c >= 0x80 || c == ' ' || c == '-' || isWordByte(c) {
+				k--
+				continue
+			}
+			break
 		}
-		break
 	}
 	end := min(len(s), last+1)
 	ms := ctlHeldRE.FindAllStringSubmatchIndex(s[k:end], -1)
@@ -560,6 +611,15 @@ func ctlHeldMatches(s string) [][]int {
 		}
 	}
 	return ms
+}
+
+// ctlLettersBefore is the start of the run of ASCII letters and bytes
+// past ASCII that ends at i.
+func ctlLettersBefore(s string, i int) int {
+	for i > 0 && (s[i-1] >= 0x80 || isLetterByte(s[i-1])) {
+		i--
+	}
+	return i
 }
 
 func containsAny(s string, subs []string) bool {
@@ -615,7 +675,7 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		best, bestAt, bestEnd = sp.Entry.Canonical, sp.Start, sp.End
 	}
 	head, off := before(s, cue, 60)
-	if m := ctlPronounRE.FindStringIndex(head); m != nil && off+m[0] >= bestEnd {
+	if m := ctlPronounFind(head); m != nil && off+m[0] >= bestEnd {
 		m[0] += off
 		if first != "" {
 			return first, m[0]
@@ -629,6 +689,37 @@ func ctlSideBefore(c *sentCtx, cue int, lastSide string, inExcept func(int) bool
 		return "", -1
 	}
 	return best, bestAt
+}
+
+// ctlPronounFind is ctlPronounRE.FindStringIndex(head). A match is a
+// pronoun of one or two words and up to three words after it, words of
+// \w joined by \s, that ends the text: the pattern runs only from the
+// last five such words.
+func ctlPronounFind(head string) []int {
+	if head == "" || !isSpaceByte(head[len(head)-1]) {
+		return nil
+	}
+	k, words := len(head), 0
+	for k > 0 {
+		c := head[k-1]
+		if isSpaceByte(c) {
+			k--
+			continue
+		}
+		if !isWordByte(c) || words == 5 {
+			break
+		}
+		for k > 0 && isWordByte(head[k-1]) {
+			k--
+		}
+		words++
+	}
+	m := ctlPronounRE.FindStringIndex(head[k:])
+	if m != nil {
+		m[0] += k
+		m[1] += k
+	}
+	return m
 }
 
 // ctlClauseRE starts the clause a fight's sides are named in: "activists

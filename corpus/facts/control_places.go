@@ -181,6 +181,33 @@ func ctlInSpan(spans []names.Span, st, en int) bool {
 // ctlAdverbRE ends a text with an adverb before a cue: "to fully capture".
 var ctlAdverbRE = regexp.MustCompile(`\s[\p{L}]+ly\s+$`)
 
+// ctlAdverbAt is where ctlAdverbRE's match in head starts, -1 for none.
+// The match is the last word and the white space around it, so it is
+// read from the end; a word with bytes past ASCII goes to the pattern.
+func ctlAdverbAt(head string) int {
+	e := len(head)
+	for e > 0 && isSpaceByte(head[e-1]) {
+		e--
+	}
+	if e == len(head) || e < 3 || head[e-1] != 'y' || head[e-2] != 'l' {
+		return -1
+	}
+	j := e - 2
+	for j > 0 && head[j-1] < 0x80 && isLetterByte(head[j-1]) {
+		j--
+	}
+	switch {
+	case j > 0 && head[j-1] >= 0x80:
+		if m := ctlAdverbRE.FindStringIndex(head); m != nil {
+			return m[0]
+		}
+		return -1
+	case j == e-2 || j == 0 || !isSpaceByte(head[j-1]):
+		return -1 // no letter before "ly", or no white space before the word
+	}
+	return j - 1
+}
+
 // ctlEnteredByRE: the side that entered is named right before "entered",
 // with no clause or other subject between them.
 var ctlEnteredByRE = regexp.MustCompile(`^[\p{L}\s'’-]{0,60}$`)
@@ -209,6 +236,10 @@ func ctlEnteredBy(c *sentCtx, from, to int) bool {
 // neighbourhood in ...", "several buildings in ...", "positions outside".
 var ctlPartRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:(?:a|an|some|several|many|dozens\s+of|scores\s+of|\d+|two|three|four|five|six|seven|eight|nine|ten|[\p{L}]+-held|[\p{L}]+-controlled)\s+)?(?:[\p{L}'’-]+\s+){0,3}?(?:neighbou?rhoods?|districts?|villages?|positions?|buildings?|areas?|bases?|hills?|checkpoints?|points?|sites?|outposts?|parts?|sections?|quarters?|streets?|blocks?|farms?|factories|factory)\b[^,;:]*\b(?:in|of|near|outside|around|at|along|on|from|to)\s+(?:the\s+)?(?:[\p{L}'’-]+\s+){0,4}?$`)
 
+// ctlPartNouns: one of them is in every match of ctlPartRE.
+var ctlPartNouns = []string{"neighbo", "district", "village", "position", "building", "area", "base", "hill", "point",
+	"site", "outpost", "part", "section", "quarter", "street", "block", "farm", "factor"}
+
 // ctlNamedAsRE ends the text before a place named as what was taken:
 // "took the village of al-Sabha".
 var ctlNamedAsRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s+(?:of|over)\s+)?(?:the\s+)?(?:[\p{L}'’-]+\s+){0,2}?(?:towns?|city|cities|villages?|districts?|neighbou?rhoods?|suburbs?|base|airport|camp)\s+of\s+$`)
@@ -216,7 +247,18 @@ var ctlNamedAsRE = regexp.MustCompile(`(?i)^\s+(?:(?:full\s+|total\s+)?control\s
 // ctlPartOf reports that between, the text from a cue to the first place
 // after it, makes the object a part of that place.
 func ctlPartOf(between string) bool {
-	if len(between) < 8 || strings.Contains(between, "including") || ctlNamedAsRE.MatchString(between) {
+	if len(between) < 8 || strings.Contains(between, "including") {
+		return false
+	}
+	// both patterns' matches start and end with white space, and every
+	// match of ctlPartRE holds one of its nouns
+	if !isSpaceByte(between[0]) || !isSpaceByte(between[len(between)-1]) {
+		return false
+	}
+	if plainText(between) && !containsAny(asciiLower(between), ctlPartNouns) {
+		return false
+	}
+	if ctlNamedAsRE.MatchString(between) {
 		return false
 	}
 	return ctlPartRE.MatchString(between)
@@ -267,6 +309,9 @@ func ctlNameCues(c *sentCtx) (placeOf, object bool) {
 // Homs". The claim is the part's, never the whole city's.
 var ctlNamedPartRE = regexp.MustCompile(`(?:^|[^\p{L}'’-])` + ctlNamePat + `\s+(?:district|neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$`)
 
+// ctlNamedPartWords: one of them is in every match of ctlNamedPartRE.
+var ctlNamedPartWords = []string{"district", "neighbo", "quarter", "suburb"}
+
 // ctlNotPartNames are capitalised words before "district of" that say
 // what kind of district it is, not which: "the Christian quarter of".
 var ctlNotPartNames = map[string]bool{
@@ -289,6 +334,9 @@ func ctlNamedPart(c *sentCtx, p ctlPlace) ctlPlace {
 		}
 	}
 	head, off := before(s, p.Start, 80)
+	if head == "" || !isSpaceByte(head[len(head)-1]) || !containsAny(head, ctlNamedPartWords) {
+		return p // every match ends in white space and holds a part's noun
+	}
 	m := ctlNamedPartRE.FindStringSubmatchIndex(head)
 	if m == nil {
 		return p

@@ -23,6 +23,9 @@ type tok struct {
 	kind int8
 	q    int    // index of the quote for tQuote tokens
 	w    string // a word in lower case with straight apostrophes, for the lexicons
+	// vf is verbs[w] for a word not capitalised, read once here: the
+	// cues are asked of each token many times (see stmtExtractor.verb)
+	vf int
 }
 
 // verb flags.
@@ -238,7 +241,11 @@ func isOpenMark(r rune) bool { return r == '"' || r == '“' || r == '„' || r 
 
 // tokenize appends the tokens of text[start:end] to buf. Quote spans
 // (sorted, from qs) become one tQuote token each.
-func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []tok {
+//
+// low is text with ASCII capitals lowered (lowerText): an ASCII word's
+// lexicon form is its slice of low, as lower and foldApos change nothing
+// else in it, so a capitalised word costs no copy of its own.
+func tokenize(buf []tok, text, low string, start, end int, qs []quoteSpan, qi int) []tok {
 	i := start
 	for i < end {
 		for qi < len(qs) && qs[qi].markEnd <= i {
@@ -254,8 +261,10 @@ func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i + n
+			ascii := r < utf8.RuneSelf
 			for j < end {
 				r2, n2 := utf8.DecodeRuneInString(text[j:end])
+				ascii = ascii && r2 < utf8.RuneSelf
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 					j += n2
 					continue
@@ -267,13 +276,22 @@ func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []
 						j += n2
 						continue
 					}
-					if r2 == '.' && (j-i == 1 || isAbbrevWord(text[i:j])) {
+					if r2 == '.' && (j-i == 1 || ascii && isAbbrevLower(low[i:j]) || !ascii && isAbbrevWord(text[i:j])) {
 						j += n2 // "Sen.", "W."
 					}
 				}
 				break
 			}
-			buf = append(buf, tok{s: i, e: j, kind: tWord, w: foldApos(lower(text[i:j]))})
+			t := tok{s: i, e: j, kind: tWord}
+			if ascii {
+				t.w = low[i:j]
+			} else {
+				t.w = foldApos(lower(text[i:j]))
+			}
+			if !isCapWord(text[i:j]) {
+				t.vf = verbs[t.w]
+			}
+			buf = append(buf, t)
 			i = j
 		case r == ',' || r == ':' || r == ';' || r == '(' || r == ')' || r == '—' || r == '–' || r == '[' || r == ']':
 			buf = append(buf, tok{s: i, e: i + n, kind: tPunct})
@@ -291,8 +309,30 @@ func tokenize(buf []tok, text string, start, end int, qs []quoteSpan, qi int) []
 	return buf
 }
 
+// lowerText is s with ASCII capitals lowered, byte for byte (asciiLower
+// of a whole article): the text between capitals is copied in runs.
+func lowerText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b.WriteString(s[last:i])
+			b.WriteByte(c + 'a' - 'A')
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 func isAbbrevWord(w string) bool {
-	return abbreviations[lower(w)] || titles[lower(w)+"."]
+	return isAbbrevLower(lower(w))
+}
+
+// isAbbrevLower is isAbbrevWord of a word already in lower case.
+func isAbbrevLower(w string) bool {
+	return abbreviations[w] || titles[w+"."]
 }
 
 // notWho are capitalised words that open sentences but never name a speaker.

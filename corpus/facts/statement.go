@@ -204,7 +204,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 		return nil
 	}
 	qs := scanQuotes(a)
-	x := &stmtExtractor{a: a, text: a.Text, qs: qs, quoted: len(qs) > 0 || hasQuoteMark(a.Text), last: -1, mention: -1, plural: -1}
+	x := &stmtExtractor{a: a, text: a.Text, low: lowerText(a.Text), qs: qs, quoted: len(qs) > 0 || hasQuoteMark(a.Text), last: -1, mention: -1, plural: -1}
 	x.date = a.DateString()
 	x.stripped = commaless(a, sents)
 	x.run(sents)
@@ -214,6 +214,7 @@ func extractStatements(a *corpus.Article, sents []Sentence) []Statement {
 type stmtExtractor struct {
 	a      *corpus.Article
 	text   string
+	low    string // text with ASCII capitals lowered, for tokenize
 	qs     []quoteSpan
 	quoted bool // the article marks quotes at all; if not, speech may be unquoted
 	// the article lost its commas (scraped or translated copy), so an
@@ -304,7 +305,7 @@ func (x *stmtExtractor) run(sents []Sentence) {
 func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sents []Sentence, sj int) {
 	text := x.text
 	x.groupN++
-	x.toks = tokenize(x.toks[:0], text, start, end, x.qs, q0)
+	x.toks = tokenize(x.toks[:0], text, x.low, start, end, x.qs, q0)
 	toks := x.toks
 	sentence := text[start:end]
 	defer x.noteGroup(start, end, para, len(x.out))
@@ -423,11 +424,21 @@ func (x *stmtExtractor) group(start, end, para, q0, q1 int, lastInPara bool, sen
 
 // commonWord reports a word that is capitalised only because it opens a
 // sentence.
-func commonWord(w string) bool {
-	return pronouns[w] || clauseWords[w] || prepositions[w] || notWho[w] || conjunctions[w] || skipWords[w] ||
-		npWords[w] || days[w] || months[w] || w == "neither" || w == "either" || w == "now" || w == "lest" ||
-		w == "only" || w == "even" || w == "asked" || w == "still"
-}
+func commonWord(w string) bool { return commonWords[w] }
+
+// commonWords are the lexicons commonWord asks in one set: one lookup a
+// word, not nine.
+var commonWords = func() map[string]bool {
+	m := set(`neither either now lest only even asked still`)
+	for _, l := range []map[string]bool{pronouns, clauseWords, prepositions, notWho, conjunctions, skipWords, npWords, days, months} {
+		for w, ok := range l {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // known reports whether a one-word name is a speaker met before, whole or
 // as a surname.
@@ -668,7 +679,7 @@ func (x *stmtExtractor) leadIn(para int, q quoteSpan) (attr, bool) {
 	if p.Kind == corpus.Body || !strings.HasSuffix(line, ":") || len(line) > 80 {
 		return attr{}, false
 	}
-	toks := tokenize(nil, x.text, p.Start, p.Start+len(line)-1, nil, 0)
+	toks := tokenize(nil, x.text, x.low, p.Start, p.Start+len(line)-1, nil, 0)
 	n := len(toks)
 	if n < 2 || toks[n-1].kind != tWord || x.verb(toks[n-1])&(vSpeech|vAfter) == 0 {
 		return attr{}, false
@@ -802,11 +813,13 @@ func isDirect(q string, opensSentence bool) bool {
 }
 
 // verb returns the cue flags of a lower-case word ("States" is no verb).
+// verb is the cue flags of a word not capitalised; tokens are always
+// read from x.text, so tokenize has looked them up.
 func (x *stmtExtractor) verb(t tok) int {
-	if t.kind != tWord || isCapWord(x.text[t.s:t.e]) {
+	if t.kind != tWord {
 		return 0
 	}
-	return verbs[x.word(t)]
+	return t.vf
 }
 
 func (x *stmtExtractor) word(t tok) string { return t.w }
@@ -857,7 +870,7 @@ func (x *stmtExtractor) dashAttrib(q quoteSpan) (attr, bool) {
 	if e <= s {
 		return attr{}, false
 	}
-	toks := tokenize(nil, text, s, e, nil, 0)
+	toks := tokenize(nil, text, x.low, s, e, nil, 0)
 	if len(toks) == 0 || len(toks) > 5 || toks[len(toks)-1].e != e {
 		return attr{}, false
 	}
@@ -927,7 +940,7 @@ func (x *stmtExtractor) attribOnly(s Sentence) (attr, bool) {
 	if s.End-s.Start > 120 {
 		return attr{}, false
 	}
-	toks := tokenize(nil, x.text, s.Start, s.End, nil, 0)
+	toks := tokenize(nil, x.text, x.low, s.Start, s.End, nil, 0)
 	at, ok := x.attribAt(toks, 0, true)
 	if !ok || at.verb < 0 {
 		return attr{}, false

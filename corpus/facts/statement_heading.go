@@ -83,7 +83,7 @@ func (x *stmtExtractor) titleHeading(para int, q quoteSpan) (attr, bool) {
 	if q.open > end && q.open != passage {
 		return attr{}, false
 	}
-	toks := tokenize(nil, text, p.Start, end, nil, 0)
+	toks := tokenize(nil, text, x.low, p.Start, end, nil, 0)
 	words := 0
 	for _, t := range toks {
 		if t.kind != tWord {

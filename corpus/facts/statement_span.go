@@ -36,7 +36,7 @@ func (x *stmtExtractor) freeFirst(g grp) (free, first bool) {
 	if g.said {
 		return false, false
 	}
-	toks := tokenize(nil, x.text, g.s, g.e, x.qs, 0)
+	toks := tokenize(nil, x.text, x.low, g.s, g.e, x.qs, 0)
 	free = true
 	for i, t := range toks {
 		if t.kind == tQuote {
