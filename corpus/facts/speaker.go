@@ -155,7 +155,8 @@ var titles = set(`president prime minister foreign secretary secretary-general g
 	leader speaker vice deputy defence defense interior state resident pope cardinal rev. rev lt. col. maj. lt col maj capt brig brig. lieutenant-general major-general
 	capt. sgt. colonel major captain sergeant lieutenant admiral marshal justice attorney professor prof.
 	minister-president premier candidate nominee former first lady congressman congresswoman
-	representative sir lord dame officer head editor`)
+	representative sir lord dame officer head editor
+	co-chairman co-chairwoman co-chair co-leader co-founder vice-president vice-chairman vice-chair`)
 
 // relWords open a relative clause whose subject is the phrase before it.
 var relWords = set(`who which whose whom`)
@@ -406,9 +407,16 @@ func (x *stmtExtractor) entityFor(toks []tok, s, e int, role string) (int, bool)
 	if en.gender != 0 {
 		en.kind = 'p'
 	}
+	// a post after the body it serves ("the Liberal Democrat leader", "a
+	// Liberal Democrat spokesman") names the body: another post of it is
+	// another person, not the one met before
+	postAfter := en.role != "" && strings.HasSuffix(x.text[toks[s].s:toks[e-1].e], en.role)
 	// the same speaker again, perhaps by surname only
 	for i := len(x.ents) - 1; i >= 0; i-- {
 		o := &x.ents[i]
+		if o.name == en.name && postAfter && o.role != "" && o.role != en.role {
+			continue
+		}
 		if o.name == en.name || en.kind != 'o' && o.kind != 'o' && !strings.Contains(o.name, " and ") && strings.HasSuffix(o.name, " "+en.name) {
 			if o.role == "" {
 				o.role = en.role
