@@ -26,6 +26,9 @@ var guardTexts = []string{
 }
 
 func TestGuardsAnswerAsPatterns(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	for _, s := range guardTexts {
 		if got, want := ctlApproachBefore(s), ctlApproachRE.MatchString(s); got != want {
 			t.Errorf("ctlApproachBefore(%q) = %v, pattern %v", s, got, want)

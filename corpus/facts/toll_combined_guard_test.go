@@ -15,6 +15,9 @@ var combinedGuardTexts = []string{
 // rescope says no, its pattern matches nothing, at every end of a cue's
 // window in the texts at hand.
 func TestCombinedGuardsAnswerAsPatterns(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	texts := append(litTexts(t), combinedGuardTexts...)
 	texts = append(texts, tollGuardTexts...)
 	for _, s := range texts {

@@ -50,6 +50,9 @@ func tollGuardCuts(t *testing.T, fn func(s string, k int)) {
 // TestTollVerbBeforeAgrees: the casualty verb before a figure is the one
 // the (?i) pattern finds.
 func TestTollVerbBeforeAgrees(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	tollGuardCuts(t, func(s string, k int) {
 		ls := asciiLower(s)
 		g := makeBigrams(ls)
@@ -62,6 +65,9 @@ func TestTollVerbBeforeAgrees(t *testing.T) {
 
 // TestTollWordAgrees: the word after a figure is the one tollWordRE reads.
 func TestTollWordAgrees(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	extra := []string{" ’tis", " -x", " a’b-c'd", " \u00e9t\u00e9 x", "\t\nWord", "  ", " 12", " x\xffy", " \xff", " Ǆ", " a\u0301b"}
 	for _, s := range append(extra, tollGuardTexts...) {
 		for k := 0; k <= len(s); k++ {
@@ -82,6 +88,9 @@ func TestTollWordAgrees(t *testing.T) {
 // TestTollForeignAgrees: where refugees are is read as tollForeignRE reads
 // it in all the rest of the sentence.
 func TestTollForeignAgrees(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	tollGuardCuts(t, func(s string, k int) {
 		if got, want := tollForeign(s[k:]), tollForeignRE.FindStringSubmatch(s[k:]); !slices.Equal(got, want) {
 			t.Fatalf("foreign place in %q: %q, pattern %q", s[k:], got, want)
@@ -91,6 +100,9 @@ func TestTollForeignAgrees(t *testing.T) {
 
 // TestASCIILower: only ASCII capitals are lowered, byte for byte.
 func TestASCIILower(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	for _, s := range append([]string{"", "abc", "ABC", "aBc", "İK\u212a", "x\xffY", "Ÿ Z"}, tollGuardTexts...) {
 		want := []byte(s)
 		for i, c := range want {

@@ -44,6 +44,9 @@ var sourceGuardTexts = []string{
 // srcLastHead must find the head the word-by-word search found. The
 // foreign-place texts go to tollForeign too.
 func TestSourceGuardsAnswerAsPatterns(t *testing.T) {
+	if raceOn {
+		t.Skip("reads every position of the corpora: too slow under -race")
+	}
 	for _, s := range sourceGuardTexts {
 		for k := 0; k <= len(s); k++ {
 			if got, want := tollForeign(s[k:]), tollForeignRE.FindStringSubmatch(s[k:]); !slices.Equal(got, want) {
