@@ -147,6 +147,14 @@ func ctlNegMatch(head string) bool {
 	// to two words after it, words of \w joined by \s, that ends the
 	// text: the pattern runs only from the last four words, each taken
 	// with any apostrophes in it
+	return ctlNegRE.MatchString(head[lastWordsAt(head, 4, true):])
+}
+
+// lastWordsAt is where the last n words of head begin, words of \w (and
+// apostrophes, when apos) parted by white space; it stops early at any
+// other byte.
+func lastWordsAt(head string, n int, apos bool) int {
+	word := func(c byte) bool { return isWordByte(c) || apos && c == '\'' }
 	k, words := len(head), 0
 	for k > 0 {
 		c := head[k-1]
@@ -154,15 +162,15 @@ func ctlNegMatch(head string) bool {
 			k--
 			continue
 		}
-		if !isWordByte(c) && c != '\'' || words == 4 {
+		if !word(c) || words == n {
 			break
 		}
-		for k > 0 && (isWordByte(head[k-1]) || head[k-1] == '\'') {
+		for k > 0 && word(head[k-1]) {
 			k--
 		}
 		words++
 	}
-	return ctlNegRE.MatchString(head[k:])
+	return k
 }
 
 // ctlPrepRE finds a preposition between a taking verb and a place: the
@@ -699,21 +707,7 @@ func ctlPronounFind(head string) []int {
 	if head == "" || !isSpaceByte(head[len(head)-1]) {
 		return nil
 	}
-	k, words := len(head), 0
-	for k > 0 {
-		c := head[k-1]
-		if isSpaceByte(c) {
-			k--
-			continue
-		}
-		if !isWordByte(c) || words == 5 {
-			break
-		}
-		for k > 0 && isWordByte(head[k-1]) {
-			k--
-		}
-		words++
-	}
+	k := lastWordsAt(head, 5, false)
 	m := ctlPronounRE.FindStringIndex(head[k:])
 	if m != nil {
 		m[0] += k

@@ -10,14 +10,7 @@ import (
 // BenchmarkStatementsFakes is the statement step of BenchmarkExtractFakes
 // alone, sentences split beforehand.
 func BenchmarkStatementsFakes(b *testing.B) {
-	loaded, err := corpus.LoadDir(context.Background(), "../../../shared/corpora/fakes-syria/fakes.jsonl")
-	if err != nil {
-		b.Skip("FA-KES corpus not available:", err)
-	}
-	sents := make([][]Sentence, len(loaded.Articles))
-	for i, a := range loaded.Articles {
-		sents[i] = Sentences(a)
-	}
+	loaded, sents := fakesSentences(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for i, a := range loaded.Articles {
@@ -38,14 +31,7 @@ func BenchmarkContextsFakes(b *testing.B) {
 }
 
 func benchContexts(b *testing.B, control bool) {
-	loaded, err := corpus.LoadDir(context.Background(), "../../../shared/corpora/fakes-syria/fakes.jsonl")
-	if err != nil {
-		b.Skip("FA-KES corpus not available:", err)
-	}
-	sents := make([][]Sentence, len(loaded.Articles))
-	for i, a := range loaded.Articles {
-		sents[i] = Sentences(a)
-	}
+	loaded, sents := fakesSentences(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for i, a := range loaded.Articles {
@@ -55,4 +41,18 @@ func benchContexts(b *testing.B, control bool) {
 			}
 		}
 	}
+}
+
+// fakesSentences loads FA-KES and splits its articles into sentences, so
+// a benchmark times only the step after.
+func fakesSentences(b *testing.B) (*corpus.Loaded, [][]Sentence) {
+	loaded, err := corpus.LoadDir(context.Background(), "../../../shared/corpora/fakes-syria/fakes.jsonl")
+	if err != nil {
+		b.Skip("FA-KES corpus not available:", err)
+	}
+	sents := make([][]Sentence, len(loaded.Articles))
+	for i, a := range loaded.Articles {
+		sents[i] = Sentences(a)
+	}
+	return loaded, sents
 }
